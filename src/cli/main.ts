@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * The pensim command. The only place with argv, stdout/stderr and exit codes:
+ * 0 success, 2 bad input (scenario, file, flag: a message naming the field, no stack trace),
+ * 1 an internal error (with its stack: that is a bug to report).
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { UserError } from '../scenario/user-error.js';
+import { VERSION } from '../version.js';
+import { projectCommand } from './project-command.js';
+import { runCommand } from './run-command.js';
+import { validateCommand } from './validate-command.js';
+
+export const EXIT_USAGE = 2;
+
+async function main(argv: string[]): Promise<number> {
+  let usageError: string | null = null;
+  try {
+    await yargs(argv)
+      .scriptName('pensim')
+      .version(VERSION)
+      .command(runCommand)
+      .command(validateCommand)
+      .command(projectCommand)
+      .demandCommand(1, 'name a command: run, validate or project')
+      .strict()
+      .help()
+      .wrap(Math.min(110, process.stdout.columns ?? 100))
+      .fail((msg, err) => {
+        if (err) throw err;
+        usageError = msg;
+      })
+      .parseAsync();
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`pensim: ${e.message.replaceAll('\n', '\npensim: ')}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  if (usageError !== null) {
+    process.stderr.write(`pensim: ${usageError}\nRun "pensim --help" for the commands and their options.\n`);
+    return EXIT_USAGE;
+  }
+  return 0;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`pensim: internal error (please report it):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

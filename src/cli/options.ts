@@ -1,0 +1,15 @@
+/** Shared flag definitions and their checks (a bad flag is a UserError naming it). */
+import { UserError } from '../scenario/user-error.js';
+
+/** A whole number within [min, max] from a flag's raw text; otherwise a UserError naming the flag. */
+export function wholeNumberFlag(name: string, min: number, max: number) {
+  return (raw: unknown): number | undefined => {
+    if (raw === undefined) return undefined;
+    const text = String(raw).replaceAll('_', '');
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+      throw new UserError([{ path: `--${name}`, message: `must be a whole number from ${min} to ${max}; got "${String(raw)}"` }]);
+    }
+    return n;
+  };
+}

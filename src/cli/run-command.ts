@@ -1,0 +1,56 @@
+/** pensim run <scenario>: the Monte Carlo run and its report. */
+import type { CommandModule } from 'yargs';
+import { loadScenario } from '../engine/load-scenario.js';
+import { simulate } from '../engine/simulate.js';
+import type { SimulationResult } from '../engine/simulation-result.js';
+import { resultCsv } from '../report/result-csv.js';
+import { resultJson } from '../report/result-json.js';
+import { resultTable } from '../report/result-table.js';
+import { wholeNumberFlag } from './options.js';
+import { progressReporter } from './progress.js';
+import { checkOutputPath, writeAtomically } from './write-output.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface RunArgs {
+  scenario: string;
+  paths: number | undefined;
+  seed: number | undefined;
+  threads: number | undefined;
+  format: Format;
+  out: string | undefined;
+  quiet: boolean;
+}
+
+const RENDER: Record<Format, (r: SimulationResult) => string> = { table: resultTable, json: resultJson, csv: resultCsv };
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <scenario>',
+  describe: 'Monte Carlo run: percentiles of capital, payout and replacement ratio, and the fan by age',
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml)' })
+      .option('paths', { type: 'string', coerce: wholeNumberFlag('paths', 1, 100_000_000), describe: 'number of paths (overrides the scenario)' })
+      .option('seed', { type: 'string', coerce: wholeNumberFlag('seed', 0, 0xffffffff), describe: 'random seed (overrides the scenario)' })
+      .option('threads', { type: 'string', coerce: wholeNumberFlag('threads', 1, 256), describe: 'worker threads (default: all cores; 1 runs inline)' })
+      .option('format', { choices: FORMATS, default: 'table' as Format, describe: 'output format' })
+      .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' }) as never,
+  handler: async (args) => {
+    if (args.out) checkOutputPath(args.out);
+    const scenario = await loadScenario(args.scenario);
+    const progress = progressReporter(args.quiet);
+    const started = performance.now();
+    const result = await simulate(scenario, {
+      ...(args.paths !== undefined && { paths: args.paths }),
+      ...(args.seed !== undefined && { seed: args.seed }),
+      ...(args.threads !== undefined && { threads: args.threads }),
+      onProgress: progress.update,
+    });
+    progress.done(result.paths, performance.now() - started, args.threads);
+    const text = RENDER[args.format](result);
+    if (args.out) writeAtomically(args.out, text);
+    else process.stdout.write(text);
+  },
+};

@@ -1,0 +1,15 @@
+/** pensim validate <scenario>: exit 0 when valid; otherwise every problem with its field path. */
+import type { CommandModule } from 'yargs';
+import { loadScenario } from '../engine/load-scenario.js';
+import { compilePlan } from '../plan/compile-plan.js';
+
+export const validateCommand: CommandModule<object, { scenario: string }> = {
+  command: 'validate <scenario>',
+  describe: 'Check a scenario file (schema, cross-field rules and the legal contribution band)',
+  builder: (y) => y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml)' }),
+  handler: async (args) => {
+    const scenario = await loadScenario(args.scenario);
+    compilePlan(scenario);
+    process.stdout.write(`${args.scenario}: valid\n`);
+  },
+};

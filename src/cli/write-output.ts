@@ -1,0 +1,33 @@
+/**
+ * Output files: the target's directory must exist and be writable before any work starts, and the
+ * file is written to a temporary sibling and renamed, so a failed run never leaves a half file.
+ */
+import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UserError } from '../scenario/user-error.js';
+
+export function checkOutputPath(file: string): void {
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError([{ path: '--out', message: `the directory ${dir} does not exist` }]);
+  }
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UserError([{ path: '--out', message: `no permission to write in ${dir}` }]);
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new UserError([{ path: '--out', message: `${file} is a directory` }]);
+  }
+}
+
+export function writeAtomically(file: string, text: string): void {
+  const temp = `${resolve(file)}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } catch (e) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw e;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The result of a run, JSON-ready. Everything in it is a function of (scenario, seed, paths,
+ * version): no timing, no thread count, so the same seed gives byte-identical JSON on any machine
+ * layout. Percentile keys are "p" + the percentile ("p5", "p50", "p97.5").
+ */
+import type { SeriesSummary } from '../stats/series-summary.js';
+
+export interface Metric {
+  mean: number;
+  sd: number;
+  /** Standard error of the mean: sd / √paths. */
+  stderr: number;
+  percentiles: Record<string, number>;
+}
+
+export interface SimulationResult {
+  pensim: string;
+  scenario: { name: string | null; hash: string };
+  currency: string;
+  seed: number;
+  paths: number;
+  chunkSize: number;
+  percentiles: number[];
+  ages: { start: number; retirement: number; payoutStart: number; payoutEnd: number };
+  metrics: {
+    /** Capital at the payout start. */
+    capitalAtRetirement: Metric;
+    /** First yearly payout, before tax. */
+    payoutGross: Metric;
+    /** First yearly payout, after tax. */
+    payoutNet: Metric;
+    /** First gross yearly payout / yearly pay in the payout start year (the pay it replaces). */
+    replacementRatio: Metric;
+  };
+  /** shortfallProbability of the replacement ratio against the scenario's target; null without one. */
+  shortfall: { targetReplacementRatio: number; probability: number; stderr: number } | null;
+  /** Capital percentiles at the start of every age, from the start age to the payout end. */
+  fan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
+  /** Yearly payout percentiles over the payout years, gross and net of tax. */
+  payoutFan: { ages: number[]; gross: Record<string, number[]>; net: Record<string, number[]> };
+}
+
+export function percentileKey(p: number): string {
+  return `p${p}`;
+}
+
+export function toMetric(s: SeriesSummary, percentiles: readonly number[]): Metric {
+  return { mean: s.mean, sd: s.sd, stderr: s.stderr, percentiles: keyed(percentiles, s.percentiles) };
+}
+
+export function keyed(percentiles: readonly number[], values: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  percentiles.forEach((p, i) => (out[percentileKey(p)] = values[i]!));
+  return out;
+}

@@ -1,0 +1,20 @@
+/**
+ * The Piscina pool that runs chunks on worker threads. The worker module is the compiled
+ * dist/workers/chunk.worker.js; from TypeScript sources (tests) the same compiled file is used,
+ * which is why `npm test` builds first.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+
+export function workerFile(): string {
+  const fromDist = new URL('../../workers/chunk.worker.js', import.meta.url);
+  const fromSource = new URL('../../dist/workers/chunk.worker.js', import.meta.url);
+  const file = fileURLToPath(import.meta.url.endsWith('.ts') ? fromSource : fromDist);
+  if (!existsSync(file)) throw new Error(`worker module ${file} is missing: run "npm run build"`);
+  return file;
+}
+
+export function createPool(threads: number): Piscina {
+  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
+}

@@ -1,0 +1,18 @@
+/**
+ * pensim as a library:
+ *   import { loadScenario, simulate, project } from 'pensim';
+ *   const result = await simulate(await loadScenario('scenarios/default.json'), { paths: 50_000 });
+ */
+export { loadScenario } from './engine/load-scenario.js';
+export { simulate, type SimulateOptions } from './engine/simulate.js';
+export type { Metric, SimulationResult } from './engine/simulation-result.js';
+export { projectLedger as project, type Ledger, type LedgerRow } from './ledger/project-ledger.js';
+export { checkScenario, parseScenario } from './scenario/parse-scenario.js';
+export type { Scenario, ScenarioInput } from './scenario/schema.js';
+export { scenarioHash } from './scenario/scenario-hash.js';
+export { UserError, type Problem } from './scenario/user-error.js';
+export { resultTable } from './report/result-table.js';
+export { resultJson } from './report/result-json.js';
+export { resultCsv } from './report/result-csv.js';
+export { ledgerTable, ledgerJson } from './report/ledger-table.js';
+export { VERSION } from './version.js';

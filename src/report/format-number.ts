@@ -1,0 +1,27 @@
+/**
+ * Number formatting for reports: money rounded half-up to whole units (via decimal.js, so 0.5
+ * always rounds up, unlike binary floats), thousands grouped by spaces as in Norwegian usage.
+ * Example: formatMoney(3112899.4) = "3 112 899"; formatPercent(0.3162) = "31.6 %".
+ */
+import { Decimal } from 'decimal.js';
+
+export function formatMoney(x: number | Decimal): string {
+  const d = x instanceof Decimal ? x : new Decimal(x);
+  const whole = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  const digits = whole.abs().toFixed(0);
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return whole.isNegative() && !whole.isZero() ? `-${grouped}` : grouped;
+}
+
+export function formatPercent(x: number, decimals = 1): string {
+  return `${(x * 100).toFixed(decimals)} %`;
+}
+
+/** Right-aligned columns: rows of cells, the first column left-aligned. */
+export function alignColumns(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows
+    .map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd())
+    .join('\n');
+}

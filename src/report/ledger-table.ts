@@ -1,0 +1,60 @@
+/** The deterministic ledger as a table (whole units) or JSON (amounts to the øre). */
+import { Decimal } from 'decimal.js';
+import type { Ledger } from '../ledger/project-ledger.js';
+import { alignColumns, formatMoney, formatPercent } from './format-number.js';
+
+export function ledgerTable(l: Ledger, currency: string): string {
+  const saving = l.rows.filter((r) => r.phase !== 'payout');
+  const payout = l.rows.filter((r) => r.phase === 'payout');
+  const m = formatMoney;
+  const lines = [
+    `Deterministic projection (expected returns, expected pay growth; amounts in nominal ${currency})`,
+    '',
+    alignColumns([
+      ['year', 'age', 'salary', 'G', 'contribution', 'return %', 'return', 'fees', 'capital'],
+      ...saving.map((r) => [
+        String(r.year),
+        String(r.age),
+        m(r.salary),
+        m(r.g),
+        m(r.contribution),
+        formatPercent(r.returnRate.toNumber(), 2),
+        m(r.returnAmount),
+        m(r.fees),
+        m(r.capitalEnd),
+      ]),
+    ]),
+    '',
+    'Payout years',
+    alignColumns([
+      ['year', 'age', 'capital start', 'payout', 'tax', 'net payout', 'return', 'fees', 'capital end'],
+      ...payout.map((r) => [
+        String(r.year),
+        String(r.age),
+        m(r.capitalStart),
+        m(r.payoutGross),
+        m(r.tax),
+        m(r.payoutNet),
+        m(r.returnAmount),
+        m(r.fees),
+        m(r.capitalEnd),
+      ]),
+    ]),
+    '',
+    `Capital at payout start: ${m(l.capitalAtRetirement)} ${currency}. First yearly payout ${m(l.firstPayoutGross)} gross, ` +
+      `${m(l.firstPayoutNet)} net; pay at payout start ${m(l.payAtPayoutStart)}; replacement ratio ` +
+      `${formatPercent(l.replacementRatio.toNumber())} gross, ${formatPercent(l.payAtPayoutStart.isZero() ? 0 : l.firstPayoutNet.div(l.payAtPayoutStart).toNumber())} net.`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Amounts rounded half-up to the øre; the return rate kept whole. */
+export function ledgerJson(l: Ledger): string {
+  const amount = (d: Decimal) => Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
+  const plain = (o: object) =>
+    Object.fromEntries(
+      Object.entries(o).map(([k, v]) => [k, v instanceof Decimal ? (k === 'returnRate' || k === 'replacementRatio' ? v.toNumber() : amount(v)) : v]),
+    );
+  const { rows, ...summary } = l;
+  return `${JSON.stringify({ summary: plain(summary), rows: rows.map(plain) }, null, 2)}\n`;
+}

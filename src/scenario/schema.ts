@@ -1,0 +1,177 @@
+/**
+ * The scenario schema: the single source of truth for scenario types (z.infer).
+ * Strict objects: an unknown key is an error (a typo must not silently fall back to a default).
+ * Cross-field rules (ages, weights, correlation, payout period) live in validate-scenario.ts.
+ */
+import { z } from 'zod';
+
+const finite = () => z.number().finite();
+const rate = (min: number, max: number) => finite().min(min).max(max);
+const wholeAge = () => z.number().int().min(0).max(120);
+
+/** Wage growth: a deterministic yearly rate, or a mean with a yearly standard deviation. */
+export const WageGrowth = z.union([
+  rate(-0.5, 1),
+  z.object({ mean: rate(-0.5, 1), sd: rate(0, 1).default(0) }).strict(),
+]);
+
+export const CareerBreak = z
+  .object({
+    fromAge: wholeAge(),
+    toAge: wholeAge(),
+    /** Share of full pay earned during the break (0 = unpaid leave). */
+    payFactor: rate(0, 1).default(0),
+  })
+  .strict();
+
+export const Person = z
+  .object({
+    birthYear: z.number().int().min(1900).max(2100),
+    sex: z.enum(['male', 'female']).optional(),
+    startAge: wholeAge().optional(),
+    startYear: z.number().int().min(1900).max(2200).optional(),
+    retirementAge: wholeAge(),
+    /** Yearly pay in the start year, in the scenario's currency. */
+    salary: finite().positive(),
+    wageGrowth: WageGrowth.default(0.03),
+    careerBreaks: z.array(CareerBreak).default([]),
+    /** Pension capital already saved at the start. */
+    initialCapital: finite().min(0).default(0),
+  })
+  .strict();
+
+export const Contribution = z.discriminatedUnion('method', [
+  z
+    .object({
+      method: z.literal('flat-amount'),
+      amount: finite().min(0),
+      /** Yearly growth of the amount (0 = the same kroner every year). */
+      indexation: rate(-0.5, 1).default(0),
+    })
+    .strict(),
+  z.object({ method: z.literal('percent-of-pay'), rate: rate(0, 1) }).strict(),
+  z
+    .object({
+      method: z.literal('percent-of-basis'),
+      rate: rate(0, 1),
+      /** The plan's pay basis: its amount in the start year and its yearly growth. */
+      basis: z.object({ amount: finite().min(0), growth: rate(-0.5, 1).default(0) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      method: z.literal('tiered'),
+      /** Rate on pay up to 7.1 G. */
+      rate: rate(0, 1),
+      /** Rate on pay between 7.1 G and 12 G. */
+      upperRate: rate(0, 1),
+    })
+    .strict(),
+]);
+
+export const NoOtpDcPlan = z
+  .object({
+    kind: z.literal('no-otp-dc'),
+    contribution: Contribution,
+    /** Contributions computed on pay above 1 G only (allowed only if the legal minimum still holds). */
+    excludeFirstG: z.boolean().default(false),
+  })
+  .strict();
+
+/** Plan kinds: a discriminated union so later kinds slot in and switches stay exhaustive. */
+export const Plan = z.discriminatedUnion('kind', [NoOtpDcPlan]);
+
+export const AssetClass = z
+  .object({
+    name: z.string().min(1).max(64),
+    /** Expected yearly arithmetic return, e.g. 0.07. */
+    expectedReturn: rate(-0.9, 2),
+    /** Yearly standard deviation of the simple return, e.g. 0.16. */
+    volatility: rate(0, 3),
+  })
+  .strict();
+
+const Weights = z.record(z.string(), rate(0, 1));
+
+export const GlidePoint = z.object({ age: wholeAge(), weights: Weights }).strict();
+
+export const Profile = z
+  .object({
+    assets: z.array(AssetClass).min(1).max(32),
+    /** Correlation matrix of the assets' log returns, in the order of `assets`; identity if absent. */
+    correlation: z.array(z.array(rate(-1, 1))).optional(),
+    /** Fixed weights by asset name... */
+    weights: Weights.optional(),
+    /** ...or a glide path: weights at given ages, linear in between, flat outside. */
+    glidePath: z.array(GlidePoint).min(1).optional(),
+    rebalancing: z.literal('yearly').default('yearly'),
+    fees: z
+      .object({
+        /** Yearly management fee as a share of capital, charged at each year end. */
+        managementRate: rate(0, 0.2).default(0),
+        /** Yearly fixed fee per member, charged at each year end. */
+        perMember: finite().min(0).default(0),
+      })
+      .strict()
+      .default({ managementRate: 0, perMember: 0 }),
+  })
+  .strict();
+
+export const PayoutMethod = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('level-annuity'), technicalRate: rate(-0.05, 0.2) }).strict(),
+  z.object({ kind: z.literal('balance-over-remaining-years') }).strict(),
+]);
+
+export const Payout = z
+  .object({
+    /** Age at the first payout; defaults to the retirement age. */
+    startAge: wholeAge().optional(),
+    years: z.number().int().min(1).max(60),
+    method: PayoutMethod,
+  })
+  .strict();
+
+export const Tax = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('flat'), rate: rate(0, 1) }).strict(),
+  z
+    .object({
+      kind: z.literal('norway'),
+      year: z.union([z.literal(2025), z.literal(2026)]),
+      /** Other yearly pension income (e.g. folketrygd) in tax-year kroner: the DC payout is taxed on top. */
+      otherPensionIncome: finite().min(0).default(0),
+    })
+    .strict(),
+]);
+
+export const DEFAULT_PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
+
+export const Simulation = z
+  .object({
+    paths: z.number().int().min(1).max(100_000_000).default(10_000),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    percentiles: z.array(finite().gt(0).lt(100)).min(1).max(99).default([...DEFAULT_PERCENTILES]),
+    /** Target replacement ratio (first yearly payout / pay at payout start) for the shortfall probability. */
+    targetReplacementRatio: rate(0, 10).optional(),
+  })
+  .strict();
+
+export const Scenario = z
+  .object({
+    name: z.string().max(200).optional(),
+    description: z.string().max(4000).optional(),
+    currency: z.literal('NOK').default('NOK'),
+    person: Person,
+    plan: Plan,
+    profile: Profile,
+    payout: Payout,
+    tax: Tax.default({ kind: 'flat', rate: 0 }),
+    /** Yearly growth of G beyond the built-in table; defaults to the mean wage growth. */
+    gGrowth: rate(-0.5, 1).optional(),
+    simulation: Simulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES] }),
+  })
+  .strict();
+
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+export type PlanSpec = z.infer<typeof Plan>;
+export type ProfileSpec = z.infer<typeof Profile>;

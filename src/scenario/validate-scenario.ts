@@ -1,0 +1,141 @@
+/**
+ * Cross-field rules that a schema cannot express: ages in order, payout period, weights that sum
+ * to 1, a valid correlation matrix. Returns every problem, with its field path.
+ */
+import { cholesky } from '../market/cholesky.js';
+import { G_FIRST_YEAR } from '../rules/no/grunnbelop.js';
+import { payoutPeriodProblems } from '../rules/no/payout-period.js';
+import type { Scenario } from './schema.js';
+import type { Problem } from './user-error.js';
+
+const WEIGHT_SUM_TOLERANCE = 1e-9;
+const MAX_AGE = 120;
+
+/** The start age and year implied by the person block (either may be given; both must agree). */
+export function startOf(person: Scenario['person']): { startAge: number; startYear: number } {
+  const startAge = person.startAge ?? (person.startYear ?? 0) - person.birthYear;
+  return { startAge, startYear: person.birthYear + startAge };
+}
+
+export function validateScenario(s: Scenario): Problem[] {
+  return [...personProblems(s), ...profileProblems(s), ...payoutProblems(s)];
+}
+
+function personProblems(s: Scenario): Problem[] {
+  const p = s.person;
+  const out: Problem[] = [];
+  if (p.startAge === undefined && p.startYear === undefined) {
+    out.push({ path: 'person', message: 'give startAge or startYear (the first simulated year)' });
+    return out;
+  }
+  if (p.startAge !== undefined && p.startYear !== undefined && p.birthYear + p.startAge !== p.startYear) {
+    out.push({
+      path: 'person.startYear',
+      message: `startYear ${p.startYear} does not match birthYear ${p.birthYear} + startAge ${p.startAge}; give one of them`,
+    });
+  }
+  const { startAge, startYear } = startOf(p);
+  if (startAge < 13 || startAge > 75) {
+    out.push({ path: 'person.startAge', message: `the start age must be between 13 and 75; got ${startAge}` });
+  }
+  if (startYear < G_FIRST_YEAR) {
+    out.push({
+      path: 'person.startYear',
+      message: `the first simulated year must be ${G_FIRST_YEAR} or later (the built-in G table starts there); got ${startYear}`,
+    });
+  }
+  if (p.retirementAge <= startAge) {
+    out.push({
+      path: 'person.retirementAge',
+      message: `the retirement age (${p.retirementAge}) must be above the start age (${startAge})`,
+    });
+  }
+  if (p.retirementAge > 75) {
+    out.push({ path: 'person.retirementAge', message: `the retirement age must be at most 75; got ${p.retirementAge}` });
+  }
+  p.careerBreaks.forEach((b, i) => {
+    if (b.fromAge > b.toAge || b.fromAge < startAge || b.toAge >= p.retirementAge) {
+      out.push({
+        path: `person.careerBreaks[${i}]`,
+        message: `a career break needs startAge (${startAge}) <= fromAge <= toAge < retirementAge (${p.retirementAge}); got ${b.fromAge}..${b.toAge}`,
+      });
+    }
+  });
+  return out;
+}
+
+function profileProblems(s: Scenario): Problem[] {
+  const { assets, correlation, weights, glidePath } = s.profile;
+  const out: Problem[] = [];
+  const names = assets.map((a) => a.name);
+  names.forEach((n, i) => {
+    if (names.indexOf(n) !== i) out.push({ path: `profile.assets[${i}].name`, message: `asset name "${n}" is used twice` });
+  });
+  if ((weights === undefined) === (glidePath === undefined)) {
+    out.push({ path: 'profile', message: 'give exactly one of weights (fixed) or glidePath (weights by age)' });
+  }
+  if (weights) out.push(...weightProblems(weights, names, 'profile.weights'));
+  glidePath?.forEach((point, i) => {
+    out.push(...weightProblems(point.weights, names, `profile.glidePath[${i}].weights`));
+    if (i > 0 && point.age <= glidePath[i - 1]!.age) {
+      out.push({ path: `profile.glidePath[${i}].age`, message: 'glide path ages must be strictly increasing' });
+    }
+  });
+  if (correlation) out.push(...correlationProblems(correlation, assets.length));
+  return out;
+}
+
+function weightProblems(weights: Record<string, number>, names: string[], path: string): Problem[] {
+  const out: Problem[] = [];
+  for (const key of Object.keys(weights)) {
+    if (!names.includes(key)) {
+      out.push({ path: `${path}.${key}`, message: `no asset named "${key}"; assets are ${names.join(', ')}` });
+    }
+  }
+  const sum = Object.values(weights).reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+    out.push({ path, message: `weights must sum to 1; they sum to ${sum}` });
+  }
+  return out;
+}
+
+function correlationProblems(c: number[][], n: number): Problem[] {
+  const path = 'profile.correlation';
+  if (c.length !== n || c.some((row) => row.length !== n)) {
+    return [{ path, message: `the correlation matrix must be ${n}×${n} (one row and column per asset)` }];
+  }
+  const out: Problem[] = [];
+  for (let i = 0; i < n; i++) {
+    if (c[i]![i] !== 1) out.push({ path: `${path}[${i}][${i}]`, message: `the diagonal must be 1; got ${c[i]![i]}` });
+    for (let j = 0; j < i; j++) {
+      if (c[i]![j] !== c[j]![i]) {
+        out.push({ path: `${path}[${i}][${j}]`, message: `the matrix must be symmetric: [${i}][${j}] = ${c[i]![j]} but [${j}][${i}] = ${c[j]![i]}` });
+      }
+    }
+  }
+  if (out.length === 0 && cholesky(c) === null) {
+    out.push({
+      path,
+      message: 'not a valid correlation matrix: it is not positive semi-definite (no portfolio of these assets can have these correlations)',
+    });
+  }
+  return out;
+}
+
+function payoutProblems(s: Scenario): Problem[] {
+  const start = s.payout.startAge ?? s.person.retirementAge;
+  const out: Problem[] = payoutPeriodProblems(start, s.payout.years).map(({ field, message }) => ({
+    path: field === 'startAge' && s.payout.startAge === undefined ? 'person.retirementAge' : `payout.${field}`,
+    message,
+  }));
+  if (start < s.person.retirementAge) {
+    out.push({
+      path: 'payout.startAge',
+      message: `payout while still contributing is not modelled: the payout start (${start}) must be at or after the retirement age (${s.person.retirementAge})`,
+    });
+  }
+  if (start + s.payout.years > MAX_AGE) {
+    out.push({ path: 'payout.years', message: `the payout must end by age ${MAX_AGE}; it ends at ${start + s.payout.years}` });
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+/**
+ * shortfallProbability: the share of outcomes strictly below a target, P(X < target),
+ * with its binomial standard error √(p(1 − p)/n).
+ * Example: shortfallProbability([0.1, 0.2, 0.3, 0.4], 0.25) = { probability: 0.5, stderr: 0.25 }.
+ */
+export function shortfallProbability(values: ArrayLike<number>, target: number): { probability: number; stderr: number } {
+  let below = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! < target) below++;
+  const n = values.length;
+  const p = below / n;
+  return { probability: p, stderr: Math.sqrt((p * (1 - p)) / n) };
+}

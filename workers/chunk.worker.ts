@@ -1,0 +1,7 @@
+/** Piscina worker: runs one chunk and moves its output buffer back (no copy). */
+import { move } from 'piscina';
+import { runChunk, type ChunkTask } from '../src/kernel/run-chunk.js';
+
+export default function chunkWorker(task: ChunkTask): Float64Array {
+  return move(runChunk(task).series) as Float64Array;
+}
