@@ -14,8 +14,10 @@ import { validateCommand } from './validate-command.js';
 
 export const EXIT_USAGE = 2;
 
+/** A yargs usage failure (unknown flag, missing argument): thrown so that no command handler runs. */
+class UsageFailure extends Error {}
+
 async function main(argv: string[]): Promise<number> {
-  let usageError: string | null = null;
   try {
     await yargs(argv)
       .scriptName('pensim')
@@ -29,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       .wrap(Math.min(110, process.stdout.columns ?? 100))
       .fail((msg, err) => {
         if (err) throw err;
-        usageError = msg;
+        throw new UsageFailure(msg);
       })
       .parseAsync();
   } catch (e) {
@@ -37,11 +39,12 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`pensim: ${e.message.replaceAll('\n', '\npensim: ')}\n`);
       return EXIT_USAGE;
     }
+    if (e instanceof UsageFailure) {
+      // One line per problem: yargs splits some messages ("Invalid values:\n  Argument: ...") over lines.
+      process.stderr.write(`pensim: ${e.message.replace(/\s*\n\s*/g, ' ')}\nRun "pensim --help" for the commands and their options.\n`);
+      return EXIT_USAGE;
+    }
     throw e;
-  }
-  if (usageError !== null) {
-    process.stderr.write(`pensim: ${usageError}\nRun "pensim --help" for the commands and their options.\n`);
-    return EXIT_USAGE;
   }
   return 0;
 }

@@ -15,9 +15,10 @@ type Format = (typeof FORMATS)[number];
 
 interface RunArgs {
   scenario: string;
-  paths: number | undefined;
-  seed: number | undefined;
-  threads: number | undefined;
+  /** Raw flag text: checked in the handler (yargs would wrap a coerce error and lose its UserError). */
+  paths: string | undefined;
+  seed: string | undefined;
+  threads: string | undefined;
   format: Format;
   out: string | undefined;
   quiet: boolean;
@@ -31,24 +32,27 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml)' })
-      .option('paths', { type: 'string', coerce: wholeNumberFlag('paths', 1, 100_000_000), describe: 'number of paths (overrides the scenario)' })
-      .option('seed', { type: 'string', coerce: wholeNumberFlag('seed', 0, 0xffffffff), describe: 'random seed (overrides the scenario)' })
-      .option('threads', { type: 'string', coerce: wholeNumberFlag('threads', 1, 256), describe: 'worker threads (default: all cores; 1 runs inline)' })
+      .option('paths', { type: 'string', describe: 'number of paths (overrides the scenario)' })
+      .option('seed', { type: 'string', describe: 'random seed (overrides the scenario)' })
+      .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('format', { choices: FORMATS, default: 'table' as Format, describe: 'output format' })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' }) as never,
   handler: async (args) => {
+    const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
+    const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
+    const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
     if (args.out) checkOutputPath(args.out);
     const scenario = await loadScenario(args.scenario);
     const progress = progressReporter(args.quiet);
     const started = performance.now();
     const result = await simulate(scenario, {
-      ...(args.paths !== undefined && { paths: args.paths }),
-      ...(args.seed !== undefined && { seed: args.seed }),
-      ...(args.threads !== undefined && { threads: args.threads }),
+      ...(paths !== undefined && { paths }),
+      ...(seed !== undefined && { seed }),
+      ...(threads !== undefined && { threads }),
       onProgress: progress.update,
     });
-    progress.done(result.paths, performance.now() - started, args.threads);
+    progress.done(result.paths, performance.now() - started, threads);
     const text = RENDER[args.format](result);
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,11 +54,16 @@ describe('pensim run / project / validate', () => {
     expect(table.stdout).toContain('Capital at payout start: 3 112 899 NOK');
   });
 
-  it('validate accepts every bundled scenario', () => {
-    for (const f of ['default.json', 'golden-smartepenger.json']) {
-      const r = pensim('validate', join('scenarios', f));
+  it('every bundled scenario validates and runs', () => {
+    const files = readdirSync(join(root, 'scenarios')).filter((f) => /\.(json|ya?ml)$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const f of files) {
+      const v = pensim('validate', join('scenarios', f));
+      expect(v.status, v.stderr).toBe(0);
+      const r = pensim('run', join('scenarios', f), '--paths', '300', '--format', 'json', '--quiet');
       expect(r.status, r.stderr).toBe(0);
+      const result = JSON.parse(r.stdout) as { metrics: { capitalAtRetirement: { mean: number } } };
+      expect(Number.isFinite(result.metrics.capitalAtRetirement.mean)).toBe(true);
     }
-    expect(existsSync(cli)).toBe(true);
   });
 });
