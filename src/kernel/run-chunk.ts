@@ -11,7 +11,7 @@
  * is left. Payout, balance ÷ remaining years: paid at the year start. Capital never goes below 0.
  */
 import { fillCorrelatedLognormal } from '../market/correlated-lognormal.js';
-import { contributionBeforeBand } from '../plan/compile-plan.js';
+import { contributionBeforeBand } from '../plan/contribution-before-band.js';
 import { PAYOUT_LEVEL_ANNUITY, SCALAR_SERIES, seriesCount, type SimulationPlan } from '../plan/simulation-plan.js';
 import { chunkStream } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';

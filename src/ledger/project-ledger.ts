@@ -6,7 +6,8 @@
  */
 import { Decimal } from 'decimal.js';
 import { payoutTax, baseTax } from '../kernel/payout-tax.js';
-import { compilePlan, contributionBeforeBand } from '../plan/compile-plan.js';
+import { compilePlan } from '../plan/compile-plan.js';
+import { contributionBeforeBand } from '../plan/contribution-before-band.js';
 import { PAYOUT_LEVEL_ANNUITY } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 

@@ -8,7 +8,6 @@ import { gForYear, G_LAST_YEAR } from '../rules/no/grunnbelop.js';
 import { maxContribution, minContribution } from '../rules/no/otp-band.js';
 import {
   FLAT_AMOUNT,
-  otpContribution,
   PERCENT_OF_BASIS,
   PERCENT_OF_PAY,
   TIERED,
@@ -26,6 +25,7 @@ import {
   type SimulationPlan,
 } from './simulation-plan.js';
 import { weightsAtAge } from './weights-at-age.js';
+import { contributionBeforeBand } from './contribution-before-band.js';
 
 /** Half an øre: amounts closer than this to a limit are within it (float noise, not a breach). */
 const BAND_TOLERANCE = 0.005;
@@ -154,13 +154,6 @@ function bandProblems(plan: SimulationPlan): Problem[] {
   if (count === 0) return [];
   const more = count > lines.length ? `; and ${count - lines.length} more year(s)` : '';
   return [{ path: 'plan.contribution', message: `${lines.join('; ')}${more}` }];
-}
-
-/** Contribution of accumulation year y on the given pay and G, before the band. */
-export function contributionBeforeBand(plan: SimulationPlan, y: number, pay: number, g: number): number {
-  const raw = otpContribution(plan.method, plan.rate, plan.upperRate, plan.excludeFirstG, pay, plan.amountOrBasis[y]!, g);
-  // A flat amount is paid for the share of the year in work (career breaks scale it).
-  return plan.method === FLAT_AMOUNT ? raw * plan.payFactor[y]! : raw;
 }
 
 function money(x: number): string {

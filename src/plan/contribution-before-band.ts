@@ -1,0 +1,9 @@
+/** The contribution of one saving year on a given pay and G, before the legal band is applied. */
+import { FLAT_AMOUNT, otpContribution } from '../rules/no/otp-contribution.js';
+import type { SimulationPlan } from './simulation-plan.js';
+
+export function contributionBeforeBand(plan: SimulationPlan, y: number, pay: number, g: number): number {
+  const raw = otpContribution(plan.method, plan.rate, plan.upperRate, plan.excludeFirstG, pay, plan.amountOrBasis[y]!, g);
+  // A flat amount is paid for the share of the year in work (career breaks scale it).
+  return plan.method === FLAT_AMOUNT ? raw * plan.payFactor[y]! : raw;
+}
