@@ -13,3 +13,13 @@ export function wholeNumberFlag(name: string, min: number, max: number) {
     return n;
   };
 }
+
+/** Run `work`, naming `file` in any UserError that does not name its source yet (e.g. plan compilation). */
+export async function attributedTo<T>(file: string, work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof UserError && e.source === undefined) throw new UserError(e.problems, file);
+    throw e;
+  }
+}

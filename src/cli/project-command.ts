@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { loadScenario } from '../engine/load-scenario.js';
 import { projectLedger } from '../ledger/project-ledger.js';
 import { ledgerJson, ledgerTable } from '../report/ledger-table.js';
+import { attributedTo } from './options.js';
 import { checkOutputPath, writeAtomically } from './write-output.js';
 
 interface ProjectArgs {
@@ -22,7 +23,7 @@ export const projectCommand: CommandModule<object, ProjectArgs> = {
   handler: async (args) => {
     if (args.out) checkOutputPath(args.out);
     const scenario = await loadScenario(args.scenario);
-    const ledger = projectLedger(scenario);
+    const ledger = await attributedTo(args.scenario, () => projectLedger(scenario));
     const text = args.format === 'json' ? ledgerJson(ledger) : ledgerTable(ledger, scenario.currency);
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);

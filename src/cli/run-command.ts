@@ -6,7 +6,7 @@ import type { SimulationResult } from '../engine/simulation-result.js';
 import { resultCsv } from '../report/result-csv.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
-import { wholeNumberFlag } from './options.js';
+import { attributedTo, wholeNumberFlag } from './options.js';
 import { progressReporter } from './progress.js';
 import { checkOutputPath, writeAtomically } from './write-output.js';
 
@@ -46,12 +46,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const scenario = await loadScenario(args.scenario);
     const progress = progressReporter(args.quiet);
     const started = performance.now();
-    const result = await simulate(scenario, {
+    const result = await attributedTo(args.scenario, () => simulate(scenario, {
       ...(paths !== undefined && { paths }),
       ...(seed !== undefined && { seed }),
       ...(threads !== undefined && { threads }),
       onProgress: progress.update,
-    });
+    }));
     progress.done(result.paths, performance.now() - started, threads);
     const text = RENDER[args.format](result);
     if (args.out) writeAtomically(args.out, text);

@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { loadScenario } from '../engine/load-scenario.js';
 import { compilePlan } from '../plan/compile-plan.js';
+import { attributedTo } from './options.js';
 
 export const validateCommand: CommandModule<object, { scenario: string }> = {
   command: 'validate <scenario>',
@@ -9,7 +10,7 @@ export const validateCommand: CommandModule<object, { scenario: string }> = {
   builder: (y) => y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml)' }),
   handler: async (args) => {
     const scenario = await loadScenario(args.scenario);
-    compilePlan(scenario);
+    await attributedTo(args.scenario, () => compilePlan(scenario));
     process.stdout.write(`${args.scenario}: valid\n`);
   },
 };

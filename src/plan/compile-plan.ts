@@ -132,30 +132,35 @@ function compileMarket(s: Scenario): Pick<SimulationPlan, 'nAssets' | 'logMean' 
   return { nAssets: n, logMean, covFactor };
 }
 
-/** The legal OTP band on the expected wage path; one problem per offending year (first 5 shown). */
+/**
+ * The legal OTP band on the expected wage path: one problem for years above the maximum and one
+ * for years below the minimum, each naming the rule, how many years, and the first few with amounts.
+ */
 function bandProblems(plan: SimulationPlan): Problem[] {
-  const lines: string[] = [];
-  let count = 0;
+  const above: string[] = [];
+  const below: string[] = [];
   for (let y = 0; y < plan.nAccum; y++) {
     const pay = plan.salary0 * Math.pow(1 + plan.wageMean, y) * plan.payFactor[y]!;
     const g = plan.gDet[y]!;
     const year = plan.startYear + y;
     const c = contributionBeforeBand(plan, y, pay, g);
-    const lo = minContribution(pay, g, year);
     const hi = maxContribution(pay, g);
-    let line = '';
-    if (c > hi + BAND_TOLERANCE) line = `above the legal maximum ${money(hi)} (7 % of pay up to 12 G plus 18.1 % of pay between 7.1 G and 12 G)`;
-    else if (c < lo - BAND_TOLERANCE) line = `below the legal minimum ${money(lo)} (${year >= 2022 ? '2 % of pay from the first krone up to 12 G' : '2 % of pay between 1 G and 12 G'})`;
-    if (line) {
-      count++;
-      if (lines.length < 5) lines.push(`in ${year} (age ${plan.startAge + y}) the contribution ${money(c)} on pay ${money(pay)} with G ${money(g)} is ${line}`);
-    }
+    const lo = minContribution(pay, g, year);
+    const where = `${year} (age ${plan.startAge + y}): ${money(c)} on pay ${money(pay)} with G ${money(g)}`;
+    if (c > hi + BAND_TOLERANCE) above.push(`${where}, maximum ${money(hi)}`);
+    else if (c < lo - BAND_TOLERANCE) below.push(`${where}, minimum ${money(lo)}`);
   }
-  if (count === 0) return [];
-  const more = count > lines.length ? `; and ${count - lines.length} more year(s)` : '';
-  return [{ path: 'plan.contribution', message: `${lines.join('; ')}${more}` }];
+  const problem = (years: string[], rule: string): Problem => ({
+    path: 'plan.contribution',
+    message: `the contribution is ${rule} in ${years.length} of ${plan.nAccum} saving years, e.g. ${years.slice(0, 3).join('; ')}`,
+  });
+  const out: Problem[] = [];
+  if (above.length) out.push(problem(above, 'above the legal maximum (7 % of pay up to 12 G plus 18.1 % of pay between 7.1 G and 12 G; nothing above 12 G)'));
+  if (below.length) out.push(problem(below, 'below the legal minimum (2 % of pay from the first krone up to 12 G from 2022; 2 % of pay between 1 G and 12 G before)'));
+  return out;
 }
 
+/** Whole kroner grouped by spaces (reports format with decimal.js; this is only for messages). */
 function money(x: number): string {
-  return `${Math.round(x).toLocaleString('en-US')} NOK`;
+  return `${String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} NOK`;
 }
