@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
+import { mergeCommand } from './merge-command.js';
 import { projectCommand } from './project-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
       .command(runCommand)
       .command(validateCommand)
       .command(projectCommand)
+      .command(mergeCommand)
       .demandCommand(1, 'name a command: run, validate or project')
       .strict()
       .help()

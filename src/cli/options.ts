@@ -23,3 +23,14 @@ export async function attributedTo<T>(file: string, work: () => Promise<T> | T):
     throw e;
   }
 }
+
+/** "--shard i/n" with 0 <= i < n; the range against the run's chunk count is checked by the engine. */
+export function shardFlag(raw: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index >= count) {
+    throw new UserError([{ path: '--shard', message: `must be i/n with 0 <= i < n, e.g. 0/4 for the first of four shards; got "${raw}"` }]);
+  }
+  return { index, count };
+}

@@ -1,55 +1,162 @@
 /**
- * Gathers chunk outputs into one array per series, each chunk at its fixed offset, so the
- * result does not depend on the order in which workers finish. Then summarises them.
- * Memory: 8 bytes per path per series (exact percentiles; see README "Percentiles").
+ * Gathers chunk outputs into per-series statistics, so the result does not depend on the order
+ * in which workers finish:
+ * - moments: (n, mean, M2) per chunk and series, merged in chunk order at the end;
+ * - percentiles: either exact (every value kept at its path's offset: 8 bytes a path a series)
+ *   or a LogBucketSketch (fixed memory, relative error ≤ 0.025 %, exactly mergeable).
+ * The state of a subset of chunks can be saved and merged (shards).
  */
 import { SCALAR_SERIES, seriesCount, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
-import { moments } from '../stats/moments.js';
-import { percentilesOf, summarizeSeries } from '../stats/series-summary.js';
-import { shortfallProbability } from '../stats/shortfall-probability.js';
+import { UserError } from '../scenario/user-error.js';
+import { LogBucketSketch, type SketchState } from '../stats/log-bucket-sketch.js';
+import { mergeMoments, momentState, type MomentState } from '../stats/merge-moments.js';
+import { quantileSorted } from '../stats/quantile-sorted.js';
+import { shortfallFromCount } from '../stats/shortfall-probability.js';
 import { CHUNK_SIZE } from './chunking.js';
-import { keyed, toMetric, type SimulationResult } from './simulation-result.js';
+import { keyed, type Metric, type SimulationResult } from './simulation-result.js';
+
+export type PercentileMethod = 'exact' | 'sketch';
+
+/** The saved state of the chunks a shard ran (sketch method only: exact values are too large). */
+export interface CollectorState {
+  nSeries: number;
+  totalPaths: number;
+  /** (n, mean, M2) for each chunk and series, flattened: chunk-major; NaN where a chunk is absent. */
+  moments: number[];
+  chunks: number[];
+  sketches: SketchState[];
+  /** Paths whose replacement ratio fell short of the target (counted exactly). */
+  shortfallBelow: number;
+}
 
 export class SeriesCollector {
-  readonly series: Float64Array[];
+  private readonly nSeries: number;
+  private readonly nChunks: number;
+  private readonly moments: Float64Array;
+  private readonly present: Uint8Array;
+  private readonly values: Float64Array[] | null;
+  private readonly sketches: LogBucketSketch[] | null;
+  /** Paths short of the target replacement ratio, counted exactly in either method. */
+  private shortfallBelow = 0;
 
   constructor(
     private readonly plan: SimulationPlan,
     readonly totalPaths: number,
+    readonly method: PercentileMethod,
+    private readonly shortfallTarget: number | undefined,
   ) {
-    this.series = Array.from({ length: seriesCount(plan) }, () => new Float64Array(totalPaths));
+    this.nSeries = seriesCount(plan);
+    this.nChunks = Math.ceil(totalPaths / CHUNK_SIZE);
+    this.moments = new Float64Array(this.nChunks * this.nSeries * 3).fill(NaN);
+    this.present = new Uint8Array(this.nChunks);
+    this.values = method === 'exact' ? Array.from({ length: this.nSeries }, () => new Float64Array(totalPaths)) : null;
+    this.sketches = method === 'sketch' ? Array.from({ length: this.nSeries }, () => new LogBucketSketch()) : null;
   }
 
   add(chunk: number, paths: number, data: Float64Array): void {
-    const offset = chunk * CHUNK_SIZE;
-    for (let s = 0; s < this.series.length; s++) {
-      this.series[s]!.set(data.subarray(s * paths, (s + 1) * paths), offset);
+    this.present[chunk] = 1;
+    for (let s = 0; s < this.nSeries; s++) {
+      const from = s * paths;
+      const m = momentState(data, from, from + paths);
+      const at = (chunk * this.nSeries + s) * 3;
+      this.moments[at] = m.n;
+      this.moments[at + 1] = m.mean;
+      this.moments[at + 2] = m.m2;
+      if (this.values) this.values[s]!.set(data.subarray(from, from + paths), chunk * CHUNK_SIZE);
+      else {
+        const sk = this.sketches![s]!;
+        for (let i = from; i < from + paths; i++) sk.add(data[i]!);
+      }
     }
+    if (this.shortfallTarget !== undefined) {
+      const ratioAt = SCALAR_SERIES.indexOf('replacementRatio') * paths;
+      for (let i = ratioAt; i < ratioAt + paths; i++) if (data[i]! < this.shortfallTarget) this.shortfallBelow++;
+    }
+  }
+
+  toState(): CollectorState {
+    if (!this.sketches) throw new Error('only sketch collectors are saved');
+    const chunks: number[] = [];
+    this.present.forEach((p, c) => p && chunks.push(c));
+    return {
+      nSeries: this.nSeries,
+      totalPaths: this.totalPaths,
+      moments: Array.from(this.moments),
+      chunks,
+      sketches: this.sketches.map((s) => s.toState()),
+      shortfallBelow: this.shortfallBelow,
+    };
+  }
+
+  /** Merge a shard's state in; a chunk present twice is an error. */
+  mergeState(state: CollectorState, source: string): void {
+    if (!this.sketches || state.nSeries !== this.nSeries || state.totalPaths !== this.totalPaths) {
+      throw new UserError([{ path: '', message: 'this shard comes from a different scenario, path count or version' }], source);
+    }
+    for (const c of state.chunks) {
+      if (this.present[c]) throw new UserError([{ path: '', message: `chunk ${c} is in more than one shard (a shard given twice?)` }], source);
+      this.present[c] = 1;
+      const at = c * this.nSeries * 3;
+      for (let i = at; i < at + this.nSeries * 3; i++) this.moments[i] = state.moments[i]!;
+    }
+    state.sketches.forEach((s, i) => this.sketches![i]!.merge(LogBucketSketch.fromState(s)));
+    this.shortfallBelow += state.shortfallBelow;
+  }
+
+  /** Chunks not yet added, for the completeness check of merged shards. */
+  missingChunks(): number[] {
+    const out: number[] = [];
+    this.present.forEach((p, c) => !p && out.push(c));
+    return out;
+  }
+
+  private merged(s: number): MomentState {
+    let acc: MomentState = { n: 0, mean: 0, m2: 0 };
+    for (let c = 0; c < this.nChunks; c++) {
+      const at = (c * this.nSeries + s) * 3;
+      acc = mergeMoments(acc, { n: this.moments[at]!, mean: this.moments[at + 1]!, m2: this.moments[at + 2]! });
+    }
+    return acc;
+  }
+
+  private percentiles(s: number, pct: readonly number[]): number[] {
+    if (this.values) {
+      const sorted = Float64Array.from(this.values[s]!).sort();
+      return pct.map((q) => quantileSorted(sorted, q / 100));
+    }
+    const sk = this.sketches![s]!;
+    return pct.map((q) => sk.quantile(q / 100));
+  }
+
+  private metric(s: number, pct: readonly number[]): Metric {
+    const m = this.merged(s);
+    const sd = m.n > 1 ? Math.sqrt(m.m2 / (m.n - 1)) : 0;
+    return { mean: m.mean, sd, stderr: m.n > 0 ? sd / Math.sqrt(m.n) : 0, percentiles: keyed(pct, this.percentiles(s, pct)) };
   }
 
   result(scenario: Scenario, meta: Pick<SimulationResult, 'pensim' | 'scenario' | 'seed'>): SimulationResult {
     const plan = this.plan;
     const pct = [...scenario.simulation.percentiles].sort((a, b) => a - b);
-    const metric = (i: number) => toMetric(summarizeSeries(this.series[i]!, pct), pct);
     const nPayout = plan.nYears - plan.payStart;
     const capitalAt = SCALAR_SERIES.length;
     const grossAt = capitalAt + plan.nYears + 1;
     const netAt = grossAt + nPayout;
     const fanOf = (from: number, count: number) => {
-      const rows = Array.from({ length: count }, (_, i) => percentilesOf(this.series[from + i]!, pct));
+      const rows = Array.from({ length: count }, (_, i) => this.percentiles(from + i, pct));
       const out: Record<string, number[]> = {};
       pct.forEach((p, j) => (out[`p${p}`] = rows.map((r) => r[j]!)));
       return out;
     };
-    const target = scenario.simulation.targetReplacementRatio;
-    const ratio = this.series[SCALAR_SERIES.indexOf('replacementRatio')]!;
+    const target = this.shortfallTarget;
+    const n = this.totalPaths;
     const payoutStartAge = plan.startAge + plan.payStart;
     return {
       ...meta,
       currency: scenario.currency,
-      paths: this.totalPaths,
+      paths: n,
       chunkSize: CHUNK_SIZE,
+      percentileMethod: this.method,
       percentiles: pct,
       ages: {
         start: plan.startAge,
@@ -58,15 +165,15 @@ export class SeriesCollector {
         payoutEnd: plan.startAge + plan.nYears,
       },
       metrics: {
-        capitalAtRetirement: metric(0),
-        payoutGross: metric(1),
-        payoutNet: metric(2),
-        replacementRatio: metric(3),
+        capitalAtRetirement: this.metric(0, pct),
+        payoutGross: this.metric(1, pct),
+        payoutNet: this.metric(2, pct),
+        replacementRatio: this.metric(3, pct),
       },
-      shortfall: target === undefined ? null : { targetReplacementRatio: target, ...shortfallProbability(ratio, target) },
+      shortfall: target === undefined ? null : { targetReplacementRatio: target, ...shortfallFromCount(this.shortfallBelow, n) },
       fan: {
         ages: Array.from({ length: plan.nYears + 1 }, (_, i) => plan.startAge + i),
-        mean: Array.from({ length: plan.nYears + 1 }, (_, i) => moments(this.series[capitalAt + i]!).mean),
+        mean: Array.from({ length: plan.nYears + 1 }, (_, i) => this.merged(capitalAt + i).mean),
         capital: fanOf(capitalAt, plan.nYears + 1),
       },
       payoutFan: {
@@ -78,4 +185,3 @@ export class SeriesCollector {
   }
 }
 
-export { keyed };

@@ -1,19 +1,20 @@
 /**
- * simulate(scenario): compile once, run the fixed chunks inline (threads = 1, or a single chunk)
- * or on a Piscina pool, gather them at fixed offsets, and summarise. The thread count changes
- * only the speed, never a digit of the result.
+ * simulate(scenario): compile once, run the fixed chunks (inline or on a pool), gather them by
+ * chunk index, and summarise. The thread count changes only the speed, never a digit.
  */
 import { availableParallelism } from 'node:os';
-import { runChunk, type ChunkTask } from '../kernel/run-chunk.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError, type Problem } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
 import { chunkRanges } from './chunking.js';
-import { SeriesCollector } from './collect-series.js';
+import { SeriesCollector, type PercentileMethod } from './collect-series.js';
+import { runChunks } from './run-chunks.js';
 import type { SimulationResult } from './simulation-result.js';
-import { createPool } from './worker-pool.js';
+
+/** 'auto' keeps exact percentiles up to this many paths, then uses the sketch (bounded memory). */
+export const AUTO_EXACT_MAX_PATHS = 100_000;
 
 export interface SimulateOptions {
   /** Overrides scenario.simulation.paths. */
@@ -22,49 +23,32 @@ export interface SimulateOptions {
   seed?: number;
   /** Worker threads; default: the machine's available parallelism. 1 runs inline. */
   threads?: number;
+  /** Overrides scenario.simulation.percentileMethod. */
+  percentileMethod?: 'auto' | PercentileMethod;
   /** Called after each chunk with the paths done so far. */
   onProgress?: (done: number, total: number) => void;
 }
 
+export interface RunSetup {
+  scenario: Scenario;
+  paths: number;
+  seed: number;
+  threads: number;
+  method: PercentileMethod;
+}
+
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const setup = resolveSetup(scenario, options);
+  const collector = await collect(setup, chunkRanges(setup.paths), options.onProgress);
+  return collector.result(scenario, resultMeta(setup));
+}
+
+/** Paths, seed, threads and percentile method after options override the scenario; checked. */
+export function resolveSetup(scenario: Scenario, options: SimulateOptions): RunSetup {
   const paths = options.paths ?? scenario.simulation.paths;
   const seed = options.seed ?? scenario.simulation.seed;
   const threads = options.threads ?? availableParallelism();
-  checkOptions(paths, seed, threads);
-  const plan = compilePlan(scenario);
-  const collector = new SeriesCollector(plan, paths);
-  const chunks = chunkRanges(paths);
-  let done = 0;
-  const finished = (chunk: number, n: number, series: Float64Array) => {
-    collector.add(chunk, n, series);
-    done += n;
-    options.onProgress?.(done, paths);
-  };
-
-  if (threads === 1 || chunks.length === 1) {
-    for (const c of chunks) finished(c.chunk, c.paths, runChunk({ plan, seed, chunk: c.chunk, paths: c.paths }).series);
-  } else {
-    const pool = createPool(Math.min(threads, chunks.length));
-    try {
-      await Promise.all(
-        chunks.map(async (c) => {
-          const task: ChunkTask = { plan, seed, chunk: c.chunk, paths: c.paths };
-          finished(c.chunk, c.paths, (await pool.run(task)) as Float64Array);
-        }),
-      );
-    } finally {
-      await pool.destroy();
-    }
-  }
-  return collector.result(scenario, {
-    pensim: VERSION,
-    scenario: { name: scenario.name ?? null, hash: scenarioHash(scenario) },
-    seed,
-  });
-}
-
-function checkOptions(paths: number, seed: number, threads: number): void {
-  const problems = [];
+  const problems: Problem[] = [];
   if (!Number.isInteger(paths) || paths < 1) problems.push({ path: 'paths', message: `must be a whole number >= 1; got ${paths}` });
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     problems.push({ path: 'seed', message: `must be a whole number from 0 to 4294967295; got ${seed}` });
@@ -73,4 +57,33 @@ function checkOptions(paths: number, seed: number, threads: number): void {
     problems.push({ path: 'threads', message: `must be a whole number from 1 to 256; got ${threads}` });
   }
   if (problems.length > 0) throw new UserError(problems);
+  const wanted = options.percentileMethod ?? scenario.simulation.percentileMethod;
+  const method = wanted === 'auto' ? (paths <= AUTO_EXACT_MAX_PATHS ? 'exact' : 'sketch') : wanted;
+  return { scenario, paths, seed, threads, method };
+}
+
+/** Run the given chunks into a collector for the whole path count. */
+export async function collect(
+  setup: RunSetup,
+  chunks: ReturnType<typeof chunkRanges>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SeriesCollector> {
+  const plan = compilePlan(setup.scenario);
+  const collector = new SeriesCollector(plan, setup.paths, setup.method, setup.scenario.simulation.targetReplacementRatio);
+  const total = chunks.reduce((n, c) => n + c.paths, 0);
+  let done = 0;
+  await runChunks(plan, setup.seed, chunks, setup.threads, (c, series) => {
+    collector.add(c.chunk, c.paths, series);
+    done += c.paths;
+    onProgress?.(done, total);
+  });
+  return collector;
+}
+
+export function resultMeta(setup: RunSetup): Pick<SimulationResult, 'pensim' | 'scenario' | 'seed'> {
+  return {
+    pensim: VERSION,
+    scenario: { name: setup.scenario.name ?? null, hash: scenarioHash(setup.scenario) },
+    seed: setup.seed,
+  };
 }

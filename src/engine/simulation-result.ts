@@ -3,7 +3,6 @@
  * version): no timing, no thread count, so the same seed gives byte-identical JSON on any machine
  * layout. Percentile keys are "p" + the percentile ("p5", "p50", "p97.5").
  */
-import type { SeriesSummary } from '../stats/series-summary.js';
 
 export interface Metric {
   mean: number;
@@ -20,6 +19,8 @@ export interface SimulationResult {
   seed: number;
   paths: number;
   chunkSize: number;
+  /** 'exact': order statistics of all paths; 'sketch': LogBucketSketch, relative error ≤ 0.025 %. */
+  percentileMethod: 'exact' | 'sketch';
   percentiles: number[];
   ages: { start: number; retirement: number; payoutStart: number; payoutEnd: number };
   metrics: {
@@ -42,10 +43,6 @@ export interface SimulationResult {
 
 export function percentileKey(p: number): string {
   return `p${p}`;
-}
-
-export function toMetric(s: SeriesSummary, percentiles: readonly number[]): Metric {
-  return { mean: s.mean, sd: s.sd, stderr: s.stderr, percentiles: keyed(percentiles, s.percentiles) };
 }
 
 export function keyed(percentiles: readonly number[], values: readonly number[]): Record<string, number> {

@@ -4,6 +4,7 @@
  * on the expected wage path of every simulated year (a plan outside it is a UserError).
  */
 import { cholesky } from '../market/cholesky.js';
+import { annuityPayment } from '../rules/annuity.js';
 import { gForYear, G_LAST_YEAR } from '../rules/no/grunnbelop.js';
 import { maxContribution, minContribution } from '../rules/no/otp-band.js';
 import {
@@ -86,6 +87,7 @@ export function compilePlan(s: Scenario): SimulationPlan {
     amountOrBasis,
     payoutMethod: s.payout.method.kind === 'level-annuity' ? PAYOUT_LEVEL_ANNUITY : PAYOUT_BALANCE_OVER_REMAINING,
     technicalRate: s.payout.method.kind === 'level-annuity' ? s.payout.method.technicalRate : 0,
+    payoutFactor: payoutFactors(s.payout.years, s.payout.method.kind === 'level-annuity' ? s.payout.method.technicalRate : 0),
     taxKind: s.tax.kind === 'flat' ? TAX_FLAT : TAX_NORWAY,
     flatTaxRate: s.tax.kind === 'flat' ? s.tax.rate : 0,
     noTax: s.tax.kind === 'norway' ? NO_PENSION_TAX[s.tax.year] : null,
@@ -95,6 +97,12 @@ export function compilePlan(s: Scenario): SimulationPlan {
   const problems = bandProblems(plan);
   if (problems.length > 0) throw new UserError(problems);
   return plan;
+}
+
+function payoutFactors(years: number, rate: number): Float64Array {
+  const f = new Float64Array(years + 1);
+  for (let left = 1; left <= years; left++) f[left] = annuityPayment(1, rate, left);
+  return f;
 }
 
 function methodCode(name: Scenario['plan']['contribution']['method']): ContributionMethod {

@@ -47,6 +47,11 @@ export interface SimulationPlan {
 
   readonly payoutMethod: typeof PAYOUT_LEVEL_ANNUITY | typeof PAYOUT_BALANCE_OVER_REMAINING;
   readonly technicalRate: number;
+  /**
+   * Payout per unit of capital by years left (index 1..nPayout), precomputed so the kernel has no
+   * pow: i / (1 − (1+i)^−left) for the level annuity, 1 / left for balance ÷ remaining years.
+   */
+  readonly payoutFactor: Float64Array;
 
   readonly taxKind: typeof TAX_FLAT | typeof TAX_NORWAY;
   readonly flatTaxRate: number;

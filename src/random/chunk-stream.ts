@@ -1,5 +1,5 @@
 /**
- * Seeded uniform streams, one per (seed, chunk, purpose), from seedrandom's xor4096
+ * Seeded random streams, one per (seed, chunk, purpose), from seedrandom's xor4096
  * (Brent's xorgens, period 2^4096 − 2^32). Paths are cut into fixed-size chunks that do not depend
  * on the thread count, so a chunk draws the same numbers on any thread: results are
  * thread-invariant. Separate purposes (market, wage) keep market draws independent of the plan:
@@ -7,10 +7,15 @@
  */
 import seedrandom from 'seedrandom';
 
-export type Uniform = () => number;
+export interface RandomStream {
+  /** Uniform on [0, 1) with 32 random bits. */
+  (): number;
+  /** A signed 32-bit integer, all bits random. */
+  int32(): number;
+}
+
 export type StreamPurpose = 'market' | 'wage';
 
-/** A uniform on [0, 1) with 32 random bits, reproducible from its key. */
-export function chunkStream(seed: number, chunk: number, purpose: StreamPurpose): Uniform {
-  return seedrandom.xor4096(`pensim/${seed}/${chunk}/${purpose}`);
+export function chunkStream(seed: number, chunk: number, purpose: StreamPurpose): RandomStream {
+  return seedrandom.xor4096(`pensim/${seed}/${chunk}/${purpose}`) as unknown as RandomStream;
 }

@@ -1,32 +1,74 @@
 /**
- * Standard normal variates from a uniform stream by Marsaglia's polar method: exact (no
- * approximation of the inverse CDF), one log and one sqrt per pair, the second of each pair kept.
- * Reference: Marsaglia & Bray (1964), SIAM Review 6(3).
+ * Standard normal variates by the ziggurat method of Marsaglia & Tsang (2000), "The Ziggurat
+ * Method for Generating Random Variables", J. Stat. Softw. 5(8), with 128 layers: one 32-bit draw
+ * and a multiply for ~98.8 % of variates, exact rejection sampling for the rest (no approximation).
+ * Unlike the original, the layer index (low 7 bits) and the value (high 25 bits) come from
+ * disjoint bits of the draw, avoiding the index/value correlation Doornik (2005) found in it.
  */
-import type { Uniform } from './chunk-stream.js';
+import type { RandomStream } from './chunk-stream.js';
+
+const LAYERS = 128;
+const R = 3.442619855899;
+const AREA = 9.91256303526217e-3;
+/** Scale of the 25-bit signed value: |hz| < 2^24. */
+const M = 2 ** 24;
+
+const kn = new Float64Array(LAYERS);
+const wn = new Float64Array(LAYERS);
+const fn = new Float64Array(LAYERS);
+{
+  let dn = R;
+  let tn = dn;
+  const q = AREA / Math.exp(-0.5 * dn * dn);
+  kn[0] = (dn / q) * M;
+  kn[1] = 0;
+  wn[0] = q / M;
+  wn[LAYERS - 1] = dn / M;
+  fn[0] = 1;
+  fn[LAYERS - 1] = Math.exp(-0.5 * dn * dn);
+  for (let i = LAYERS - 2; i >= 1; i--) {
+    dn = Math.sqrt(-2 * Math.log(AREA / dn + Math.exp(-0.5 * dn * dn)));
+    kn[i + 1] = (dn / tn) * M;
+    tn = dn;
+    fn[i] = Math.exp(-0.5 * dn * dn);
+    wn[i] = dn / M;
+  }
+}
 
 export class NormalSource {
-  private spare = 0;
-  private hasSpare = false;
-
-  constructor(private readonly uniform: Uniform) {}
+  constructor(private readonly stream: RandomStream) {}
 
   next(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
+    const j = this.stream.int32();
+    const iz = j & (LAYERS - 1);
+    const hz = j >> 7;
+    if (Math.abs(hz) < kn[iz]!) return hz * wn[iz]!;
+    return this.slow(hz, iz);
+  }
+
+  /** The rare case: the wedge of a layer, or the tail beyond R (Marsaglia's tail method). */
+  private slow(hz: number, iz: number): number {
+    for (;;) {
+      if (iz === 0) {
+        let x: number;
+        let y: number;
+        do {
+          x = -Math.log(this.open01()) / R;
+          y = -Math.log(this.open01());
+        } while (y + y < x * x);
+        return hz > 0 ? R + x : -R - x;
+      }
+      const x = hz * wn[iz]!;
+      if (fn[iz]! + this.open01() * (fn[iz - 1]! - fn[iz]!) < Math.exp(-0.5 * x * x)) return x;
+      const j = this.stream.int32();
+      iz = j & (LAYERS - 1);
+      hz = j >> 7;
+      if (Math.abs(hz) < kn[iz]!) return hz * wn[iz]!;
     }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = 2 * this.uniform() - 1;
-      v = 2 * this.uniform() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * f;
-    this.hasSpare = true;
-    return u * f;
+  }
+
+  /** Uniform on (0, 1), never 0 (it feeds logarithms). */
+  private open01(): number {
+    return ((this.stream.int32() >>> 0) + 0.5) / 4294967296;
   }
 }

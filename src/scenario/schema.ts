@@ -150,6 +150,11 @@ export const Simulation = z
     paths: z.number().int().min(1).max(100_000_000).default(10_000),
     seed: z.number().int().min(0).max(0xffffffff).default(1),
     percentiles: z.array(finite().gt(0).lt(100)).min(1).max(99).default([...DEFAULT_PERCENTILES]),
+    /**
+     * Percentiles from all paths ('exact', 8 bytes a path a series) or a fixed-memory sketch
+     * ('sketch', relative error ≤ 0.025 %); 'auto' is exact up to 100 000 paths.
+     */
+    percentileMethod: z.enum(['auto', 'exact', 'sketch']).default('auto'),
     /** Target replacement ratio (first yearly payout / pay at payout start) for the shortfall probability. */
     targetReplacementRatio: rate(0, 10).optional(),
   })
@@ -167,7 +172,9 @@ export const Scenario = z
     tax: Tax.default({ kind: 'flat', rate: 0 }),
     /** Yearly growth of G beyond the built-in table; defaults to the mean wage growth. */
     gGrowth: rate(-0.5, 1).optional(),
-    simulation: Simulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES] }),
+    /** Deterministic yearly price inflation, used only by reports in today's money (`--real`); not by the simulation. */
+    inflation: rate(-0.05, 0.2).default(0.02),
+    simulation: Simulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto' }),
   })
   .strict();
 

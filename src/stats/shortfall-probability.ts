@@ -6,7 +6,11 @@
 export function shortfallProbability(values: ArrayLike<number>, target: number): { probability: number; stderr: number } {
   let below = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! < target) below++;
-  const n = values.length;
+  return shortfallFromCount(below, values.length);
+}
+
+/** The same from a count of outcomes below the target out of n (counts merge across chunks exactly). */
+export function shortfallFromCount(below: number, n: number): { probability: number; stderr: number } {
   const p = below / n;
   return { probability: p, stderr: Math.sqrt((p * (1 - p)) / n) };
 }

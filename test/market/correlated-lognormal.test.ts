@@ -20,19 +20,6 @@ describe('cholesky', () => {
   });
 });
 
-describe('normal source', () => {
-  it('has mean 0 and variance 1 within 4 standard errors', () => {
-    const normal = new NormalSource(chunkStream(1, 0, 'market'));
-    const n = 200_000;
-    const x = new Float64Array(n);
-    for (let i = 0; i < n; i++) x[i] = normal.next();
-    const m = moments(x);
-    expect(Math.abs(m.mean)).toBeLessThan(4 / Math.sqrt(n));
-    // SE of the sample variance of a normal sample: √(2/(n−1)).
-    expect(Math.abs(m.sd * m.sd - 1)).toBeLessThan(4 * Math.sqrt(2 / (n - 1)));
-  });
-});
-
 describe('correlated lognormal returns', () => {
   it('log returns have the given means, volatilities and correlation (within 4 SE)', () => {
     const rho = 0.6;

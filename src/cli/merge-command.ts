@@ -1,0 +1,49 @@
+/** pensim merge <shard files…>: combine the shards of one run into its result. */
+import { readFile } from 'node:fs/promises';
+import type { CommandModule } from 'yargs';
+import { mergeShards } from '../engine/shard.js';
+import { resultCsv } from '../report/result-csv.js';
+import { resultJson } from '../report/result-json.js';
+import { resultTable } from '../report/result-table.js';
+import { UserError } from '../scenario/user-error.js';
+import { checkOutputPath, writeAtomically } from './write-output.js';
+
+interface MergeArgs {
+  shards: string[];
+  format: 'table' | 'json' | 'csv';
+  out: string | undefined;
+}
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <shards..>',
+  describe: 'Merge the shard files of one run (pensim run --shard i/n) into its result, in any order',
+  builder: (y) =>
+    y
+      .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard files' })
+      .option('format', { choices: ['table', 'json', 'csv'] as const, default: 'json' as const, describe: 'output format' })
+      .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
+      .example('pensim merge part-*.json --out result.json', 'merge every shard of a run') as never,
+  handler: async (args) => {
+    if (args.out) checkOutputPath(args.out);
+    const parts = await Promise.all(args.shards.map(async (source) => ({ source, file: await readJson(source) })));
+    const result = mergeShards(parts);
+    const text = args.format === 'json' ? resultJson(result) : args.format === 'csv' ? resultCsv(result) : resultTable(result);
+    if (args.out) writeAtomically(args.out, text);
+    else process.stdout.write(text);
+  },
+};
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError([{ path: '', message: `cannot read the shard file: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}` }], file);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new UserError([{ path: '', message: `not valid JSON: ${(e as Error).message}` }], file);
+  }
+}
