@@ -9,6 +9,7 @@ import { hideBin } from 'yargs/helpers';
 import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
 import { mergeCommand } from './merge-command.js';
+import { traceCommand } from './trace-command.js';
 import { projectCommand } from './project-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       .command(validateCommand)
       .command(projectCommand)
       .command(mergeCommand)
+      .command(traceCommand)
       .demandCommand(1, 'name a command: run, validate or project')
       .strict()
       .help()

@@ -8,6 +8,7 @@ import { resultCsv } from '../report/result-csv.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
+import { PerPathRecorder } from './per-path-recorder.js';
 import { progressReporter } from './progress.js';
 import { checkOutputPath, writeAtomically } from './write-output.js';
 
@@ -24,6 +25,7 @@ interface RunArgs {
   out: string | undefined;
   quiet: boolean;
   shard: string | undefined;
+  'per-path': string | undefined;
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
 }
 
@@ -42,12 +44,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact order statistics or the fixed-memory sketch (default: the scenario\'s, auto)' })
+      .option('per-path', { type: 'string', describe: 'also write each path\'s outcomes as CSV (path, capital at payout start, first payout gross/net, replacement ratio)' })
       .option('shard', { type: 'string', describe: 'run only shard i of n (i from 0), e.g. 2/8; writes a shard file for pensim merge' }) as never,
   handler: async (args) => {
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
     if (args.out) checkOutputPath(args.out);
+    if (args['per-path']) checkOutputPath(args['per-path']);
     const shard = args.shard === undefined ? undefined : shardFlag(args.shard);
     const scenario = await loadScenario(args.scenario);
     const progress = progressReporter(args.quiet);
@@ -67,7 +71,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       else process.stdout.write(text);
       return;
     }
-    const result = await attributedTo(args.scenario, () => simulate(scenario, options));
+    const perPath = args['per-path'] ? new PerPathRecorder(paths ?? scenario.simulation.paths) : null;
+    const result = await attributedTo(args.scenario, () => simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }));
+    if (perPath) writeAtomically(args['per-path']!, perPath.csv());
     progress.done(result.paths, performance.now() - started, threads);
     const text = RENDER[args.format](result);
     if (args.out) writeAtomically(args.out, text);

@@ -27,6 +27,8 @@ export interface SimulateOptions {
   percentileMethod?: 'auto' | PercentileMethod;
   /** Called after each chunk with the paths done so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each chunk's per-path series (see kernel/run-chunk.ts for the layout), in any chunk order. */
+  onChunk?: (first: number, paths: number, series: Float64Array) => void;
 }
 
 export interface RunSetup {
@@ -39,7 +41,7 @@ export interface RunSetup {
 
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
   const setup = resolveSetup(scenario, options);
-  const collector = await collect(setup, chunkRanges(setup.paths), options.onProgress);
+  const collector = await collect(setup, chunkRanges(setup.paths), options.onProgress, options.onChunk);
   return collector.result(scenario, resultMeta(setup));
 }
 
@@ -67,12 +69,14 @@ export async function collect(
   setup: RunSetup,
   chunks: ReturnType<typeof chunkRanges>,
   onProgress?: (done: number, total: number) => void,
+  onChunk?: SimulateOptions['onChunk'],
 ): Promise<SeriesCollector> {
   const plan = compilePlan(setup.scenario);
   const collector = new SeriesCollector(plan, setup.paths, setup.method, setup.scenario.simulation.targetReplacementRatio);
   const total = chunks.reduce((n, c) => n + c.paths, 0);
   let done = 0;
   await runChunks(plan, setup.seed, chunks, setup.threads, (c, series) => {
+    onChunk?.(c.first, c.paths, series);
     collector.add(c.chunk, c.paths, series);
     done += c.paths;
     onProgress?.(done, total);

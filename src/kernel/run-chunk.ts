@@ -129,7 +129,7 @@ export function runChunk(task: ChunkTask, trace?: { path: number; year: (t: Trac
           series[2 * paths + p] = payout - tax;
           series[3 * paths + p] = payout / salary;
         }
-        if (tracing) trace.year({ y, salary, g, capitalStart: start, contribution: 0, portfolioReturn: r, fees: grown - (annuity ? k + payout : k), payout, tax, capitalEnd: k });
+        if (tracing) trace.year({ y, salary: 0, g, capitalStart: start, contribution: 0, portfolioReturn: r, fees: grown - (annuity ? k + payout : k), payout, tax, capitalEnd: k });
       }
       if (tracing && y < payStart) {
         trace.year({ y, salary: y < nAccum ? salary * payFactor[y]! : 0, g, capitalStart: start, contribution: c, portfolioReturn: r, fees: grown - k, payout: 0, tax: 0, capitalEnd: k });
