@@ -10,8 +10,12 @@ import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
 import { mergeCommand } from './merge-command.js';
 import { traceCommand } from './trace-command.js';
+import { initCommand } from './init-command.js';
 import { projectCommand } from './project-command.js';
 import { runCommand } from './run-command.js';
+import { scenariosCommand } from './scenarios-command.js';
+import { sweepCommand } from './sweep-command.js';
+import { fitCommand } from './fit-command.js';
 import { validateCommand } from './validate-command.js';
 
 export const EXIT_USAGE = 2;
@@ -29,7 +33,14 @@ async function main(argv: string[]): Promise<number> {
       .command(projectCommand)
       .command(mergeCommand)
       .command(traceCommand)
-      .demandCommand(1, 'name a command: run, validate or project')
+      .command(scenariosCommand)
+      .command(initCommand)
+      .command(sweepCommand)
+      .command(fitCommand)
+      .demandCommand(1, 'name a command: run, validate or project (or scenarios, init)')
+      .example('$0 scenarios', 'list the bundled scenarios')
+      .example('$0 run scenarios/default.json --format html --out report.html', 'a client report in one HTML file')
+      .example('$0 init my.yaml && $0 validate my.yaml', 'start a scenario of your own')
       .strict()
       .help()
       .wrap(Math.min(110, process.stdout.columns ?? 100))

@@ -19,7 +19,9 @@ export const projectCommand: CommandModule<object, ProjectArgs> = {
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml)' })
       .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format' })
-      .option('out', { type: 'string', describe: 'write to this file instead of standard output' }),
+      .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
+      .example('$0 project scenarios/golden-smartepenger.json', 'the ledger year by year (GOLDEN.md G1)')
+      .example('$0 project scenarios/default.json --format json --out ledger.json', 'the same to the øre, as JSON') as never,
   handler: async (args) => {
     if (args.out) checkOutputPath(args.out);
     const scenario = await loadScenario(args.scenario);

@@ -4,15 +4,26 @@ import { loadScenario } from '../engine/load-scenario.js';
 import { simulate } from '../engine/simulate.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../engine/simulation-result.js';
+import { NOMINAL, resultTerms, type AmountBasis } from '../report/amount-basis.js';
+import { capitalFanSvg } from '../report/capital-fan-svg.js';
+import { deflateResult } from '../report/deflate-result.js';
+import { htmlReport } from '../report/html-report.js';
+import { PRESET_NAMES, PERCENTILE_PRESETS, type PresetName } from '../report/percentile-presets.js';
+import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
+import type { Scenario } from '../scenario/schema.js';
+import { UserError } from '../scenario/user-error.js';
+import { startOf } from '../scenario/validate-scenario.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
 import { PerPathRecorder } from './per-path-recorder.js';
+import { percentileChoice, withPercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
+import { renderPng } from './render-png.js';
 import { checkOutputPath, writeAtomically } from './write-output.js';
 
-const FORMATS = ['table', 'json', 'csv'] as const;
+const FORMATS = ['table', 'json', 'csv', 'html', 'svg', 'png'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface RunArgs {
@@ -24,12 +35,56 @@ interface RunArgs {
   format: Format;
   out: string | undefined;
   quiet: boolean;
+  percentiles: string | undefined;
+  preset: PresetName | undefined;
+  real: boolean;
   shard: string | undefined;
   'per-path': string | undefined;
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
 }
 
-const RENDER: Record<Format, (r: SimulationResult) => string> = { table: resultTable, json: resultJson, csv: resultCsv };
+/** Everything a format needs to render one run. */
+interface RunOutput {
+  scenario: Scenario;
+  result: SimulationResult;
+  basis: AmountBasis;
+  labels: Readonly<Record<string, string>>;
+  runDate: string;
+}
+
+/** The amounts as the basis wants them (deflated for --real). */
+const inBasis = (o: RunOutput) => (o.basis.kind === 'real' ? deflateResult(o.result, o.basis.inflation) : o.result);
+
+const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array> = {
+  table: (o) => resultTable(inBasis(o), o.basis),
+  json: (o) => resultJson(inBasis(o), o.basis),
+  csv: (o) => resultCsv(inBasis(o), o.basis),
+  html: (o) => htmlReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
+  svg: (o) => `${capitalFanSvg(reportView(o.result, o.basis, o.labels))}\n`,
+  png: (o) => renderPng(capitalFanSvg(reportView(o.result, o.basis, o.labels))),
+};
+
+/**
+ * A historical bootstrap without an inflation model replays REAL returns (engine/returns-result.ts):
+ * its amounts are in start-year money already, and --real would deflate them twice. Checked on the
+ * scenario before the run (read through a narrow type: not every scenario has a returns block).
+ */
+function checkRealFlag(scenario: Scenario, real: boolean): void {
+  const returns = (scenario as { returns?: { model?: string; inflation?: unknown } }).returns;
+  if (real && returns?.model === 'bootstrap' && returns.inflation === undefined) {
+    throw new UserError([
+      { path: '--real', message: "this scenario's returns are already real (a historical bootstrap without returns.inflation): its amounts are in start-year money; drop --real (or the nl-urm preset)" },
+    ]);
+  }
+}
+
+/** Nominal; real by the scenario's inflation (--real); or real already, as the engine says of its returns. */
+function amountBasis(scenario: Scenario, result: SimulationResult, real: boolean): AmountBasis {
+  if (resultTerms(result) === 'real') return { kind: 'real-returns' };
+  return real ? { kind: 'real', inflation: scenario.inflation, baseYear: startOf(scenario.person).startYear } : NOMINAL;
+}
+
+const presetHelp = PRESET_NAMES.map((n) => `${n}: ${PERCENTILE_PRESETS[n].describe}`).join('; ');
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
@@ -40,20 +95,36 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('paths', { type: 'string', describe: 'number of paths (overrides the scenario)' })
       .option('seed', { type: 'string', describe: 'random seed (overrides the scenario)' })
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
-      .option('format', { choices: FORMATS, default: 'table' as Format, describe: 'output format' })
+      .option('format', {
+        choices: FORMATS,
+        default: 'table' as Format,
+        describe: 'table, json, csv (the fans); html (the client report, one file); svg or png (the capital fan chart alone)',
+      })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
+      .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95 (overrides the scenario)' })
+      .option('preset', { choices: PRESET_NAMES, describe: `a percentile preset: ${presetHelp}` })
+      .option('real', { type: 'boolean', default: false, describe: "amounts in today's money, deflated by the scenario's inflation (default 2 %)" })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact order statistics or the fixed-memory sketch (default: the scenario\'s, auto)' })
       .option('per-path', { type: 'string', describe: 'also write each path\'s outcomes as CSV (path, capital at payout start, first payout gross/net, replacement ratio)' })
-      .option('shard', { type: 'string', describe: 'run only shard i of n (i from 0), e.g. 2/8; writes a shard file for pensim merge' }) as never,
+      .option('shard', { type: 'string', describe: 'run only shard i of n (i from 0), e.g. 2/8; writes a shard file for pensim merge' })
+      .example('$0 run scenarios/default.json', 'the percentile table')
+      .example('$0 run scenarios/default.json --format html --out report.html', 'the client report, one self-contained HTML file')
+      .example('$0 run scenarios/default.json --format png --out fan.png --preset nl-urm', "the capital fan for a slide: 5/50/95 in today's money")
+      .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON') as never,
   handler: async (args) => {
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
+    const choice = percentileChoice(args);
     if (args.out) checkOutputPath(args.out);
+    else if (args.format === 'png' && process.stdout.isTTY) {
+      throw new UserError([{ path: '--out', message: 'a PNG is binary: give --out FILE (or redirect standard output to a file)' }]);
+    }
     if (args['per-path']) checkOutputPath(args['per-path']);
     const shard = args.shard === undefined ? undefined : shardFlag(args.shard);
-    const scenario = await loadScenario(args.scenario);
+    const scenario = withPercentiles(await loadScenario(args.scenario), choice.percentiles);
+    checkRealFlag(scenario, choice.real);
     const progress = progressReporter(args.quiet);
     const started = performance.now();
     const options = {
@@ -75,8 +146,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const result = await attributedTo(args.scenario, () => simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }));
     if (perPath) writeAtomically(args['per-path']!, perPath.csv());
     progress.done(result.paths, performance.now() - started, threads);
-    const text = RENDER[args.format](result);
-    if (args.out) writeAtomically(args.out, text);
-    else process.stdout.write(text);
+    const basis = amountBasis(scenario, result, choice.real);
+    const output = RENDER[args.format]({ scenario, result, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
+    if (args.out) writeAtomically(args.out, output);
+    else process.stdout.write(output);
   },
 };

@@ -7,7 +7,10 @@ import { attributedTo } from './options.js';
 export const validateCommand: CommandModule<object, { scenario: string }> = {
   command: 'validate <scenario>',
   describe: 'Check a scenario file (schema, cross-field rules and the legal contribution band)',
-  builder: (y) => y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml)' }),
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml)' })
+      .example('$0 validate scenarios/glide-path.yaml', 'exit 0 and "valid", or every problem with its field') as never,
   handler: async (args) => {
     const scenario = await loadScenario(args.scenario);
     await attributedTo(args.scenario, () => compilePlan(scenario));

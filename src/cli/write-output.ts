@@ -21,7 +21,7 @@ export function checkOutputPath(file: string): void {
   }
 }
 
-export function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, text: string | Uint8Array): void {
   const temp = `${resolve(file)}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, text);

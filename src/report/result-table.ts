@@ -1,8 +1,9 @@
 /** The human report of a run: headline percentiles, shortfall, and the capital fan by age. */
 import type { Metric, SimulationResult } from '../engine/simulation-result.js';
+import { describeBasis, NOMINAL, type AmountBasis } from './amount-basis.js';
 import { alignColumns, formatMoney, formatPercent } from './format-number.js';
 
-export function resultTable(r: SimulationResult): string {
+export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): string {
   const keys = r.percentiles.map((p) => `p${p}`);
   const head = ['', 'mean', ...keys];
   const money = (label: string, m: Metric) => [label, formatMoney(m.mean), ...keys.map((k) => formatMoney(m.percentiles[k]!))];
@@ -10,7 +11,7 @@ export function resultTable(r: SimulationResult): string {
   const c = r.currency;
   const lines = [
     `pensim ${r.pensim} · ${r.scenario.name ?? 'scenario'} · ${r.scenario.hash.slice(0, 19)}… · seed ${r.seed} · ${formatMoney(r.paths)} paths`,
-    `Saving from age ${r.ages.start} to ${r.ages.retirement}; payout from ${r.ages.payoutStart} to ${r.ages.payoutEnd} (${r.ages.payoutEnd - r.ages.payoutStart} years). Amounts in nominal ${c}.`,
+    `Saving from age ${r.ages.start} to ${r.ages.retirement}; payout from ${r.ages.payoutStart} to ${r.ages.payoutEnd} (${r.ages.payoutEnd - r.ages.payoutStart} years). Amounts in ${describeBasis(basis, c)}.`,
     '',
     alignColumns([
       head,

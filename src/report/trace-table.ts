@@ -1,11 +1,13 @@
 /** `pensim trace` output: one path's years as a table, or JSON. */
 import type { PathTrace } from '../engine/trace-path.js';
 import { alignColumns, formatMoney, formatPercent } from './format-number.js';
+import { traceMarketColumns } from './trace-market-columns.js';
 
 export function traceTable(t: PathTrace, currency: string): string {
   const m = formatMoney;
+  const market = traceMarketColumns(t);
   const rows = [
-    ['year', 'age', 'phase', 'salary', 'G', 'contribution', 'return', 'fees', 'payout', 'tax', 'capital end'],
+    ['year', 'age', 'phase', 'salary', 'G', 'contribution', 'return', 'fees', 'payout', 'tax', 'capital end', ...market.header],
     ...t.rows.map((r) => [
       String(r.year),
       String(r.age),
@@ -18,6 +20,7 @@ export function traceTable(t: PathTrace, currency: string): string {
       m(r.payout),
       m(r.tax),
       m(r.capitalEnd),
+      ...market.cells(r),
     ]),
   ];
   const o = t.outputs;

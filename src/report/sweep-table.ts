@@ -1,0 +1,40 @@
+/**
+ * `pensim sweep` output: one row per grid cell with its grid values and chosen metrics — as an
+ * aligned table (amounts in whole units, ratios in percent), as CSV (full float precision, for
+ * analysis), or as JSON (the SweepResult).
+ * Example row (table): "0.5  3 270 528  23.6 %" for profile.weights.equity=0.5.
+ */
+import type { SweepResult } from '../engine/sweep.js';
+import { alignColumns, formatMoney, formatPercent } from './format-number.js';
+
+export function sweepTable(s: SweepResult): string {
+  const header = [...s.grid.map((g) => g.key), ...s.metrics.map((m) => m.name)];
+  const rows = s.rows.map((r) => [
+    ...s.grid.map((g) => String(r.cell[g.key])),
+    ...s.metrics.map((m) => {
+      const v = r.values[m.name];
+      return v === null || v === undefined ? '–' : m.kind === 'ratio' ? formatPercent(v, 2) : formatMoney(v);
+    }),
+  ]);
+  return (
+    `pensim ${s.pensim} · sweep of ${s.scenario.name ?? 'scenario'} · ${s.rows.length} cells · seed ${s.seed} (the same for every cell) · ${s.paths} paths each\n\n` +
+    `${alignColumns([header, ...rows])}\n`
+  );
+}
+
+export function sweepCsv(s: SweepResult): string {
+  const header = [...s.grid.map((g) => g.key), ...s.metrics.map((m) => m.name)];
+  const lines = [header.map(csvCell).join(',')];
+  for (const r of s.rows) {
+    lines.push([...s.grid.map((g) => csvCell(String(r.cell[g.key]))), ...s.metrics.map((m) => String(r.values[m.name] ?? ''))].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function sweepJson(s: SweepResult): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}
+
+function csvCell(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
