@@ -6,7 +6,7 @@
  *   or a LogBucketSketch (fixed memory, relative error ≤ 0.025 %, exactly mergeable).
  * The state of a subset of chunks can be saved and merged (shards).
  */
-import { SCALAR_SERIES, seriesCount, type SimulationPlan } from '../plan/simulation-plan.js';
+import { fanOffset, SCALAR_SERIES, seriesCount, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { LogBucketSketch, type SketchState } from '../stats/log-bucket-sketch.js';
@@ -14,6 +14,7 @@ import { mergeMoments, momentState, type MomentState } from '../stats/merge-mome
 import { quantileSorted } from '../stats/quantile-sorted.js';
 import { shortfallFromCount } from '../stats/shortfall-probability.js';
 import { CHUNK_SIZE } from './chunking.js';
+import { returnsResult } from './returns-result.js';
 import { keyed, type Metric, type SimulationResult } from './simulation-result.js';
 
 export type PercentileMethod = 'exact' | 'sketch';
@@ -139,7 +140,7 @@ export class SeriesCollector {
     const plan = this.plan;
     const pct = [...scenario.simulation.percentiles].sort((a, b) => a - b);
     const nPayout = plan.nYears - plan.payStart;
-    const capitalAt = SCALAR_SERIES.length;
+    const capitalAt = fanOffset(plan);
     const grossAt = capitalAt + plan.nYears + 1;
     const netAt = grossAt + nPayout;
     const fanOf = (from: number, count: number) => {
@@ -169,6 +170,7 @@ export class SeriesCollector {
         payoutGross: this.metric(1, pct),
         payoutNet: this.metric(2, pct),
         replacementRatio: this.metric(3, pct),
+        ...Object.fromEntries(plan.extraSeries.map((name, i) => [name, this.metric(SCALAR_SERIES.length + i, pct)])),
       },
       shortfall: target === undefined ? null : { targetReplacementRatio: target, ...shortfallFromCount(this.shortfallBelow, n) },
       fan: {
@@ -181,6 +183,7 @@ export class SeriesCollector {
         gross: fanOf(grossAt, nPayout),
         net: fanOf(netAt, nPayout),
       },
+      ...returnsResult(scenario, plan, { metric: (s) => this.metric(s, pct), mean: (s) => this.merged(s).mean, fan: fanOf }),
     };
   }
 }

@@ -3,6 +3,7 @@
  * version): no timing, no thread count, so the same seed gives byte-identical JSON on any machine
  * layout. Percentile keys are "p" + the percentile ("p5", "p50", "p97.5").
  */
+import type { InflationResult, ReturnsInfo } from './returns-result.js';
 
 export interface Metric {
   mean: number;
@@ -32,6 +33,18 @@ export interface SimulationResult {
     payoutNet: Metric;
     /** First gross yearly payout / yearly pay in the payout start year (the pay it replaces). */
     replacementRatio: Metric;
+    /** With lifetime risk: age in the year of death (110 if later), whether the member outlived the payout (mean = probability). */
+    ageAtDeath?: Metric;
+    outlivedPayout?: Metric;
+    /** With lifetime risk: capital left to heirs at death, and its split (DOMAIN.md 1.5); 0 on paths without. */
+    inheritance?: Metric;
+    heirsChildren?: Metric;
+    heirsSpouse?: Metric;
+    heirsEstate?: Metric;
+    /** With the folketrygd: its pension in the payout start year, the total with the first payout, and that over pay. */
+    folketrygdPension?: Metric;
+    totalPension?: Metric;
+    totalReplacementRatio?: Metric;
   };
   /** shortfallProbability of the replacement ratio against the scenario's target; null without one. */
   shortfall: { targetReplacementRatio: number; probability: number; stderr: number } | null;
@@ -39,6 +52,10 @@ export interface SimulationResult {
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
   /** Yearly payout percentiles over the payout years, gross and net of tax. */
   payoutFan: { ages: number[]; gross: Record<string, number[]>; net: Record<string, number[]> };
+  /** With a `returns` block: the return model, and whether its returns are nominal or real (engine/returns-result.ts). */
+  returns?: ReturnsInfo;
+  /** With a stochastic inflation model: the price index fan and the outcomes in start-year money. */
+  inflation?: InflationResult;
 }
 
 export function percentileKey(p: number): string {

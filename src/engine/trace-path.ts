@@ -12,7 +12,8 @@ import { chunkRanges, CHUNK_SIZE } from './chunking.js';
 export interface PathTrace {
   path: number;
   seed: number;
-  rows: (TraceYear & { year: number; age: number; phase: 'saving' | 'deferral' | 'payout' })[];
+  /** regimeName: the year's regime under regime switching (TraceYear.regime is its index). */
+  rows: (TraceYear & { year: number; age: number; phase: 'saving' | 'deferral' | 'payout'; regimeName?: string })[];
   /** The run's per-path outputs for this path (the same numbers `pensim run --per-path` writes). */
   outputs: Record<(typeof SCALAR_SERIES)[number], number>;
 }
@@ -35,6 +36,7 @@ export function tracePath(scenario: Scenario, path: number, options: { seed?: nu
         year: plan.startYear + t.y,
         age: plan.startAge + t.y,
         phase: t.y < plan.nAccum ? 'saving' : t.y < plan.payStart ? 'deferral' : 'payout',
+        ...(t.regime !== undefined && plan.market?.kind === 'regime-switching' && { regimeName: plan.market.names[t.regime]! }),
       }),
   });
   const outputs = Object.fromEntries(SCALAR_SERIES.map((name, s) => [name, series[s * chunk.paths + p]!])) as PathTrace['outputs'];

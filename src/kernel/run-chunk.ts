@@ -1,22 +1,38 @@
 /**
- * The path kernel: one chunk of paths, accumulation then payout, allocation-free per path
- * (buffers are allocated once per chunk). Output: a Float64Array holding per-path series
- * series-major (series s of path p at s · paths + p), in the order of SCALAR_SERIES, then the
+ * The path kernel: one chunk of paths, saving then payout, allocation-free per path (buffers are
+ * allocated once per chunk). Output: a Float64Array of per-path series, series-major (series s of
+ * path p at s · paths + p): SCALAR_SERIES, the plan's extra series (lifetime, folketrygd), the
  * capital at the start of every age (nYears + 1 points), then gross and net payout per payout year.
  *
- * Timeline of a year: pay grows at the year start (not in the first year); the contribution is
- * paid at the year start; returns, then fees (management share, then per-member amount) at the
- * year end. Payout, level annuity: paid at the year end, re-amortised each year over the years
- * left at the technical rate (level when returns equal that rate), the last year paying all that
- * is left. Payout, balance ÷ remaining years: paid at the year start. Capital never goes below 0.
+ * A year: pay and G grow at the year start (not in the first year); the contribution is paid at
+ * the year start; the holding earns the portfolio return (or, in a hybrid, its regulation); fees
+ * (management share, then per-member amount) at the year end. Payout, level annuity: paid at the
+ * year end, re-amortised each year over the years left at the technical rate (the last year pays
+ * all). Balance ÷ remaining years and lifelong (holding / life annuity factor): paid at the year
+ * start. A DC payout below 0.2 G shortens the period; graded withdrawal pays a share before its
+ * age. With lifetime risk, death falls at the end of the drawn year: that year is paid, then the
+ * capital goes to the heirs (DC) or to the other members (hybrid with mortality inheritance).
+ * Capital never goes below 0. Wage draws are made on dead paths too, so streams stay aligned.
  */
-import { fillCorrelatedLognormal } from '../market/correlated-lognormal.js';
-import { contributionBeforeBand } from '../plan/contribution-before-band.js';
-import { PAYOUT_LEVEL_ANNUITY, SCALAR_SERIES, seriesCount, type SimulationPlan } from '../plan/simulation-plan.js';
+import { createMarketPath } from '../market/market-path.js';
+import { bandedContribution } from '../plan/banded-contribution.js';
+import { dcPayoutEnd } from '../plan/dc-payout-end.js';
+import {
+  fanOffset,
+  PAYOUT_BALANCE_OVER_REMAINING,
+  PAYOUT_LEVEL_ANNUITY,
+  REGULATION_G,
+  REGULATION_ZERO_GUARANTEE,
+  seriesCount,
+  type ExtraSeries,
+  type SimulationPlan,
+} from '../plan/simulation-plan.js';
 import { chunkStream } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
-import { maxContribution, minContribution } from '../rules/no/otp-band.js';
-import { baseTax, payoutTax } from './payout-tax.js';
+import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
+import { payoutTax, taxOf } from './payout-tax.js';
+import { withMarketTrace } from './market-trace.js';
+import { writeInflationSeries } from './write-inflation-series.js';
 
 export interface ChunkTask {
   plan: SimulationPlan;
@@ -35,6 +51,7 @@ export interface ChunkResult {
 /** One year of one path as the kernel computed it, for `pensim trace`. */
 export interface TraceYear {
   y: number;
+  alive: boolean;
   salary: number;
   g: number;
   capitalStart: number;
@@ -43,85 +60,129 @@ export interface TraceYear {
   fees: number;
   payout: number;
   tax: number;
+  folketrygd: number;
   capitalEnd: number;
+  /** Return models (kernel/market-trace.ts): the year's regime index, historical year replayed, inflation. */
+  regime?: number;
+  historyYear?: number;
+  inflation?: number;
 }
-
-const CAPITAL = SCALAR_SERIES.length;
 
 /**
  * Run a chunk. With `trace`, path `trace.path` (index within the chunk) reports every year; the
  * other paths are simulated all the same so the draws are exactly those of the run.
  */
-export function runChunk(task: ChunkTask, trace?: { path: number; year: (t: TraceYear) => void }): ChunkResult {
+export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: TraceYear) => void }): ChunkResult {
   const { plan, seed, chunk, paths } = task;
   const nA = plan.nAssets;
-  const nYears = plan.nYears;
-  const nAccum = plan.nAccum;
-  const payStart = plan.payStart;
-  const nKnownG = plan.nKnownG;
-  const wageMean = plan.wageMean;
-  const wageSd = plan.wageSd;
-  const gGrowth = plan.gGrowth;
-  const weights = plan.weights;
-  const gDet = plan.gDet;
-  const payFactor = plan.payFactor;
-  const payoutFactor = plan.payoutFactor;
+  const { nYears, nAccum, payStart, nKnownG, wageMean, wageSd, gGrowth, weights, gDet, payFactor } = plan;
+  const { payoutFactor, lifeAnnuity, oneYearSurvival, survival, folketrygd: ft } = plan;
+  const nPayout = nYears - payStart;
   const keep = 1 - plan.managementRate;
   const perMember = plan.perMemberFee;
-  const annuity = plan.payoutMethod === PAYOUT_LEVEL_ANNUITY;
+  const method = plan.payoutMethod;
   const series = new Float64Array(seriesCount(plan) * paths);
-  const gross = new Float64Array(nYears * nA);
-  const z = new Float64Array(nA);
-  const market = new NormalSource(chunkStream(seed, chunk, 'market'));
+  // The return model's draws for one path (market/market-path.ts): gross returns, regimes, inflation.
+  const market = createMarketPath(plan, seed, chunk);
+  const gross = market.gross;
+  const trace = traceHook && withMarketTrace(traceHook, market, plan.market);
   const wage = new NormalSource(chunkStream(seed, chunk, 'wage'));
-  const taxBase = baseTax(plan);
-  const payoutGrossAt = CAPITAL + nYears + 1;
-  const payoutNetAt = payoutGrossAt + (nYears - payStart);
+  const mortality = chunkStream(seed, chunk, 'mortality');
+  const otherBase = taxOf(plan, plan.otherIncome);
+  const extra = (name: ExtraSeries) => {
+    const i = plan.extraSeries.indexOf(name);
+    return i < 0 ? -1 : (4 + i) * paths;
+  };
+  const [xAge, xOutlived, xInherit, xChildren, xSpouse, xEstate] = [
+    extra('ageAtDeath'), extra('outlivedPayout'), extra('inheritance'), extra('heirsChildren'), extra('heirsSpouse'), extra('heirsEstate'),
+  ];
+  const [xFt, xTotal, xTotalRatio] = [extra('folketrygdPension'), extra('totalPension'), extra('totalReplacementRatio')];
+  const capitalAt = fanOffset(plan);
+  const payoutGrossAt = capitalAt + nYears + 1;
+  const payoutNetAt = payoutGrossAt + nPayout;
 
   for (let p = 0; p < paths; p++) {
-    fillCorrelatedLognormal(market, plan.logMean, plan.covFactor, nYears, z, gross);
+    market.fill();
+    // Death falls in year D: alive at the start of year t iff u < t_p_x.
+    let death = Infinity;
+    if (survival !== null) {
+      const u = mortality();
+      let t = 0;
+      while (t + 1 < survival.length && u < survival[t + 1]!) t++;
+      death = t;
+      series[xAge + p] = plan.startAge + t;
+    }
     const tracing = trace !== undefined && trace.path === p;
     let k = plan.initialCapital;
     let salary = plan.salary0;
     let g = gDet[0]!;
-    series[CAPITAL * paths + p] = k;
+    let ftHolding = ft ? ft.initialHolding : 0;
+    let ftPension = 0;
+    let payEnd = nYears;
+    series[capitalAt * paths + p] = k;
     for (let y = 0; y < nYears; y++) {
+      const gPrev = g;
       if (y > 0) {
         const shock = wageSd > 0 ? wageSd * wage.next() : 0;
         salary *= 1 + wageMean + shock;
         g = y < nKnownG ? gDet[y]! : g * (1 + gGrowth + shock);
       }
+      const alive = y <= death;
       let r = 0;
       const wBase = y * nA;
       for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[wBase + i]! - 1);
       const start = k;
       let c = 0;
       let payout = 0;
-      let grown: number;
-      if (y < nAccum) {
-        const pay = salary * payFactor[y]!;
-        // Stochastic pay can move a flat or basis contribution out of the band: the law's band wins.
-        c = Math.min(Math.max(contributionBeforeBand(plan, y, pay, g), minContribution(pay, g, plan.startYear + y)), maxContribution(pay, g));
-        grown = (k + c) * (1 + r);
-        k = Math.max(0, grown * keep - perMember);
+      let tax = 0;
+      let grown = k;
+      let fees = 0;
+      if (ft && alive) {
+        if (y > 0) ftHolding *= g / gPrev;
+        if (y > ft.withdrawalY) ftPension *= g / gPrev / (1 + ft.deduction);
+      }
+      if (!alive) {
+        // Nothing flows on a dead path; its capital left at death.
       } else if (y < payStart) {
-        grown = k * (1 + r);
+        const pay = y < nAccum ? salary * payFactor[y]! : 0;
+        if (y < nAccum) c = bandedContribution(plan, y, pay, g);
+        if (ft && y < nAccum && y < ft.withdrawalY) {
+          ftHolding += folketrygdAccrual(ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay, g);
+        }
+        // The holding's growth: the market, or a hybrid's regulation (by G, or floored at 0 % less a premium).
+        const growth = plan.regulation === REGULATION_G ? g / gPrev - 1 : plan.regulation === REGULATION_ZERO_GUARANTEE ? Math.max(0, r) - plan.guaranteePremium : r;
+        grown = (k + c) * (1 + growth);
         k = Math.max(0, grown * keep - perMember);
+        fees = grown - k;
       } else {
         const j = y - payStart;
-        const left = nYears - y;
         if (j === 0) series[p] = k;
-        if (annuity) {
+        if (y < payEnd) payEnd = dcPayoutEnd(plan, k, g, y, payEnd);
+        const left = payEnd - y;
+        const share = y < plan.gradedUntil ? plan.gradedShare : 1;
+        if (left <= 0) {
+          grown = 0;
+        } else if (method === PAYOUT_LEVEL_ANNUITY) {
           grown = k * (1 + r);
           const end = Math.max(0, grown * keep - perMember);
-          payout = left === 1 ? end : Math.min(k * payoutFactor[left]!, end);
+          fees = grown - end;
+          payout = left === 1 ? end : Math.min(k * payoutFactor[left]! * share, end);
           k = end - payout;
         } else {
-          payout = k * payoutFactor[left]!;
+          payout = method === PAYOUT_BALANCE_OVER_REMAINING ? (left === 1 ? k : k * payoutFactor[left]! * share) : k / lifeAnnuity[j]!;
           grown = (k - payout) * (1 + r);
           k = Math.max(0, grown * keep - perMember);
+          fees = grown - k;
+          // Mortality inheritance: the holdings of members who die are shared among survivors.
+          if (oneYearSurvival !== null) k /= oneYearSurvival[j]!;
         }
-        const tax = payoutTax(plan, payout, g, taxBase);
+        if (ft && y === ft.withdrawalY) ftPension = ftHolding / ft.delingstall;
+        if (ft && plan.noTax !== null) {
+          const other = (ftPension * plan.gTaxYear) / g;
+          tax = payoutTax(plan, payout, g, other, taxOf(plan, other));
+        } else {
+          tax = payoutTax(plan, payout, g, plan.otherIncome, otherBase);
+        }
         series[(payoutGrossAt + j) * paths + p] = payout;
         series[(payoutNetAt + j) * paths + p] = payout - tax;
         if (j === 0) {
@@ -129,13 +190,44 @@ export function runChunk(task: ChunkTask, trace?: { path: number; year: (t: Trac
           series[2 * paths + p] = payout - tax;
           series[3 * paths + p] = payout / salary;
         }
-        if (tracing) trace.year({ y, salary: 0, g, capitalStart: start, contribution: 0, portfolioReturn: r, fees: grown - (annuity ? k + payout : k), payout, tax, capitalEnd: k });
       }
-      if (tracing && y < payStart) {
-        trace.year({ y, salary: y < nAccum ? salary * payFactor[y]! : 0, g, capitalStart: start, contribution: c, portfolioReturn: r, fees: grown - k, payout: 0, tax: 0, capitalEnd: k });
+      if (ft && alive && y === ft.withdrawalY && y < payStart) ftPension = ftHolding / ft.delingstall;
+      if (ft && y === payStart) {
+        const ftNow = alive ? ftPension : 0;
+        series[xFt + p] = ftNow;
+        series[xTotal + p] = series[paths + p]! + ftNow;
+        series[xTotalRatio + p] = (series[paths + p]! + ftNow) / salary;
       }
-      series[(CAPITAL + y + 1) * paths + p] = k;
+      if (y === death) {
+        if (plan.heirsInherit && xInherit >= 0) leaveToHeirs(plan, series, p, k, g, y, [xInherit, xChildren, xSpouse, xEstate]);
+        k = 0;
+      }
+      if (tracing) {
+        trace.year({
+          y, alive, salary: y < nAccum && alive ? salary * payFactor[y]! : 0, g, capitalStart: start, contribution: c, portfolioReturn: r,
+          fees,
+          payout, tax, folketrygd: alive ? ftPension : 0, capitalEnd: k,
+        });
+      }
+      series[(capitalAt + y + 1) * paths + p] = k;
     }
+    if (xOutlived >= 0) series[xOutlived + p] = death >= payEnd ? 1 : 0;
+    if (market.priceIndex) writeInflationSeries(plan, series, paths, p, market.priceIndex);
   }
   return { chunk, paths, series };
+}
+
+/**
+ * The DC death benefit (DOMAIN.md 1.5): children under 21 up to 1 G a year each until 21 (at this
+ * year's G, returns ignored), the rest to a spouse over 10 years, else to the estate.
+ */
+function leaveToHeirs(plan: SimulationPlan, series: Float64Array, p: number, k: number, g: number, y: number, at: number[]): void {
+  const [xInherit, xChildren, xSpouse, xEstate] = at as [number, number, number, number];
+  const year = plan.startYear + y;
+  let children = 0;
+  for (const born of plan.childBirthYears) children += Math.max(0, 21 - (year - born)) * g;
+  const toChildren = Math.min(k, children);
+  series[xInherit + p] = k;
+  series[xChildren + p] = toChildren;
+  series[(plan.spouse ? xSpouse : xEstate) + p] = k - toChildren;
 }

@@ -1,14 +1,24 @@
 /**
- * The deterministic ledger: one path with every return at its expected value and pay on its
- * expected growth, year by year, in decimal.js so the sums are exact and reproducible to the øre.
- * It follows the kernel's timeline exactly (see kernel/run-chunk.ts), so a zero-volatility run
- * equals this ledger to float precision; GOLDEN.md G1 is reproduced through it.
+ * The deterministic ledger: one surviving member with every return at its expected value and pay
+ * on its expected growth, year by year, in decimal.js so the sums are exact and reproducible to the
+ * øre. It follows the kernel's timeline exactly (see kernel/run-chunk.ts), so a zero-volatility
+ * run without lifetime risk equals this ledger to float precision; GOLDEN.md G1 is reproduced
+ * through it. Rule amounts (contributions, tax, folketrygd accrual) come from the shared rule
+ * functions; the capital roll-forward is decimal.
  */
 import { Decimal } from 'decimal.js';
-import { payoutTax, baseTax } from '../kernel/payout-tax.js';
+import { payoutTax, taxOf } from '../kernel/payout-tax.js';
+import { bandedContribution } from '../plan/banded-contribution.js';
 import { compilePlan } from '../plan/compile-plan.js';
-import { contributionBeforeBand } from '../plan/contribution-before-band.js';
-import { PAYOUT_LEVEL_ANNUITY } from '../plan/simulation-plan.js';
+import { dcPayoutEnd } from '../plan/dc-payout-end.js';
+import {
+  PAYOUT_BALANCE_OVER_REMAINING,
+  PAYOUT_LEVEL_ANNUITY,
+  REGULATION_G,
+  REGULATION_ZERO_GUARANTEE,
+  type SimulationPlan,
+} from '../plan/simulation-plan.js';
+import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export type Phase = 'saving' | 'deferral' | 'payout';
@@ -17,18 +27,20 @@ export interface LedgerRow {
   phase: Phase;
   year: number;
   age: number;
-  /** Pay earned this year (0 in payout; the pay the pension replaces is in the summary). */
+  /** Pay earned this year (0 after retirement; the pay the pension replaces is in the summary). */
   salary: Decimal;
   g: Decimal;
   capitalStart: Decimal;
   contribution: Decimal;
-  /** Expected portfolio return this year, as a rate. */
+  /** Expected portfolio return (or the hybrid's regulation) this year, as a rate. */
   returnRate: Decimal;
   returnAmount: Decimal;
   fees: Decimal;
   payoutGross: Decimal;
   tax: Decimal;
   payoutNet: Decimal;
+  /** Folketrygd pension paid this year (0 without the module or before withdrawal). */
+  folketrygd: Decimal;
   capitalEnd: Decimal;
 }
 
@@ -39,6 +51,9 @@ export interface Ledger {
   firstPayoutGross: Decimal;
   firstPayoutNet: Decimal;
   replacementRatio: Decimal;
+  /** Folketrygd pension in the payout start year, and DC + folketrygd over pay (0 without the module). */
+  folketrygdAtPayoutStart: Decimal;
+  totalReplacementRatio: Decimal;
 }
 
 const ZERO = new Decimal(0);
@@ -46,52 +61,85 @@ const ZERO = new Decimal(0);
 export function projectLedger(scenario: Scenario): Ledger {
   const plan = compilePlan(scenario);
   const expected = scenario.profile.assets.map((a) => new Decimal(a.expectedReturn));
-  const fee = new Decimal(plan.managementRate);
-  const perMember = new Decimal(plan.perMemberFee);
-  const taxBase = baseTax(plan);
+  const ft = plan.folketrygd;
+  const otherBase = taxOf(plan, plan.otherIncome);
   const rows: LedgerRow[] = [];
   let k = new Decimal(plan.initialCapital);
   let salary = new Decimal(plan.salary0);
-  let capitalAtRetirement = ZERO;
-  let payAtPayoutStart = ZERO;
-  let first: { gross: Decimal; net: Decimal } | null = null;
+  let ftHolding = ft ? ft.initialHolding : 0;
+  let ftPension = 0;
+  let payEnd = plan.nYears;
+  const summary = { capitalAtRetirement: ZERO, payAtPayoutStart: ZERO, gross: ZERO, net: ZERO, ft: ZERO };
 
   for (let y = 0; y < plan.nYears; y++) {
-    if (y > 0) salary = salary.times(1 + plan.wageMean);
+    const gPrev = plan.gDet[Math.max(0, y - 1)]!;
     const g = plan.gDet[y]!;
+    if (y > 0) salary = salary.times(1 + plan.wageMean);
+    if (ft && y > 0) ftHolding *= g / gPrev;
+    if (ft && y > ft.withdrawalY) ftPension *= g / gPrev / (1 + ft.deduction);
     let r = ZERO;
     for (let i = 0; i < plan.nAssets; i++) r = r.plus(expected[i]!.times(plan.weights[y * plan.nAssets + i]!));
     const phase: Phase = y < plan.nAccum ? 'saving' : y < plan.payStart ? 'deferral' : 'payout';
     const start = k;
-    const annuityPayout = phase === 'payout' && plan.payoutMethod === PAYOUT_LEVEL_ANNUITY;
+    const pay = phase === 'saving' ? salary.times(plan.payFactor[y]!) : ZERO;
     let contribution = ZERO;
     let payout = ZERO;
-    if (phase === 'payout' && y === plan.payStart) {
-      capitalAtRetirement = k;
-      payAtPayoutStart = salary;
+    let invested: Decimal;
+    let grown: Decimal;
+    let afterFee: Decimal;
+    if (phase !== 'payout') {
+      if (phase === 'saving') contribution = new Decimal(bandedContribution(plan, y, pay.toNumber(), g));
+      if (ft && phase === 'saving' && y < ft.withdrawalY) {
+        ftHolding += folketrygdAccrual(ft.selfEmployed ? selfEmployedPensionableIncome(pay.toNumber(), contribution.toNumber(), g) : pay.toNumber(), g);
+      }
+      r = regulated(plan, r, g, gPrev);
+      invested = k.plus(contribution);
+      grown = invested.times(r.plus(1));
+      afterFee = afterFees(plan, grown);
+      k = afterFee;
+    } else {
+      const j = y - plan.payStart;
+      if (j === 0) {
+        summary.capitalAtRetirement = k;
+        summary.payAtPayoutStart = salary;
+      }
+      if (y < payEnd) payEnd = dcPayoutEnd(plan, k.toNumber(), g, y, payEnd);
+      const left = payEnd - y;
+      const share = y < plan.gradedUntil ? plan.gradedShare : 1;
+      if (left <= 0) {
+        invested = grown = afterFee = ZERO;
+      } else if (plan.payoutMethod === PAYOUT_LEVEL_ANNUITY) {
+        // Paid at the year end, re-amortised over the years left; the last year takes all.
+        invested = k;
+        grown = k.times(r.plus(1));
+        afterFee = afterFees(plan, grown);
+        payout = left === 1 ? afterFee : Decimal.min(annuity(k, plan.technicalRate, left).times(share), afterFee);
+        k = afterFee.minus(payout);
+      } else {
+        // Paid at the year start: balance ÷ years left, or holding ÷ life annuity factor.
+        payout = plan.payoutMethod === PAYOUT_BALANCE_OVER_REMAINING ? (left === 1 ? k : k.div(left).times(share)) : k.div(plan.lifeAnnuity[j]!);
+        invested = k.minus(payout);
+        grown = invested.times(r.plus(1));
+        afterFee = afterFees(plan, grown);
+        k = plan.oneYearSurvival ? afterFee.div(plan.oneYearSurvival[j]!) : afterFee;
+      }
     }
-    if (phase === 'saving') {
-      const pay = salary.times(plan.payFactor[y]!).toNumber();
-      contribution = new Decimal(contributionBeforeBand(plan, y, pay, g));
+    if (ft && y === ft.withdrawalY) ftPension = ftHolding / ft.delingstall;
+    let tax = ZERO;
+    if (phase === 'payout') {
+      const other = ft && plan.noTax !== null ? (ftPension * plan.gTaxYear) / g : plan.otherIncome;
+      tax = new Decimal(payoutTax(plan, payout.toNumber(), g, other, ft ? taxOf(plan, other) : otherBase));
+      if (y === plan.payStart) {
+        summary.gross = payout;
+        summary.net = payout.minus(tax);
+        summary.ft = new Decimal(ftPension);
+      }
     }
-    // Balance ÷ remaining years is paid at the year start, before the year's return.
-    if (phase === 'payout' && !annuityPayout) payout = k.div(plan.nYears - y);
-    const invested = k.plus(contribution).minus(payout);
-    const grown = invested.times(r.plus(1));
-    const afterFee = afterFees(grown, fee, perMember);
-    if (annuityPayout) {
-      // Level annuity: paid at the year end, re-amortised over the years left; the last takes all.
-      const left = plan.nYears - y;
-      payout = left === 1 ? afterFee : Decimal.min(annuity(k, plan.technicalRate, left), afterFee);
-    }
-    k = annuityPayout ? afterFee.minus(payout) : afterFee;
-    const tax = phase === 'payout' ? new Decimal(payoutTax(plan, payout.toNumber(), g, taxBase)) : ZERO;
-    if (phase === 'payout' && first === null) first = { gross: payout, net: payout.minus(tax) };
     rows.push({
       phase,
       year: plan.startYear + y,
       age: plan.startAge + y,
-      salary: phase === 'saving' ? salary.times(plan.payFactor[y]!) : ZERO,
+      salary: pay,
       g: new Decimal(g),
       capitalStart: start,
       contribution,
@@ -101,22 +149,33 @@ export function projectLedger(scenario: Scenario): Ledger {
       payoutGross: payout,
       tax,
       payoutNet: payout.minus(tax),
+      folketrygd: new Decimal(ftPension),
       capitalEnd: k,
     });
   }
-  const f = first ?? { gross: ZERO, net: ZERO };
+  const pay = summary.payAtPayoutStart;
+  const ratio = (x: Decimal) => (pay.isZero() ? ZERO : x.div(pay));
   return {
     rows,
-    capitalAtRetirement,
-    payAtPayoutStart,
-    firstPayoutGross: f.gross,
-    firstPayoutNet: f.net,
-    replacementRatio: payAtPayoutStart.isZero() ? ZERO : f.gross.div(payAtPayoutStart),
+    capitalAtRetirement: summary.capitalAtRetirement,
+    payAtPayoutStart: pay,
+    firstPayoutGross: summary.gross,
+    firstPayoutNet: summary.net,
+    replacementRatio: ratio(summary.gross),
+    folketrygdAtPayoutStart: summary.ft,
+    totalReplacementRatio: ratio(summary.gross.plus(summary.ft)),
   };
 }
 
-function afterFees(k: Decimal, fee: Decimal, perMember: Decimal): Decimal {
-  return Decimal.max(ZERO, k.times(fee.neg().plus(1)).minus(perMember));
+/** The holding's growth rate before the payout: the expected return, or a hybrid's regulation. */
+function regulated(plan: SimulationPlan, r: Decimal, g: number, gPrev: number): Decimal {
+  if (plan.regulation === REGULATION_G) return new Decimal(g).div(gPrev).minus(1);
+  if (plan.regulation === REGULATION_ZERO_GUARANTEE) return Decimal.max(r, 0).minus(plan.guaranteePremium);
+  return r;
+}
+
+function afterFees(plan: SimulationPlan, k: Decimal): Decimal {
+  return Decimal.max(ZERO, k.times(1 - plan.managementRate).minus(plan.perMemberFee));
 }
 
 /** P = K · i / (1 − (1+i)^−n), exactly in decimal; K / n at i = 0 (see rules/annuity.ts). */

@@ -5,9 +5,31 @@
  */
 import type { NoPensionTaxParams } from '../rules/no/pension-tax.js';
 import type { ContributionMethod } from '../rules/no/otp-contribution.js';
+import type { InflationModel, MarketModel } from '../market/market-model.js';
+import { inflationSeriesCount } from './inflation-series.js';
 
 export const PAYOUT_LEVEL_ANNUITY = 0;
 export const PAYOUT_BALANCE_OVER_REMAINING = 1;
+export const PAYOUT_LIFELONG = 2;
+export const CONTRIBUTION_OTP_BAND = 0;
+export const CONTRIBUTION_SELF_EMPLOYED = 1;
+export const REGULATION_MARKET = 0;
+export const REGULATION_G = 1;
+export const REGULATION_ZERO_GUARANTEE = 2;
+/** Age by which a lifelong payout (and a drawn lifetime) ends: K2013 survival beyond it is negligible. */
+export const MAX_LIFE_AGE = 110;
+
+/** Folketrygd old-age pension, compiled (DOMAIN.md 1.9). */
+export interface FolketrygdPlan {
+  readonly delingstall: number;
+  /** Year index of the first folketrygd payment. */
+  readonly withdrawalY: number;
+  readonly initialHolding: number;
+  /** Pensions in payment grow with G / (1 + deduction). */
+  readonly deduction: number;
+  /** Self-employed below 7.1 G earn on pay less the premium (DOMAIN.md 1.3). */
+  readonly selfEmployed: boolean;
+}
 export const TAX_FLAT = 0;
 export const TAX_NORWAY = 1;
 
@@ -38,6 +60,13 @@ export interface SimulationPlan {
   /** Share of full pay earned in each accumulation year (career breaks). */
   readonly payFactor: Float64Array;
 
+  readonly contributionKind: typeof CONTRIBUTION_OTP_BAND | typeof CONTRIBUTION_SELF_EMPLOYED;
+  /** Multiplier on the banded contribution: 1 + the hybrid women's uplift, else 1. */
+  readonly upliftFactor: number;
+  /** Self-employed: contributions on income above floorG · G. */
+  readonly floorG: number;
+  readonly regulation: typeof REGULATION_MARKET | typeof REGULATION_G | typeof REGULATION_ZERO_GUARANTEE;
+  readonly guaranteePremium: number;
   readonly method: ContributionMethod;
   readonly rate: number;
   readonly upperRate: number;
@@ -45,13 +74,32 @@ export interface SimulationPlan {
   /** Flat amount or pay basis per accumulation year (method 0 / 2), else 0. */
   readonly amountOrBasis: Float64Array;
 
-  readonly payoutMethod: typeof PAYOUT_LEVEL_ANNUITY | typeof PAYOUT_BALANCE_OVER_REMAINING;
+  readonly payoutMethod: typeof PAYOUT_LEVEL_ANNUITY | typeof PAYOUT_BALANCE_OVER_REMAINING | typeof PAYOUT_LIFELONG;
   readonly technicalRate: number;
   /**
    * Payout per unit of capital by years left (index 1..nPayout), precomputed so the kernel has no
    * pow: i / (1 − (1+i)^−left) for the level annuity, 1 / left for balance ÷ remaining years.
    */
   readonly payoutFactor: Float64Array;
+  /** DC: a payout below this many G a year shortens the period (DOMAIN.md 1.5); 0 for lifelong. */
+  readonly minPayoutG: number;
+  /** Graded withdrawal: share of the formula's payout withdrawn before year index gradedUntil (1 if none). */
+  readonly gradedShare: number;
+  readonly gradedUntil: number;
+  /** Lifelong: the K2013 life annuity factor (due) at the technical rate, per payout year. */
+  readonly lifeAnnuity: Float64Array;
+  /** Lifelong with mortality inheritance: one-year survival per payout year (survivors' credit 1/p). */
+  readonly oneYearSurvival: Float64Array | null;
+  /** Lifetime risk: t_p_x from the start age, t = 0..(MAX_LIFE_AGE − startAge); null without. */
+  readonly survival: Float64Array | null;
+  /** DC death benefit split (DOMAIN.md 1.5): children's birth years, and a spouse or not. */
+  readonly childBirthYears: Float64Array;
+  readonly spouse: boolean;
+  /** Heirs get the capital at death (DC); a hybrid with mortality inheritance leaves none. */
+  readonly heirsInherit: boolean;
+  readonly folketrygd: FolketrygdPlan | null;
+  /** Names of the optional per-path series after SCALAR_SERIES (lifetime, folketrygd). */
+  readonly extraSeries: readonly ExtraSeries[];
 
   readonly taxKind: typeof TAX_FLAT | typeof TAX_NORWAY;
   readonly flatTaxRate: number;
@@ -59,14 +107,33 @@ export interface SimulationPlan {
   /** Other pension income and G of the tax year, to tax the payout on top in tax-year kroner. */
   readonly otherIncome: number;
   readonly gTaxYear: number;
+
+  /** The return model (market/market-model.ts); absent = correlated lognormal from logMean and covFactor. */
+  readonly market?: MarketModel;
+  /** Stochastic inflation, AR(1); absent = none. Its per-path series come last (plan/inflation-series.ts). */
+  readonly inflation?: InflationModel;
 }
 
 /** Per-path outputs a chunk produces, in this order; fans follow. */
 export const SCALAR_SERIES = ['capitalAtRetirement', 'payoutGross', 'payoutNet', 'replacementRatio'] as const;
 export type ScalarSeries = (typeof SCALAR_SERIES)[number];
 
-/** Number of per-path series: the scalars, capital at every age, gross and net payout per payout year. */
+export const LIFETIME_SERIES = ['ageAtDeath', 'outlivedPayout', 'inheritance', 'heirsChildren', 'heirsSpouse', 'heirsEstate'] as const;
+export const FOLKETRYGD_SERIES = ['folketrygdPension', 'totalPension', 'totalReplacementRatio'] as const;
+export type ExtraSeries = (typeof LIFETIME_SERIES)[number] | (typeof FOLKETRYGD_SERIES)[number];
+
+/** Index of the first fan series: the scalars, then the plan's extra series. */
+export function fanOffset(plan: SimulationPlan): number {
+  return SCALAR_SERIES.length + plan.extraSeries.length;
+}
+
+/** Number of per-path series: scalars, extras, capital at every age, gross and net payout per payout year. */
 export function seriesCount(plan: SimulationPlan): number {
   const nPayout = plan.nYears - plan.payStart;
-  return SCALAR_SERIES.length + (plan.nYears + 1) + 2 * nPayout;
+  return fanOffset(plan) + (plan.nYears + 1) + 2 * nPayout + inflationSeriesCount(plan);
+}
+
+/** Index of the first inflation series (plan/inflation-series.ts): they come after every other series. */
+export function inflationSeriesAt(plan: SimulationPlan): number {
+  return seriesCount(plan) - inflationSeriesCount(plan);
 }

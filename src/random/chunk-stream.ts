@@ -14,7 +14,15 @@ export interface RandomStream {
   int32(): number;
 }
 
-export type StreamPurpose = 'market' | 'wage';
+export type StreamPurpose =
+  | 'market'
+  | 'wage'
+  | 'mortality'
+  /** Return models (src/market/market-path.ts): Student-t mixing, regime path, bootstrap years, inflation shocks. */
+  | 'fat-tail'
+  | 'regime'
+  | 'bootstrap'
+  | 'inflation';
 
 export function chunkStream(seed: number, chunk: number, purpose: StreamPurpose): RandomStream {
   return seedrandom.xor4096(`pensim/${seed}/${chunk}/${purpose}`) as unknown as RandomStream;

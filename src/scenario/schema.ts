@@ -4,6 +4,7 @@
  * Cross-field rules (ages, weights, correlation, payout period) live in validate-scenario.ts.
  */
 import { z } from 'zod';
+import { Returns } from './returns-schema.js';
 
 const finite = () => z.number().finite();
 const rate = (min: number, max: number) => finite().min(min).max(max);
@@ -37,6 +38,10 @@ export const Person = z
     careerBreaks: z.array(CareerBreak).default([]),
     /** Pension capital already saved at the start. */
     initialCapital: finite().min(0).default(0),
+    /** Birth years of children (for survivors' payouts on death in the DC payout, DOMAIN.md 1.5). */
+    children: z.array(z.number().int().min(1900).max(2200)).max(20).default([]),
+    /** A spouse, partner or cohabitant who would receive the rest over 10 years. */
+    spouse: z.boolean().default(false),
   })
   .strict();
 
@@ -78,8 +83,45 @@ export const NoOtpDcPlan = z
   })
   .strict();
 
+/** Self-employed pension saving (DOMAIN.md 1.3): a share of personinntekt between a floor and 12 G. */
+export const NoSelfEmployedPlan = z
+  .object({
+    kind: z.literal('no-self-employed'),
+    /** Share of personinntekt between floorG·G and 12 G; at most 4 % before 2017, 6 % 2017–18, 7 % from 2019. */
+    rate: rate(0, 1),
+    floorG: finite().min(0).max(12).default(1),
+  })
+  .strict();
+
+/** Regulation of a hybrid holding while saving (tjenestepensjonsloven): the employer's choice. */
+export const HybridRegulation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('market') }).strict(),
+  z.object({ kind: z.literal('g-regulation') }).strict(),
+  z
+    .object({
+      kind: z.literal('zero-guarantee'),
+      /** Yearly guarantee premium, a share of the holding, charged for the 0 % floor. */
+      premiumRate: rate(0, 0.05).default(0.005),
+    })
+    .strict(),
+]);
+
+/** Hybrid pension (DOMAIN.md 1.4): the DC band, a women's uplift, regulated holding, lifelong payout. */
+export const NoHybridPlan = z
+  .object({
+    kind: z.literal('no-hybrid'),
+    contribution: Contribution,
+    excludeFirstG: z.boolean().default(false),
+    /** Contribution uplift for women so expected yearly pensions are equal by sex (~17 %, Finanstilsynet 2013). */
+    womenUplift: rate(0, 1).default(0.17),
+    regulation: HybridRegulation.default({ kind: 'market' }),
+    /** Holdings of members who die go to the survivors (dødelighetsarv): no payment to heirs. */
+    mortalityInheritance: z.boolean().default(true),
+  })
+  .strict();
+
 /** Plan kinds: a discriminated union so later kinds slot in and switches stay exhaustive. */
-export const Plan = z.discriminatedUnion('kind', [NoOtpDcPlan]);
+export const Plan = z.discriminatedUnion('kind', [NoOtpDcPlan, NoSelfEmployedPlan, NoHybridPlan]);
 
 export const AssetClass = z
   .object({
@@ -120,14 +162,22 @@ export const Profile = z
 export const PayoutMethod = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('level-annuity'), technicalRate: rate(-0.05, 0.2) }).strict(),
   z.object({ kind: z.literal('balance-over-remaining-years') }).strict(),
+  /** Lifelong (hybrid): pension = holding / K2013 life annuity factor at the technical rate, recomputed yearly. */
+  z.object({ kind: z.literal('lifelong'), technicalRate: rate(-0.05, 0.2) }).strict(),
 ]);
 
 export const Payout = z
   .object({
     /** Age at the first payout; defaults to the retirement age. */
     startAge: wholeAge().optional(),
-    years: z.number().int().min(1).max(60),
+    /** Payout period in years (fixed-period methods; a lifelong payout has none). */
+    years: z.number().int().min(1).max(60).optional(),
     method: PayoutMethod,
+    /**
+     * Graded withdrawal (DOMAIN.md 1.5): before `fullFromAge` only `share` of the formula's payout is
+     * withdrawn, the rest stays invested; at least 0.2 G must be withdrawn.
+     */
+    graded: z.object({ share: finite().gt(0).lt(1), fullFromAge: wholeAge() }).strict().optional(),
   })
   .strict();
 
@@ -136,7 +186,7 @@ export const Tax = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('norway'),
-      year: z.union([z.literal(2025), z.literal(2026)]),
+      year: z.union([z.literal(2025), z.literal(2026)], { error: 'the Norwegian tax rules are built in for 2025 and 2026 only' }),
       /** Other yearly pension income (e.g. folketrygd) in tax-year kroner: the DC payout is taxed on top. */
       otherPensionIncome: finite().min(0).default(0),
     })
@@ -170,10 +220,31 @@ export const Scenario = z
     profile: Profile,
     payout: Payout,
     tax: Tax.default({ kind: 'flat', rate: 0 }),
+    /** Lifetime risk: each path's age at death drawn from K2013 (intensities times `scale`). */
+    mortality: z
+      .object({ table: z.literal('K2013').default('K2013'), scale: finite().gt(0).max(10).default(1) })
+      .strict()
+      .optional(),
+    /** Folketrygd old-age pension (new model, born 1963 or later), for the total pension. */
+    folketrygd: z
+      .object({
+        /** NAV's delingstall at the withdrawal age (an input; e.g. 19.16 at 67 for the 1992 cohort). */
+        delingstall: finite().gt(0).max(40),
+        /** Withdrawal age, 62–75; defaults to the payout start age. */
+        withdrawalAge: wholeAge().optional(),
+        /** Pension holding (pensjonsbeholdning) already earned at the start, in start-year kroner. */
+        initialHolding: finite().min(0).default(0),
+        /** Yearly regulation of the pension in payment below wage growth. */
+        payoutRegulationDeduction: rate(0, 0.05).default(0.0075),
+      })
+      .strict()
+      .optional(),
     /** Yearly growth of G beyond the built-in table; defaults to the mean wage growth. */
     gGrowth: rate(-0.5, 1).optional(),
     /** Deterministic yearly price inflation, used only by reports in today's money (`--real`); not by the simulation. */
     inflation: rate(-0.05, 0.2).default(0.02),
+    /** The return model and stochastic inflation (returns-schema.ts); absent = correlated lognormal, no inflation model. */
+    returns: Returns.optional(),
     simulation: Simulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto' }),
   })
   .strict();

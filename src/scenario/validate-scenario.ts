@@ -4,9 +4,11 @@
  */
 import { cholesky } from '../market/cholesky.js';
 import { G_FIRST_YEAR } from '../rules/no/grunnbelop.js';
-import { payoutPeriodProblems } from '../rules/no/payout-period.js';
+import { FIRST_NEW_MODEL_COHORT } from '../rules/no/folketrygd.js';
+import { PAYOUT_START_MAX, PAYOUT_START_MIN, payoutPeriodProblems } from '../rules/no/payout-period.js';
 import type { Scenario } from './schema.js';
 import type { Problem } from './user-error.js';
+import { returnsProblems } from './validate-returns.js';
 
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 const MAX_AGE = 120;
@@ -18,7 +20,7 @@ export function startOf(person: Scenario['person']): { startAge: number; startYe
 }
 
 export function validateScenario(s: Scenario): Problem[] {
-  return [...personProblems(s), ...profileProblems(s), ...payoutProblems(s)];
+  return [...personProblems(s), ...profileProblems(s), ...payoutProblems(s), ...lifeProblems(s), ...returnsProblems(s)];
 }
 
 function personProblems(s: Scenario): Problem[] {
@@ -124,18 +126,58 @@ function correlationProblems(c: number[][], n: number): Problem[] {
 
 function payoutProblems(s: Scenario): Problem[] {
   const start = s.payout.startAge ?? s.person.retirementAge;
-  const out: Problem[] = payoutPeriodProblems(start, s.payout.years).map(({ field, message }) => ({
-    path: field === 'startAge' && s.payout.startAge === undefined ? 'person.retirementAge' : `payout.${field}`,
-    message,
-  }));
+  const startPath = s.payout.startAge === undefined ? 'person.retirementAge' : 'payout.startAge';
+  const out: Problem[] = [];
   if (start < s.person.retirementAge) {
     out.push({
       path: 'payout.startAge',
       message: `payout while still contributing is not modelled: the payout start (${start}) must be at or after the retirement age (${s.person.retirementAge})`,
     });
   }
-  if (start + s.payout.years > MAX_AGE) {
-    out.push({ path: 'payout.years', message: `the payout must end by age ${MAX_AGE}; it ends at ${start + s.payout.years}` });
+  if (s.plan.kind === 'no-hybrid') {
+    if (s.payout.method.kind !== 'lifelong') out.push({ path: 'payout.method.kind', message: 'a hybrid pension is paid for life: use { kind: "lifelong", technicalRate }' });
+    if (s.payout.years !== undefined) out.push({ path: 'payout.years', message: 'a lifelong payout has no period: remove payout.years' });
+    if (start < PAYOUT_START_MIN || start > PAYOUT_START_MAX) {
+      out.push({ path: startPath, message: `payout must start between age ${PAYOUT_START_MIN} and ${PAYOUT_START_MAX}; got ${start}` });
+    }
+    if (s.payout.graded) out.push({ path: 'payout.graded', message: 'graded withdrawal applies to DC capital, not to a hybrid pension' });
+    return out;
+  }
+  if (s.payout.method.kind === 'lifelong') {
+    out.push({ path: 'payout.method.kind', message: 'a lifelong payout belongs to the hybrid plan; DC capital is paid over a period: use "level-annuity" or "balance-over-remaining-years"' });
+    return out;
+  }
+  if (s.payout.years === undefined) {
+    out.push({ path: 'payout.years', message: 'is required for a DC payout (at least 10 years, not ending before 77)' });
+    return out;
+  }
+  const years = s.payout.years;
+  out.push(...payoutPeriodProblems(start, years).map(({ field, message }) => ({ path: field === 'startAge' ? startPath : `payout.${field}`, message })));
+  if (start + years > MAX_AGE) {
+    out.push({ path: 'payout.years', message: `the payout must end by age ${MAX_AGE}; it ends at ${start + years}` });
+  }
+  const graded = s.payout.graded;
+  if (graded && (graded.fullFromAge <= start || graded.fullFromAge >= start + years)) {
+    out.push({ path: 'payout.graded.fullFromAge', message: `must be after the payout start (${start}) and before its end (${start + years}); got ${graded.fullFromAge}` });
+  }
+  return out;
+}
+
+/** Sex where a mortality table is needed; the folketrygd's new-model cohorts; its withdrawal age. */
+function lifeProblems(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  if (s.person.sex === undefined) {
+    if (s.plan.kind === 'no-hybrid') out.push({ path: 'person.sex', message: 'is required for a hybrid pension (the K2013 annuity factor and the women\'s uplift depend on it): "male" or "female"' });
+    else if (s.mortality) out.push({ path: 'person.sex', message: 'is required for lifetime risk (K2013 differs by sex): "male" or "female"' });
+  }
+  if (s.folketrygd) {
+    if (s.person.birthYear < FIRST_NEW_MODEL_COHORT) {
+      out.push({ path: 'folketrygd', message: `the folketrygd module models the new rules for people born ${FIRST_NEW_MODEL_COHORT} or later; birthYear is ${s.person.birthYear}` });
+    }
+    const age = s.folketrygd.withdrawalAge ?? s.payout.startAge ?? s.person.retirementAge;
+    if (age < PAYOUT_START_MIN || age > PAYOUT_START_MAX) {
+      out.push({ path: 'folketrygd.withdrawalAge', message: `must be between ${PAYOUT_START_MIN} and ${PAYOUT_START_MAX}; got ${age}` });
+    }
   }
   return out;
 }

@@ -1,0 +1,75 @@
+/**
+ * pensim sweep: one run per cell of a grid (sweep-grid.ts), all with the same seed and path count,
+ * so every cell sees the same market draws (common random numbers: differences between cells are
+ * the parameters' effect, not sampling noise). A cell's row holds exactly the numbers a single
+ * `simulate` of that cell's scenario gives (a test checks it). Cells run one after another, each
+ * on the thread pool; progress is reported over the whole grid.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import { scenarioHash } from '../scenario/scenario-hash.js';
+import { VERSION } from '../version.js';
+import { simulate, type SimulateOptions } from './simulate.js';
+import type { GridValue, SweepAxis, SweepCell } from './sweep-grid.js';
+import type { SweepMetric } from './sweep-metrics.js';
+
+export interface SweepRow {
+  /** The cell's value of each grid key. */
+  cell: Record<string, GridValue>;
+  scenarioHash: string;
+  values: Record<string, number | null>;
+}
+
+export interface SweepResult {
+  pensim: string;
+  scenario: { name: string | null; hash: string };
+  seed: number;
+  paths: number;
+  grid: { key: string; values: GridValue[] }[];
+  metrics: { name: string; kind: 'amount' | 'ratio' }[];
+  rows: SweepRow[];
+}
+
+export interface SweepOptions extends Pick<SimulateOptions, 'paths' | 'seed' | 'threads' | 'percentileMethod'> {
+  /** Paths done over the whole grid, and the grid's total. */
+  onProgress?: (done: number, total: number) => void;
+  /** After each cell, with its index (0-based) and row. */
+  onCell?: (index: number, row: SweepRow) => void;
+}
+
+export async function runSweep(
+  base: Scenario,
+  axes: readonly SweepAxis[],
+  cells: readonly SweepCell[],
+  metrics: readonly SweepMetric[],
+  options: SweepOptions = {},
+): Promise<SweepResult> {
+  const seed = options.seed ?? base.simulation.seed;
+  const paths = options.paths ?? base.simulation.paths;
+  const total = paths * cells.length;
+  const rows: SweepRow[] = [];
+  for (const [index, cell] of cells.entries()) {
+    const result = await simulate(cell.scenario, {
+      seed,
+      paths,
+      ...(options.threads !== undefined && { threads: options.threads }),
+      ...(options.percentileMethod !== undefined && { percentileMethod: options.percentileMethod }),
+      onProgress: (done) => options.onProgress?.(index * paths + done, total),
+    });
+    const row: SweepRow = {
+      cell: Object.fromEntries(axes.map((a, i) => [a.key, cell.values[i]!])),
+      scenarioHash: result.scenario.hash,
+      values: Object.fromEntries(metrics.map((m) => [m.name, m.pick(result)])),
+    };
+    rows.push(row);
+    options.onCell?.(index, row);
+  }
+  return {
+    pensim: VERSION,
+    scenario: { name: base.name ?? null, hash: scenarioHash(base) },
+    seed,
+    paths,
+    grid: axes.map((a) => ({ key: a.key, values: a.values })),
+    metrics: metrics.map((m) => ({ name: m.name, kind: m.kind })),
+    rows,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The market of one path, per compiled return model: createMarketPath(plan, seed, chunk) makes the
+ * chunk's buffers and streams once; fill() then draws the next path's yearly gross returns into
+ * `gross` (nYears × nAssets, year-major) and, with an inflation model, its inflation and price
+ * index. Every draw comes from the chunk's own streams, one purpose per source of randomness, so
+ * results are thread-invariant and the market's normal shocks (stream 'market') are the same for
+ * every model that uses them (common random numbers across models and plans):
+ *   market     the standard normal shocks z (lognormal, Student-t, regimes)
+ *   fat-tail   the Student-t mixing factors
+ *   regime     one uniform a year for the regime path
+ *   bootstrap  the historical years replayed
+ *   inflation  the inflation shocks' own normal part
+ * With no model or 'lognormal' and no inflation this is exactly fillCorrelatedLognormal's draws.
+ */
+import { chunkStream } from '../random/chunk-stream.js';
+import { GammaSource } from '../random/gamma-source.js';
+import { NormalSource } from '../random/normal-source.js';
+import { StudentTSource } from '../random/student-t.js';
+import { bootstrapYears } from './bootstrap-indices.js';
+import { fillCorrelatedLognormal } from './correlated-lognormal.js';
+import { fillInflationAr1 } from './inflation-ar1.js';
+import type { InflationModel, MarketModel } from './market-model.js';
+import { fillRegimePath } from './regime-path.js';
+import { drawShocks, lognormalFromShocks, regimeFromShocks, studentTFromShocks } from './shock-returns.js';
+
+/** What createMarketPath needs of a compiled plan. */
+export interface MarketPlan {
+  readonly nYears: number;
+  readonly nAssets: number;
+  readonly logMean: Float64Array;
+  readonly covFactor: Float64Array;
+  readonly market?: MarketModel;
+  readonly inflation?: InflationModel;
+}
+
+export interface MarketPath {
+  /** Gross yearly returns of the current path, nYears × nAssets, year-major. */
+  readonly gross: Float64Array;
+  /** The regime index of each year (regime-switching model), else null. */
+  readonly regimes: Int32Array | null;
+  /** The historical year replayed in each year, as an index into the history (bootstrap), else null. */
+  readonly historyYears: Int32Array | null;
+  /** Inflation of each year (inflation model), else null. */
+  readonly inflation: Float64Array | null;
+  /** Price index at the start of each simulated year, nYears + 1 points, 1 at the start (inflation model), else null. */
+  readonly priceIndex: Float64Array | null;
+  /** Draw the next path. */
+  fill(): void;
+}
+
+export function createMarketPath(plan: MarketPlan, seed: number, chunk: number): MarketPath {
+  const { nYears, nAssets: n, logMean, covFactor } = plan;
+  const model: MarketModel = plan.market ?? { kind: 'lognormal' };
+  const infl = plan.inflation;
+  const gross = new Float64Array(nYears * n);
+  const inflation = infl ? new Float64Array(nYears) : null;
+  const priceIndex = infl ? new Float64Array(nYears + 1) : null;
+  const inflationNormal = infl ? new NormalSource(chunkStream(seed, chunk, 'inflation')) : null;
+  const fillInflation = (shocks: Float64Array | null, groups: Int32Array | null) => {
+    if (infl) fillInflationAr1(infl, inflationNormal!, shocks, n, groups, nYears, inflation!, priceIndex!);
+  };
+
+  switch (model.kind) {
+    case 'lognormal': {
+      const normal = new NormalSource(chunkStream(seed, chunk, 'market'));
+      if (!infl) {
+        const z = new Float64Array(n);
+        return { gross, regimes: null, historyYears: null, inflation, priceIndex, fill: () => fillCorrelatedLognormal(normal, logMean, covFactor, nYears, z, gross) };
+      }
+      const shocks = new Float64Array(nYears * n);
+      return {
+        gross, regimes: null, historyYears: null, inflation, priceIndex,
+        fill: () => {
+          drawShocks(normal, nYears * n, shocks);
+          lognormalFromShocks(logMean, covFactor, shocks, nYears, gross);
+          fillInflation(shocks, null);
+        },
+      };
+    }
+    case 'student-t': {
+      const normal = new NormalSource(chunkStream(seed, chunk, 'market'));
+      const tail = chunkStream(seed, chunk, 'fat-tail');
+      const tailNormal = new NormalSource(tail);
+      const t = new StudentTSource(tailNormal, new GammaSource(tailNormal, tail), model.nu);
+      const shocks = new Float64Array(nYears * n);
+      const mixing = new Float64Array(nYears);
+      return {
+        gross, regimes: null, historyYears: null, inflation, priceIndex,
+        fill: () => {
+          drawShocks(normal, nYears * n, shocks);
+          for (let y = 0; y < nYears; y++) mixing[y] = t.mixing();
+          studentTFromShocks(logMean, covFactor, shocks, mixing, nYears, gross);
+          fillInflation(shocks, null);
+        },
+      };
+    }
+    case 'bootstrap': {
+      const random = chunkStream(seed, chunk, 'bootstrap');
+      const years = new Int32Array(nYears);
+      const { history, nHistory, method, blockYears } = model;
+      const nominal = infl?.nominalizeReturns === true;
+      return {
+        gross, regimes: null, historyYears: years, inflation, priceIndex,
+        fill: () => {
+          bootstrapYears(method, random, nHistory, blockYears, years, nYears);
+          for (let y = 0; y < nYears; y++) {
+            const from = years[y]! * n;
+            for (let i = 0; i < n; i++) gross[y * n + i] = history[from + i]!;
+          }
+          fillInflation(null, null);
+          if (nominal) for (let j = 0; j < nYears * n; j++) gross[j] = gross[j]! * (1 + inflation![Math.floor(j / n)]!);
+        },
+      };
+    }
+    case 'regime-switching': {
+      const normal = new NormalSource(chunkStream(seed, chunk, 'market'));
+      const random = chunkStream(seed, chunk, 'regime');
+      const regimes = new Int32Array(nYears);
+      const shocks = new Float64Array(nYears * n);
+      return {
+        gross, regimes, historyYears: null, inflation, priceIndex,
+        fill: () => {
+          fillRegimePath(random, model.transitionCum, model.initialCum, model.nRegimes, nYears, regimes);
+          drawShocks(normal, nYears * n, shocks);
+          regimeFromShocks(model.logMean, model.covFactor, regimes, shocks, n, nYears, gross);
+          fillInflation(shocks, regimes);
+        },
+      };
+    }
+  }
+}
