@@ -71,9 +71,15 @@ export class SeriesCollector {
       }
     }
     if (this.shortfallTarget !== undefined) {
-      const ratioAt = SCALAR_SERIES.indexOf('replacementRatio') * paths;
+      const ratioAt = this.shortfallSeries() * paths;
       for (let i = ratioAt; i < ratioAt + paths; i++) if (data[i]! < this.shortfallTarget) this.shortfallBelow++;
     }
+  }
+
+  /** The shortfall is of the total replacement ratio when the folketrygd is modelled, else of the DC one. */
+  private shortfallSeries(): number {
+    const total = this.plan.extraSeries.indexOf('totalReplacementRatio');
+    return total >= 0 ? SCALAR_SERIES.length + total : SCALAR_SERIES.indexOf('replacementRatio');
   }
 
   toState(): CollectorState {
@@ -172,7 +178,14 @@ export class SeriesCollector {
         replacementRatio: this.metric(3, pct),
         ...Object.fromEntries(plan.extraSeries.map((name, i) => [name, this.metric(SCALAR_SERIES.length + i, pct)])),
       },
-      shortfall: target === undefined ? null : { targetReplacementRatio: target, ...shortfallFromCount(this.shortfallBelow, n) },
+      shortfall:
+        target === undefined
+          ? null
+          : {
+              of: plan.extraSeries.includes('totalReplacementRatio') ? 'totalReplacementRatio' : 'replacementRatio',
+              targetReplacementRatio: target,
+              ...shortfallFromCount(this.shortfallBelow, n),
+            },
       fan: {
         ages: Array.from({ length: plan.nYears + 1 }, (_, i) => plan.startAge + i),
         mean: Array.from({ length: plan.nYears + 1 }, (_, i) => this.merged(capitalAt + i).mean),

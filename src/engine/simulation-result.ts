@@ -46,8 +46,11 @@ export interface SimulationResult {
     totalPension?: Metric;
     totalReplacementRatio?: Metric;
   };
-  /** shortfallProbability of the replacement ratio against the scenario's target; null without one. */
-  shortfall: { targetReplacementRatio: number; probability: number; stderr: number } | null;
+  /**
+   * shortfallProbability P(ratio < target) against the scenario's target, of the total replacement
+   * ratio when the folketrygd is modelled, else of the DC one; null without a target.
+   */
+  shortfall: { of: 'replacementRatio' | 'totalReplacementRatio'; targetReplacementRatio: number; probability: number; stderr: number } | null;
   /** Capital percentiles at the start of every age, from the start age to the payout end. */
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
   /** Yearly payout percentiles over the payout years, gross and net of tax. */

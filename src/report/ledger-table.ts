@@ -7,6 +7,7 @@ export function ledgerTable(l: Ledger, currency: string): string {
   const saving = l.rows.filter((r) => r.phase !== 'payout');
   const payout = l.rows.filter((r) => r.phase === 'payout');
   const m = formatMoney;
+  const ft = l.rows.some((r) => !r.folketrygd.isZero());
   const lines = [
     `Deterministic projection (expected returns, expected pay growth; amounts in nominal ${currency})`,
     '',
@@ -27,7 +28,7 @@ export function ledgerTable(l: Ledger, currency: string): string {
     '',
     'Payout years',
     alignColumns([
-      ['year', 'age', 'capital start', 'payout', 'tax', 'net payout', 'return', 'fees', 'capital end'],
+      ['year', 'age', 'capital start', 'payout', 'tax', 'net payout', 'return', 'fees', 'capital end', ...(ft ? ['folketrygd'] : [])],
       ...payout.map((r) => [
         String(r.year),
         String(r.age),
@@ -38,6 +39,7 @@ export function ledgerTable(l: Ledger, currency: string): string {
         m(r.returnAmount),
         m(r.fees),
         m(r.capitalEnd),
+        ...(ft ? [m(r.folketrygd)] : []),
       ]),
     ]),
     '',
@@ -45,6 +47,11 @@ export function ledgerTable(l: Ledger, currency: string): string {
       `${m(l.firstPayoutNet)} net; pay at payout start ${m(l.payAtPayoutStart)}; replacement ratio ` +
       `${formatPercent(l.replacementRatio.toNumber())} gross, ${formatPercent(l.payAtPayoutStart.isZero() ? 0 : l.firstPayoutNet.div(l.payAtPayoutStart).toNumber())} net.`,
   ];
+  if (ft) {
+    lines.push(
+      `Folketrygd pension at payout start ${m(l.folketrygdAtPayoutStart)}; total replacement ratio ${formatPercent(l.totalReplacementRatio.toNumber())} gross.`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -53,7 +60,7 @@ export function ledgerJson(l: Ledger): string {
   const amount = (d: Decimal) => Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
   const plain = (o: object) =>
     Object.fromEntries(
-      Object.entries(o).map(([k, v]) => [k, v instanceof Decimal ? (k === 'returnRate' || k === 'replacementRatio' ? v.toNumber() : amount(v)) : v]),
+      Object.entries(o).map(([k, v]) => [k, v instanceof Decimal ? (k === 'returnRate' || k === 'replacementRatio' || k === 'totalReplacementRatio' ? v.toNumber() : amount(v)) : v]),
     );
   const { rows, ...summary } = l;
   return `${JSON.stringify({ summary: plain(summary), rows: rows.map(plain) }, null, 2)}\n`;

@@ -19,14 +19,25 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
       money(`First yearly payout, gross (${c})`, r.metrics.payoutGross),
       money(`First yearly payout, net (${c})`, r.metrics.payoutNet),
       pct('Replacement ratio (gross)', r.metrics.replacementRatio),
+      ...extraRows(r, money, pct),
     ]),
     '',
     `Standard error of the mean capital: ${formatMoney(r.metrics.capitalAtRetirement.stderr)} ${c}.`,
   ];
   if (r.shortfall) {
     lines.push(
-      `Probability that the replacement ratio falls short of ${formatPercent(r.shortfall.targetReplacementRatio)}: ` +
+      `Probability that the ${r.shortfall.of === 'totalReplacementRatio' ? 'total ' : ''}replacement ratio falls short of ${formatPercent(r.shortfall.targetReplacementRatio)}: ` +
         `${formatPercent(r.shortfall.probability)} (standard error ${formatPercent(r.shortfall.stderr, 2)}).`,
+    );
+  }
+  if (r.metrics.outlivedPayout) {
+    lines.push(`Probability of outliving the payout period: ${formatPercent(r.metrics.outlivedPayout.mean)}.`);
+  }
+  if (r.metrics.inheritance) {
+    const h = r.metrics;
+    lines.push(
+      `On death, heirs receive on average ${formatMoney(h.inheritance!.mean)} ${c}: children ${formatMoney(h.heirsChildren!.mean)}, ` +
+        `spouse ${formatMoney(h.heirsSpouse!.mean)}, estate ${formatMoney(h.heirsEstate!.mean)} (averages over all paths).`,
     );
   }
   lines.push('', `Capital by age (${c}, start of the year of that age):`);
@@ -39,4 +50,20 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
   });
   lines.push(alignColumns(rows), '', 'Full fan at every age: --format csv or --format json.');
   return `${lines.join('\n')}\n`;
+}
+
+/** Rows for the optional metrics (folketrygd, lifetime risk), present only when the run has them. */
+function extraRows(r: SimulationResult, money: (label: string, m: Metric) => string[], pct: (label: string, m: Metric) => string[]): string[][] {
+  const m = r.metrics;
+  const c = r.currency;
+  const rows: string[][] = [];
+  if (m.folketrygdPension) rows.push(money(`Folketrygd pension (${c})`, m.folketrygdPension));
+  if (m.totalPension) rows.push(money(`Total pension, gross (${c})`, m.totalPension));
+  if (m.totalReplacementRatio) rows.push(pct('Total replacement ratio', m.totalReplacementRatio));
+  if (m.ageAtDeath) {
+    const age = m.ageAtDeath;
+    rows.push(['Age at death', age.mean.toFixed(1), ...r.percentiles.map((p) => String(age.percentiles[`p${p}`]))]);
+  }
+  if (m.inheritance) rows.push(money(`Left to heirs (${c})`, m.inheritance));
+  return rows;
 }
