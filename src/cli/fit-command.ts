@@ -11,7 +11,7 @@ import { BUNDLED_HISTORY_SOURCE, bundledMonthlyReturns } from '../data/bundled-h
 import { parseMonthlyReturnsCsv, type MonthlyReturns } from '../data/monthly-returns-csv.js';
 import { FIT_MODELS, fitHistory, MIN_YEARS, scenarioFragment, type FitEstimates, type FitHorizon, type FitModel } from '../market/fit/fit-history.js';
 import { UserError } from '../scenario/user-error.js';
-import { checkOutputPath, writeAtomically } from './write-output.js';
+import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 interface FitArgs {
   csv: string | undefined;
@@ -37,7 +37,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .example('pensim fit --model student-t', 'the bundled series\' parameters as a Student-t scenario fragment') as never,
   handler: async (args) => {
-    if (args.out) checkOutputPath(args.out);
+    if (args.out) checkOutputPath(args.out, forced(args));
     const monthly = args.csv ? parseMonthlyReturnsCsv(await readText(args.csv), args.csv) : bundledMonthlyReturns();
     const source = args.csv ?? BUNDLED_HISTORY_SOURCE;
     const years = Math.floor(monthly.year.length / 12);

@@ -28,7 +28,7 @@ export const initCommand: CommandModule<object, InitArgs> = {
       throw new UserError([{ path: args.file, message: `${what}; give --force to overwrite it` }]);
     }
     try {
-      checkOutputPath(args.file);
+      checkOutputPath(args.file, args.force);
     } catch (e) {
       // Name the file, not --out: init has no --out flag.
       if (e instanceof UserError) throw new UserError(e.problems.map((p) => ({ ...p, path: args.file })));

@@ -2,11 +2,14 @@
 /**
  * The pensim command. The only place with argv, stdout/stderr and exit codes:
  * 0 success, 2 bad input (scenario, file, flag: a message naming the field, no stack trace),
- * 1 an internal error (with its stack: that is a bug to report).
+ * 1 an internal error (with its stack: that is a bug to report) or a failed chunk (worker fault),
+ * 130 / 143 interrupted by SIGINT / SIGTERM (cli/signals.ts; nothing written).
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { ChunkFailure } from '../engine/chunk-failure.js';
 import { UserError } from '../scenario/user-error.js';
+import { Interrupted } from './signals.js';
 import { VERSION } from '../version.js';
 import { mergeCommand } from './merge-command.js';
 import { traceCommand } from './trace-command.js';
@@ -16,6 +19,7 @@ import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
 import { sweepCommand } from './sweep-command.js';
 import { fitCommand } from './fit-command.js';
+import { compareCommand } from './compare-command.js';
 import { validateCommand } from './validate-command.js';
 
 export const EXIT_USAGE = 2;
@@ -37,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
       .command(initCommand)
       .command(sweepCommand)
       .command(fitCommand)
+      .command(compareCommand)
+      .option('force', { type: 'boolean', default: false, global: true, describe: 'overwrite an existing output file (otherwise it is refused)' })
       .demandCommand(1, 'name a command: run, validate or project (or scenarios, init)')
       .example('$0 scenarios', 'list the bundled scenarios')
       .example('$0 run scenarios/default.json --format html --out report.html', 'a client report in one HTML file')
@@ -53,6 +59,16 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof UserError) {
       process.stderr.write(`pensim: ${e.message.replaceAll('\n', '\npensim: ')}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof Interrupted) {
+      process.stderr.write(`pensim: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof ChunkFailure) {
+      // The input was valid but the run failed (a worker threw or died): exit 1, no output written.
+      const cause = e.cause instanceof Error && e.cause.stack ? `\n${e.cause.stack}` : '';
+      process.stderr.write(`pensim: the run failed and no output was written: ${e.message}${cause}\n`);
+      return 1;
     }
     if (e instanceof UsageFailure) {
       // One line per problem: yargs splits some messages ("Invalid values:\n  Argument: ...") over lines.

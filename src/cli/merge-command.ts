@@ -6,7 +6,7 @@ import { resultCsv } from '../report/result-csv.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
 import { UserError } from '../scenario/user-error.js';
-import { checkOutputPath, writeAtomically } from './write-output.js';
+import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 interface MergeArgs {
   shards: string[];
@@ -24,7 +24,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .example('pensim merge part-*.json --out result.json', 'merge every shard of a run') as never,
   handler: async (args) => {
-    if (args.out) checkOutputPath(args.out);
+    if (args.out) checkOutputPath(args.out, forced(args));
     const parts = await Promise.all(args.shards.map(async (source) => ({ source, file: await readJson(source) })));
     const result = mergeShards(parts);
     const text = args.format === 'json' ? resultJson(result) : args.format === 'csv' ? resultCsv(result) : resultTable(result);

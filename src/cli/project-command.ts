@@ -4,7 +4,7 @@ import { loadScenario } from '../engine/load-scenario.js';
 import { projectLedger } from '../ledger/project-ledger.js';
 import { ledgerJson, ledgerTable } from '../report/ledger-table.js';
 import { attributedTo } from './options.js';
-import { checkOutputPath, writeAtomically } from './write-output.js';
+import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 interface ProjectArgs {
   scenario: string;
@@ -23,7 +23,7 @@ export const projectCommand: CommandModule<object, ProjectArgs> = {
       .example('$0 project scenarios/golden-smartepenger.json', 'the ledger year by year (GOLDEN.md G1)')
       .example('$0 project scenarios/default.json --format json --out ledger.json', 'the same to the øre, as JSON') as never,
   handler: async (args) => {
-    if (args.out) checkOutputPath(args.out);
+    if (args.out) checkOutputPath(args.out, forced(args));
     const scenario = await loadScenario(args.scenario);
     const ledger = await attributedTo(args.scenario, () => projectLedger(scenario));
     const text = args.format === 'json' ? ledgerJson(ledger) : ledgerTable(ledger, scenario.currency);

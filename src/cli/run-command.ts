@@ -1,6 +1,7 @@
 /** pensim run <scenario>: the Monte Carlo run and its report. */
 import type { CommandModule } from 'yargs';
 import { loadScenario } from '../engine/load-scenario.js';
+import { removeCheckpoint, simulateWithCheckpoint } from '../engine/checkpoint.js';
 import { simulate } from '../engine/simulate.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../engine/simulation-result.js';
@@ -21,7 +22,8 @@ import { PerPathRecorder } from './per-path-recorder.js';
 import { percentileChoice, withPercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
 import { renderPng } from './render-png.js';
-import { checkOutputPath, writeAtomically } from './write-output.js';
+import { interruptible } from './signals.js';
+import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 const FORMATS = ['table', 'json', 'csv', 'html', 'svg', 'png'] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,6 +43,8 @@ interface RunArgs {
   shard: string | undefined;
   'per-path': string | undefined;
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
+  checkpoint: string | undefined;
+  'allow-large': boolean;
 }
 
 /** Everything a format needs to render one run. */
@@ -107,22 +111,28 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact order statistics or the fixed-memory sketch (default: the scenario\'s, auto)' })
       .option('per-path', { type: 'string', describe: 'also write each path\'s outcomes as CSV (path, capital at payout start, first payout gross/net, replacement ratio)' })
+      .option('checkpoint', { type: 'string', describe: 'save finished chunks to this file as the run goes; rerun with it to resume an interrupted run (same result); removed when the run completes. Sketch percentiles only' })
+      .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limits on paths × years and on exact-percentile memory' })
       .option('shard', { type: 'string', describe: 'run only shard i of n (i from 0), e.g. 2/8; writes a shard file for pensim merge' })
       .example('$0 run scenarios/default.json', 'the percentile table')
       .example('$0 run scenarios/default.json --format html --out report.html', 'the client report, one self-contained HTML file')
       .example('$0 run scenarios/default.json --format png --out fan.png --preset nl-urm', "the capital fan for a slide: 5/50/95 in today's money")
       .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON') as never,
-  handler: async (args) => {
+  handler: async (args) => interruptible(async (signal) => {
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
     const choice = percentileChoice(args);
-    if (args.out) checkOutputPath(args.out);
+    if (args.out) checkOutputPath(args.out, forced(args));
     else if (args.format === 'png' && process.stdout.isTTY) {
       throw new UserError([{ path: '--out', message: 'a PNG is binary: give --out FILE (or redirect standard output to a file)' }]);
     }
-    if (args['per-path']) checkOutputPath(args['per-path']);
+    if (args['per-path']) checkOutputPath(args['per-path'], forced(args));
     const shard = args.shard === undefined ? undefined : shardFlag(args.shard);
+    if (args.checkpoint !== undefined) {
+      if (shard || args['per-path']) throw new UserError([{ path: '--checkpoint', message: 'cannot be combined with --shard or --per-path' }]);
+      checkOutputPath(args.checkpoint, true);
+    }
     const scenario = withPercentiles(await loadScenario(args.scenario), choice.percentiles);
     checkRealFlag(scenario, choice.real);
     const progress = progressReporter(args.quiet);
@@ -133,22 +143,31 @@ export const runCommand: CommandModule<object, RunArgs> = {
       ...(threads !== undefined && { threads }),
       ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
       onProgress: progress.update,
+      signal,
+      allowLarge: args['allow-large'],
     };
     if (shard) {
       const part = await attributedTo(args.scenario, () => simulateShard(scenario, shard, options));
       progress.done(shardChunks(part.paths, shard.index, shard.count).reduce((n, c) => n + c.paths, 0), performance.now() - started, threads);
       const text = `${JSON.stringify(part)}\n`;
+      signal.throwIfAborted();
       if (args.out) writeAtomically(args.out, text);
       else process.stdout.write(text);
       return;
     }
     const perPath = args['per-path'] ? new PerPathRecorder(paths ?? scenario.simulation.paths) : null;
-    const result = await attributedTo(args.scenario, () => simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }));
+    const checkpoint = args.checkpoint;
+    const result = await attributedTo(args.scenario, () =>
+      checkpoint !== undefined ? simulateWithCheckpoint(scenario, checkpoint, options) : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }),
+    );
+    signal.throwIfAborted();
     if (perPath) writeAtomically(args['per-path']!, perPath.csv());
     progress.done(result.paths, performance.now() - started, threads);
     const basis = amountBasis(scenario, result, choice.real);
     const output = RENDER[args.format]({ scenario, result, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
+    signal.throwIfAborted();
     if (args.out) writeAtomically(args.out, output);
     else process.stdout.write(output);
-  },
+    if (checkpoint !== undefined) removeCheckpoint(checkpoint);
+  }),
 };

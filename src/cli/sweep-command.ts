@@ -9,10 +9,11 @@ import { compilePlan } from '../plan/compile-plan.js';
 import { runSweep, type SweepResult } from '../engine/sweep.js';
 import { sweepAxes, sweepCells } from '../engine/sweep-grid.js';
 import { defaultSweepMetrics, sweepMetrics } from '../engine/sweep-metrics.js';
+import { checkRunSize } from '../engine/limits.js';
 import { sweepCsv, sweepJson, sweepTable } from '../report/sweep-table.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
 import { progressReporter } from './progress.js';
-import { checkOutputPath, writeAtomically } from './write-output.js';
+import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,6 +29,7 @@ interface SweepArgs {
   out: string | undefined;
   quiet: boolean;
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
+  'allow-large': boolean;
 }
 
 const RENDER: Record<Format, (s: SweepResult) => string> = { table: sweepTable, csv: sweepCsv, json: sweepJson };
@@ -55,19 +57,22 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact order statistics or the fixed-memory sketch' })
+      .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limits on grid cells and on cells × paths × years' })
       .example("pensim sweep scenarios/default.json --grid 'profile.weights.equity=0.2,0.5,0.8' --grid 'profile.fees.managementRate=0.002,0.008'", 'six cells: three equity shares × two fees') as never,
   handler: async (args) => {
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
-    if (args.out) checkOutputPath(args.out);
+    if (args.out) checkOutputPath(args.out, forced(args));
     const base = await loadScenario(args.scenario);
-    const axes = sweepAxes(base, args.grid ?? []);
+    const axes = sweepAxes(base, args.grid ?? [], args['allow-large']);
     const names = args.metrics ? args.metrics.split(',').map((m) => m.trim()).filter((m) => m !== '') : defaultSweepMetrics(base);
     const metrics = sweepMetrics(names, base);
     const cells = await attributedTo(args.scenario, () => {
       const all = sweepCells(base, axes);
-      for (const c of all) compilePlan(c.scenario); // plan-level rules (e.g. the contribution band) before any run
+      // plan-level rules (e.g. the contribution band) before any run; then the grid's total work
+      const years = Math.max(...all.map((c) => compilePlan(c.scenario).nYears));
+      checkRunSize({ paths: paths ?? base.simulation.paths, years, series: 0, method: 'sketch', runs: all.length }, args['allow-large']);
       return all;
     });
     const progress = progressReporter(args.quiet);
@@ -79,6 +84,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         ...(seed !== undefined && { seed }),
         ...(threads !== undefined && { threads }),
         ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
+        allowLarge: args['allow-large'],
         onProgress: progress.update,
         onCell: (i, row) => {
           if (logCells) process.stderr.write(`cell ${i + 1}/${cells.length} done: ${Object.entries(row.cell).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);

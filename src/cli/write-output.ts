@@ -1,12 +1,14 @@
 /**
  * Output files: the target's directory must exist and be writable before any work starts, and the
  * file is written to a temporary sibling and renamed, so a failed run never leaves a half file.
+ * An existing file is replaced only with --force (a global flag of the CLI).
  */
 import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../scenario/user-error.js';
 
-export function checkOutputPath(file: string): void {
+/** `force`: an existing file may be replaced (--force); without it an existing file is refused, never clobbered. */
+export function checkOutputPath(file: string, force = false): void {
   const dir = dirname(resolve(file));
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError([{ path: '--out', message: `the directory ${dir} does not exist` }]);
@@ -19,6 +21,14 @@ export function checkOutputPath(file: string): void {
   if (existsSync(file) && statSync(file).isDirectory()) {
     throw new UserError([{ path: '--out', message: `${file} is a directory` }]);
   }
+  if (existsSync(file) && !force) {
+    throw new UserError([{ path: '--out', message: `${file} exists already; give --force to overwrite it` }]);
+  }
+}
+
+/** The global --force flag as a command's handler sees it. */
+export function forced(args: object): boolean {
+  return (args as { force?: unknown }).force === true;
 }
 
 export function writeAtomically(file: string, text: string | Uint8Array): void {

@@ -12,6 +12,7 @@ import { VERSION } from '../version.js';
 import { chunkRanges } from './chunking.js';
 import { SeriesCollector, type CollectorState } from './collect-series.js';
 import { compilePlan } from '../plan/compile-plan.js';
+import { finiteResult } from './finite-result.js';
 import { collect, resolveSetup, resultMeta, type SimulateOptions } from './simulate.js';
 import type { SimulationResult } from './simulation-result.js';
 
@@ -87,7 +88,7 @@ export function mergeShards(parts: { source: string; file: unknown }[]): Simulat
   for (const { source, shard } of shards) collector.mergeState(shard.state, source);
   const gaps = collector.missingChunks();
   if (gaps.length > 0) throw new UserError([{ path: '', message: `chunks ${gaps.slice(0, 5).join(', ')}… are in no shard` }]);
-  return collector.result(scenario, resultMeta(setup));
+  return finiteResult(collector.result(scenario, resultMeta(setup)));
 }
 
 function asShard(file: unknown, source: string): ShardFile {

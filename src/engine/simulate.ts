@@ -8,8 +8,11 @@ import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { UserError, type Problem } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
+import { seriesCount } from '../plan/simulation-plan.js';
 import { chunkRanges } from './chunking.js';
 import { SeriesCollector, type PercentileMethod } from './collect-series.js';
+import { finiteResult } from './finite-result.js';
+import { checkRunSize } from './limits.js';
 import { runChunks } from './run-chunks.js';
 import type { SimulationResult } from './simulation-result.js';
 
@@ -29,6 +32,10 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called with each chunk's per-path series (see kernel/run-chunk.ts for the layout), in any chunk order. */
   onChunk?: (first: number, paths: number, series: Float64Array) => void;
+  /** Aborts the run: workers are terminated and simulate rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Lifts the resource limits of engine/limits.ts (paths × years, exact-percentile memory). */
+  allowLarge?: boolean;
 }
 
 export interface RunSetup {
@@ -37,12 +44,14 @@ export interface RunSetup {
   seed: number;
   threads: number;
   method: PercentileMethod;
+  signal?: AbortSignal;
+  allowLarge?: boolean;
 }
 
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
   const setup = resolveSetup(scenario, options);
   const collector = await collect(setup, chunkRanges(setup.paths), options.onProgress, options.onChunk);
-  return collector.result(scenario, resultMeta(setup));
+  return finiteResult(collector.result(scenario, resultMeta(setup)));
 }
 
 /** Paths, seed, threads and percentile method after options override the scenario; checked. */
@@ -61,7 +70,7 @@ export function resolveSetup(scenario: Scenario, options: SimulateOptions): RunS
   if (problems.length > 0) throw new UserError(problems);
   const wanted = options.percentileMethod ?? scenario.simulation.percentileMethod;
   const method = wanted === 'auto' ? (paths <= AUTO_EXACT_MAX_PATHS ? 'exact' : 'sketch') : wanted;
-  return { scenario, paths, seed, threads, method };
+  return { scenario, paths, seed, threads, method, signal: options.signal, allowLarge: options.allowLarge };
 }
 
 /** Run the given chunks into a collector for the whole path count. */
@@ -72,6 +81,7 @@ export async function collect(
   onChunk?: SimulateOptions['onChunk'],
 ): Promise<SeriesCollector> {
   const plan = compilePlan(setup.scenario);
+  checkRunSize({ paths: setup.paths, years: plan.nYears, series: seriesCount(plan), method: setup.method }, setup.allowLarge);
   const collector = new SeriesCollector(plan, setup.paths, setup.method, setup.scenario.simulation.targetReplacementRatio);
   const total = chunks.reduce((n, c) => n + c.paths, 0);
   let done = 0;
@@ -80,7 +90,7 @@ export async function collect(
     collector.add(c.chunk, c.paths, series);
     done += c.paths;
     onProgress?.(done, total);
-  });
+  }, setup.signal);
   return collector;
 }
 

@@ -10,9 +10,9 @@
  * (e.g. `gGrowth`) may be set. Values are parsed as the field's type (numbers for absent fields).
  *
  * Weights: when `profile.weights.<asset>` (or a glide point's `….weights.<asset>`) is swept, the
- * other weights of that set are rescaled in proportion to keep the sum 1, e.g. equity 0.5, bond
- * 0.3, cash 0.2 with equity swept to 0.8 gives bond 0.12, cash 0.08. If the others were all 0 they
- * share the rest equally. Sweeping every weight of a set leaves them as given (they must sum to 1).
+ * other weights of that set are rescaled in proportion to keep the sum 1, e.g. money-market 0.1,
+ * bonds 0.3, equities 0.6 with equities swept to 0.8 gives money-market 0.05, bonds 0.15. If the
+ * others were all 0 they share the rest equally. Sweeping every weight of a set leaves them as given (they must sum to 1).
  *
  * Every cell is validated before anything runs: an unknown key, a value of the wrong type or a cell
  * the rules reject is a UserError naming the key (and the cell's values).
@@ -53,8 +53,8 @@ export function parseGridFlag(raw: string): { key: string; path: string[]; texts
   return { key, path, texts };
 }
 
-/** Type the grid values against the base scenario; every key must name a single value there. */
-export function sweepAxes(base: Scenario, flags: readonly string[]): SweepAxis[] {
+/** Type the grid values against the base scenario; every key must name a single value there. `allowLarge` lifts MAX_CELLS. */
+export function sweepAxes(base: Scenario, flags: readonly string[], allowLarge = false): SweepAxis[] {
   if (flags.length === 0) throw new UserError([{ path: '--grid', message: 'give at least one --grid key=value,value,…' }]);
   const axes: SweepAxis[] = [];
   for (const raw of flags) {
@@ -65,7 +65,9 @@ export function sweepAxes(base: Scenario, flags: readonly string[]): SweepAxis[]
     axes.push({ key, path, values });
   }
   const cells = axes.reduce((n, a) => n * a.values.length, 1);
-  if (cells > MAX_CELLS) throw new UserError([{ path: '--grid', message: `the grid has ${cells} cells; at most ${MAX_CELLS}` }]);
+  if (cells > MAX_CELLS && !allowLarge) {
+    throw new UserError([{ path: '--grid', message: `the grid has ${cells} cells, above the limit of ${MAX_CELLS} (MAX_CELLS); give --allow-large to run it anyway` }]);
+  }
   return axes;
 }
 

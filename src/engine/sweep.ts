@@ -29,7 +29,7 @@ export interface SweepResult {
   rows: SweepRow[];
 }
 
-export interface SweepOptions extends Pick<SimulateOptions, 'paths' | 'seed' | 'threads' | 'percentileMethod'> {
+export interface SweepOptions extends Pick<SimulateOptions, 'paths' | 'seed' | 'threads' | 'percentileMethod' | 'signal' | 'allowLarge'> {
   /** Paths done over the whole grid, and the grid's total. */
   onProgress?: (done: number, total: number) => void;
   /** After each cell, with its index (0-based) and row. */
@@ -53,6 +53,8 @@ export async function runSweep(
       paths,
       ...(options.threads !== undefined && { threads: options.threads }),
       ...(options.percentileMethod !== undefined && { percentileMethod: options.percentileMethod }),
+      ...(options.signal !== undefined && { signal: options.signal }),
+      ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
       onProgress: (done) => options.onProgress?.(index * paths + done, total),
     });
     const row: SweepRow = {

@@ -22,7 +22,12 @@ export type StreamPurpose =
   | 'fat-tail'
   | 'regime'
   | 'bootstrap'
-  | 'inflation';
+  | 'inflation'
+  /** US plans (src/market/employer-stock.ts, src/kernel/run-us-chunk.ts): idiosyncratic shocks, their t mixing, default, leaving the job. */
+  | 'employer-stock'
+  | 'employer-stock-tail'
+  | 'employer-default'
+  | 'job';
 
 export function chunkStream(seed: number, chunk: number, purpose: StreamPurpose): RandomStream {
   return seedrandom.xor4096(`pensim/${seed}/${chunk}/${purpose}`) as unknown as RandomStream;

@@ -2,7 +2,7 @@
  * `pensim sweep` output: one row per grid cell with its grid values and chosen metrics — as an
  * aligned table (amounts in whole units, ratios in percent), as CSV (full float precision, for
  * analysis), or as JSON (the SweepResult).
- * Example row (table): "0.5  3 270 528  23.6 %" for profile.weights.equity=0.5.
+ * Example (table): a cell with weight 0.5, an amount 2953869.4 and a ratio 0.21314 prints "0.5  2 953 869  21.31 %".
  */
 import type { SweepResult } from '../engine/sweep.js';
 import { alignColumns, formatMoney, formatPercent } from './format-number.js';

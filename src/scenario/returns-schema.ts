@@ -53,7 +53,7 @@ export const BootstrapReturns = z
     /** iid years, or blocks of consecutive years: moving-block, circular-block, stationary (geometric lengths). */
     method: z.enum(BOOTSTRAP_METHODS),
     /** Block length in years (moving-block, circular-block; a whole number) or the mean block length (stationary). */
-    blockYears: finite().min(1, { error: 'must be at least 1 (years per block)' }).max(100).optional(),
+    blockYears: finite().min(1, { error: 'must be at least 1 (years per block)' }).max(1000).optional(),
     /** The historical series each profile asset replays, by asset name: "stocks" or "bonds". */
     sources: z.record(z.string(), z.enum(HISTORY_SOURCES)),
     /**

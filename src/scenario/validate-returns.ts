@@ -62,6 +62,9 @@ function regimeProblems(r: Regimes, names: string[]): Problem[] {
     out.push(...namesProblems(Object.keys(g.assets), names, `${path}.assets`, 'its expectedReturn and volatility in this regime'));
     if (g.correlation) out.push(...correlationMatrixProblems(g.correlation, names.length, `${path}.correlation`));
   });
+  if (r.initialRegime !== 'stationary' && !regimeNames.includes(r.initialRegime)) {
+    out.push({ path: 'returns.initialRegime', message: `must be "stationary" or a regime name (${regimeNames.map((x) => `"${x}"`).join(', ')}); got "${r.initialRegime}"` });
+  }
   const t = r.transition;
   if (t.length !== n || t.some((row) => row.length !== n)) {
     out.push({ path: 'returns.transition', message: `the transition matrix must be ${n}×${n} (one row and column per regime, in the order of returns.regimes)` });
@@ -75,9 +78,6 @@ function regimeProblems(r: Regimes, names: string[]): Problem[] {
       out.push({ path: `returns.transition[${i}]`, message: `row ${i} (from regime "${regimeNames[i]}") must sum to 1: it gives the probabilities of next year's regime; it sums to ${sum}` });
     }
   });
-  if (r.initialRegime !== 'stationary' && !regimeNames.includes(r.initialRegime)) {
-    out.push({ path: 'returns.initialRegime', message: `must be "stationary" or a regime name (${regimeNames.map((x) => `"${x}"`).join(', ')}); got "${r.initialRegime}"` });
-  }
   if (rowsOk && r.initialRegime === 'stationary' && stationaryDistribution(t) === null) {
     out.push({ path: 'returns.initialRegime', message: 'the transition matrix has no unique long-run distribution (some regimes never reach each other); name the first year\'s regime instead of "stationary"' });
   }

@@ -66,7 +66,7 @@ function personProblems(s: Scenario): Problem[] {
   return out;
 }
 
-function profileProblems(s: Scenario): Problem[] {
+export function profileProblems(s: Pick<Scenario, 'profile'>): Problem[] {
   const { assets, correlation, weights, glidePath } = s.profile;
   const out: Problem[] = [];
   const names = assets.map((a) => a.name);

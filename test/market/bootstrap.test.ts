@@ -225,3 +225,34 @@ describe('the bundled history as calendar years', () => {
     expect(m.month[11]).toBe(12);
   });
 });
+
+describe('doc examples', () => {
+  it('movingBlockYears with n = 10, L = 3 and block starts 4 and 0 gives 4, 5, 6, 0, 1', async () => {
+    const { movingBlockYears } = await import('../../src/market/bootstrap-indices.js');
+    // Starts are floor(u·(n − L + 1)) = floor(u·8): u = 4.5/8 gives 4, u = 0.5/8 gives 0.
+    const us = [4.5 / 8, 0.5 / 8];
+    const random = Object.assign(() => us.shift()!, { int32: () => 0 });
+    const out = new Int32Array(5);
+    movingBlockYears(random, 10, 3, out);
+    expect(Array.from(out)).toEqual([4, 5, 6, 0, 1]);
+  });
+
+  it('twelve months of +1 % compound to a calendar year of 1.01¹² − 1 = 12.68 %', () => {
+    const year = new Int32Array(12).fill(2000);
+    const month = Int32Array.from({ length: 12 }, (_, i) => i + 1);
+    const r = new Float64Array(12).fill(0.01);
+    const y = calendarYears({ year, month, returns: { stocks: r, bonds: r } });
+    expect(y.years).toEqual([2000]);
+    expect(y.returns.stocks[0]).toBeCloseTo(0.126825, 6);
+  });
+
+  it('lognormal parameters: E = 0.07, σ = 0.16 give s = 0.148707, m = 0.056602, and back', async () => {
+    const { lognormalParams, simpleReturnMoments } = await import('../../src/market/lognormal-params.js');
+    const p = lognormalParams(0.07, 0.16);
+    expect(p.logSd).toBeCloseTo(0.148707, 6);
+    expect(p.logMean).toBeCloseTo(0.056602, 6);
+    const back = simpleReturnMoments(p.logMean, p.logSd);
+    expect(back.expectedReturn).toBeCloseTo(0.07, 14);
+    expect(back.volatility).toBeCloseTo(0.16, 14);
+  });
+});

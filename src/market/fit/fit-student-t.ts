@@ -12,7 +12,7 @@
  * ℓ(ν) ≥ ℓ_max − 1.92 (a likelihood-ratio 95 % interval); with ~150 years it is wide.
  * `lrNormal` = 2(ℓ_max − ℓ_normal) tests fat tails against the normal (χ²₁: > 3.84 at 5 %).
  *
- * Example: 100 000 draws of a t₅ give ν ≈ 5 (a test checks it within the interval).
+ * Example: 20 000 draws of a bivariate t₅ give an interval around ν = 5 (a test checks it).
  */
 import { cholesky } from '../cholesky.js';
 import { logGamma } from './log-gamma.js';

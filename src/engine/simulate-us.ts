@@ -1,0 +1,53 @@
+/**
+ * simulateUs(scenario): compile a US scenario once and run its fixed chunks of 2 048 paths with
+ * the US kernel, inline on the calling thread (US plans are cheap: ~40 saving years, no payout
+ * phase), keeping every path's outputs at its fixed offset, so results do not depend on anything
+ * but the seed and the path count. The per-path values are kept (8 bytes a path a series) because
+ * the paired comparison (engine/compare.ts) needs them path by path.
+ */
+import { runUsChunk } from '../kernel/run-us-chunk.js';
+import { compileUsPlan } from '../plan/compile-us.js';
+import { US_SERIES, usSeriesCount, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../scenario/scenario-hash.js';
+import type { UsScenario } from '../scenario/us-schema.js';
+import { UserError } from '../scenario/user-error.js';
+import { chunkRanges } from './chunking.js';
+
+export interface UsRun {
+  scenario: UsScenario;
+  plan: UsSimulationPlan;
+  name: string | null;
+  hash: string;
+  paths: number;
+  seed: number;
+  /** Every path's value of each US series. */
+  values: Record<UsSeries, Float64Array>;
+  /** Account value at the start of every age, startAge..retirementAge: one array of paths per age. */
+  capitalByAge: Float64Array[];
+}
+
+export function simulateUs(scenario: UsScenario, options: { paths?: number; seed?: number } = {}): UsRun {
+  const paths = options.paths ?? scenario.simulation.paths;
+  const seed = options.seed ?? scenario.simulation.seed;
+  if (!Number.isInteger(paths) || paths < 1) throw new UserError([{ path: 'paths', message: `must be a whole number >= 1; got ${paths}` }]);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UserError([{ path: 'seed', message: `must be a whole number from 0 to 4294967295; got ${seed}` }]);
+  const plan = compileUsPlan(scenario);
+  const nSeries = usSeriesCount(plan);
+  const all = Array.from({ length: nSeries }, () => new Float64Array(paths));
+  for (const c of chunkRanges(paths)) {
+    const { series } = runUsChunk({ plan, seed, chunk: c.chunk, paths: c.paths });
+    for (let s = 0; s < nSeries; s++) all[s]!.set(series.subarray(s * c.paths, (s + 1) * c.paths), c.first);
+  }
+  const values = Object.fromEntries(US_SERIES.map((name, i) => [name, all[i]!])) as Record<UsSeries, Float64Array>;
+  return {
+    scenario,
+    plan,
+    name: scenario.name ?? null,
+    hash: `sha256:${createHash('sha256').update(canonicalJson(scenario)).digest('hex')}`,
+    paths,
+    seed,
+    values,
+    capitalByAge: all.slice(US_SERIES.length),
+  };
+}

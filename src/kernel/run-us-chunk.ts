@@ -1,0 +1,277 @@
+/**
+ * The US path kernel: one chunk of paths of a US plan (us-401k, us-ksop, us-simple-ira, us-sep-ira)
+ * through the saving years, then the lump-sum distribution at the retirement age. Output: a
+ * Float64Array, series-major (series s of path p at s·paths + p): US_SERIES, then the account value
+ * at the start of every age (nYears + 1 points).
+ *
+ * A year: pay grows at the year start (not in the first year; wage draws exactly as the Norwegian
+ * kernel's, stream 'wage'); the diversification policy sells employer shares at the year start; the
+ * year's money (the plan's rules with that year's limits and the age's catch-up) is paid at the
+ * year start: deferrals to the funds except the KSOP's stock share, the match to company stock in a
+ * KSOP while the worker is with the original employer and the stock lives, else in cash; then the
+ * funds earn the profile's return and the stock its own (market/employer-stock.ts); then the fund
+ * fees (management share and per-member amount: on the funds only, company stock carries none).
+ * The market is createMarketPath's, the same draws per path as a Norwegian plan of the same
+ * profile and the same number of years (common random numbers).
+ *
+ * Employment: with service counted in completed years, at each year end the worker leaves with
+ * probability `leaveProbability` (stream 'job', one uniform a year on every path): the unvested
+ * share of the current employer's money (its cash and, at the original employer, the employer
+ * shares) is forfeited, service restarts at 0 with a new employer that matches in cash. A default
+ * ends the stock: the holding keeps R of its value and moves to the funds; with `defaultEndsJob`
+ * the job ends that year too (unvested money forfeited) and pay stops for `yearsWithoutPay` years.
+ * Employer shares are kept in lots, one per year and source (employee / employer), each with its
+ * price; sales take the oldest lots first (FIFO). At the retirement age all money is vested (normal
+ * retirement age, IRC 411(a)).
+ *
+ * Distribution (rules/us/nua.ts): the pre-tax account value (terminalWealth), the after-tax value of
+ * an IRA rollover, of NUA (funds rolled over, shares in kind with their lots' basis), and the better
+ * of the two for the path.
+ */
+import { createEmployerStockPath, type EmployerStockPath } from '../market/employer-stock.js';
+import { createMarketPath } from '../market/market-path.js';
+import { usSeriesCount, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
+import { chunkStream } from '../random/chunk-stream.js';
+import { NormalSource } from '../random/normal-source.js';
+import { fiftyFiveTenSale } from '../rules/us/diversification.js';
+import { k401Contributions } from '../rules/us/k401-contributions.js';
+import { nuaAfterTax, rolloverAfterTax } from '../rules/us/nua.js';
+import { sepIraContribution } from '../rules/us/sep-ira-contributions.js';
+import { simpleIraContributions } from '../rules/us/simple-ira-contributions.js';
+import { vestedShare } from '../rules/us/vesting.js';
+
+export interface UsChunkTask {
+  plan: UsSimulationPlan;
+  seed: number;
+  chunk: number;
+  paths: number;
+}
+
+export interface UsChunkResult {
+  chunk: number;
+  paths: number;
+  series: Float64Array;
+}
+
+/** Sell up to `n` shares from `lots`, oldest first; returns the shares sold. */
+function sellFifo(lots: Float64Array, n: number): number {
+  let left = n;
+  for (let i = 0; i < lots.length && left > 0; i++) {
+    const take = Math.min(lots[i]!, left);
+    lots[i] = lots[i]! - take;
+    left -= take;
+  }
+  return n - left;
+}
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
+}
+
+export function runUsChunk(task: UsChunkTask): UsChunkResult {
+  const { plan, seed, chunk, paths } = task;
+  const { nYears, nAssets: nA, weights, wageMean, wageSd, limits, stock } = plan;
+  const keep = 1 - plan.managementRate;
+  const series = new Float64Array(usSeriesCount(plan) * paths);
+  const at = (name: (typeof US_SERIES)[number]) => US_SERIES.indexOf(name) * paths;
+  const capitalAt = US_SERIES.length;
+  const market = createMarketPath(plan, seed, chunk);
+  const gross = market.gross;
+  const wage = new NormalSource(chunkStream(seed, chunk, 'wage'));
+  const job = chunkStream(seed, chunk, 'job');
+  const stockPath: EmployerStockPath | null = stock
+    ? createEmployerStockPath(stock, nYears, {
+        eps: chunkStream(seed, chunk, 'employer-stock'),
+        tail: chunkStream(seed, chunk, 'employer-stock-tail'),
+        default: chunkStream(seed, chunk, 'employer-default'),
+      })
+    : null;
+  const eeLots = new Float64Array(nYears);
+  const erLots = new Float64Array(nYears);
+  const lotPrice = new Float64Array(nYears);
+  const vests = plan.kind === 'us-401k' || plan.kind === 'us-ksop';
+  const policy = plan.diversification;
+  const mAsset = stock ? stock.marketAsset : 0;
+
+  for (let p = 0; p < paths; p++) {
+    market.fill();
+    stockPath?.fill(gross, nA);
+    eeLots.fill(0);
+    erLots.fill(0);
+    lotPrice.fill(0);
+    let fund = plan.initialCapital;
+    let price = 1;
+    let stockAlive = stock !== null;
+    let salary = plan.salary0;
+    let service = plan.initialService;
+    let atOriginal = true;
+    let payFrom = 0;
+    let erCurFund = 0;
+    let sold55 = 0;
+    let election = 0;
+    let forfeited = 0;
+    let deferrals = 0;
+    let employerMoney = 0;
+    let marketRel = 1;
+    let stockRel = 1;
+    let defaulted = 0;
+    series[capitalAt * paths + p] = fund;
+
+    const leave = () => {
+      const v = vests ? vestedShare(plan.vesting, service) : 1;
+      if (v < 1) {
+        const lostFund = (1 - v) * erCurFund;
+        fund -= lostFund;
+        forfeited += lostFund;
+        if (atOriginal) {
+          forfeited += (1 - v) * price * sum(erLots);
+          for (let i = 0; i < nYears; i++) erLots[i] = erLots[i]! * v;
+        }
+      }
+      erCurFund = 0;
+      service = 0;
+      atOriginal = false;
+    };
+    const sellEmployerShares = (n: number) => {
+      const proceeds = sellFifo(erLots, n) * price;
+      fund += proceeds;
+      if (atOriginal) erCurFund += proceeds;
+    };
+
+    for (let y = 0; y < nYears; y++) {
+      if (y > 0) salary *= 1 + wageMean + (wageSd > 0 ? wageSd * wage.next() : 0);
+      const age = plan.startAge + y;
+      const employed = y >= payFrom;
+      const pay = employed ? salary : 0;
+
+      // Diversification at the year start.
+      if (stockAlive && plan.matchInStock) {
+        const participation = plan.initialService + y;
+        if (policy.kind === 'sell-after-service') {
+          if (participation >= policy.years) sellEmployerShares(sum(erLots));
+        } else if (policy.kind === 'fifty-five-ten') {
+          if (age >= 55 && participation >= 10) {
+            election++;
+            const n = fiftyFiveTenSale(election, sum(erLots), sold55);
+            sellEmployerShares(n);
+            sold55 += n;
+          }
+        } else if (policy.kind === 'cap') {
+          const stockValue = price * (sum(erLots) + sum(eeLots));
+          const excess = stockValue - policy.share * (fund + stockValue);
+          if (excess > 0) {
+            const n = excess / price;
+            const fromEr = Math.min(n, sum(erLots));
+            sellEmployerShares(fromEr);
+            fund += sellFifo(eeLots, n - fromEr) * price;
+          }
+        }
+      }
+
+      // The year's money, at the year start.
+      const lim = limits[y]!;
+      let deferral = 0;
+      let match = 0;
+      let nonelective = 0;
+      switch (plan.kind) {
+        case 'us-401k':
+        case 'us-ksop': {
+          const c = k401Contributions(pay, plan.deferralRate, plan.match, plan.nonelectiveRate, lim, age);
+          deferral = c.deferral;
+          match = c.match;
+          nonelective = c.nonelective;
+          break;
+        }
+        case 'us-simple-ira': {
+          const c = simpleIraContributions(pay, plan.deferralRate, plan.simpleFormula, lim, age);
+          deferral = c.deferral;
+          match = c.employer;
+          break;
+        }
+        case 'us-sep-ira':
+          nonelective = sepIraContribution(pay, plan.sepRate, lim);
+          break;
+      }
+      const inStock = plan.matchInStock && stockAlive && atOriginal;
+      const deferralInStock = inStock ? deferral * plan.deferralStockShare : 0;
+      fund += deferral - deferralInStock;
+      if (inStock) {
+        eeLots[y] = deferralInStock / price;
+        erLots[y] = match / price;
+        lotPrice[y] = price;
+        fund += nonelective;
+        if (vests) erCurFund += nonelective;
+      } else {
+        fund += match + nonelective;
+        if (vests) erCurFund += match + nonelective;
+      }
+      deferrals += deferral;
+      employerMoney += match + nonelective;
+
+      // Returns.
+      let r = 0;
+      const wBase = y * nA;
+      for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[wBase + i]! - 1);
+      fund *= 1 + r;
+      erCurFund *= 1 + r;
+      marketRel *= gross[wBase + mAsset]!;
+      let lostJob = false;
+      if (stockPath) {
+        const sg = stockPath.gross[y]!;
+        stockRel *= sg;
+        if (stockAlive) price *= sg;
+        if (stockAlive && y === stockPath.defaultYear) {
+          defaulted = 1;
+          const erValue = price * sum(erLots);
+          fund += erValue + price * sum(eeLots);
+          if (atOriginal) erCurFund += erValue;
+          erLots.fill(0);
+          eeLots.fill(0);
+          stockAlive = false;
+          if (plan.defaultEndsJob && atOriginal && employed) lostJob = true;
+        }
+      }
+
+      // Fees on the funds.
+      const before = fund;
+      fund = Math.max(0, fund * keep - plan.perMemberFee);
+      if (before > 0) erCurFund *= fund / before;
+
+      // Service and leaving, at the year end (one uniform a year on every path).
+      const u = job();
+      if (employed) service++;
+      if (lostJob) {
+        leave();
+        payFrom = y + 1 + plan.yearsWithoutPay;
+      } else if (employed && u < plan.leaveProbability) {
+        leave();
+      }
+      series[(capitalAt + y + 1) * paths + p] = fund + price * (sum(erLots) + sum(eeLots));
+    }
+
+    // The distribution at the retirement age: everything vested.
+    const shares = sum(erLots) + sum(eeLots);
+    const stockValue = stockAlive ? price * shares : 0;
+    let basis = 0;
+    for (let i = 0; i < nYears; i++) basis += (erLots[i]! + eeLots[i]!) * lotPrice[i]!;
+    const tax = { ordinaryRate: plan.ordinaryRate, capitalGainsRate: plan.capitalGainsRate };
+    const terminal = fund + stockValue;
+    const rollover = rolloverAfterTax(fund, stockValue, tax);
+    const nua = nuaAfterTax(fund, stockValue, basis, tax);
+    series[at('terminalWealth') + p] = terminal;
+    series[at('afterTaxRollover') + p] = rollover;
+    series[at('afterTaxNua') + p] = nua;
+    series[at('afterTaxBest') + p] = Math.max(rollover, nua);
+    series[at('employerStockValue') + p] = stockValue;
+    series[at('employerStockShare') + p] = terminal > 0 ? stockValue / terminal : 0;
+    series[at('stockWealthRelative') + p] = stock ? stockRel : NaN;
+    series[at('marketWealthRelative') + p] = marketRel;
+    series[at('defaulted') + p] = defaulted;
+    series[at('forfeited') + p] = forfeited;
+    series[at('deferrals') + p] = deferrals;
+    series[at('employerMoney') + p] = employerMoney;
+  }
+  return { chunk, paths, series };
+}

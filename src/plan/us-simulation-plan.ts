@@ -1,0 +1,84 @@
+/**
+ * UsSimulationPlan: a US scenario compiled to plain numbers (structured-clone friendly), the input
+ * of the US kernel (kernel/run-us-chunk.ts). Year index y runs over the saving years [0, nYears);
+ * the distribution is at the start of year nYears (the retirement age). The market fields are those
+ * of the Norwegian plan for the same profile, so createMarketPath draws the same markets.
+ */
+import type { EmployerStockModel } from '../market/employer-stock.js';
+import type { UsLimits } from '../rules/us/limits.js';
+import type { MatchTier } from '../rules/us/match-formula.js';
+import type { SimpleEmployerFormula } from '../rules/us/simple-ira-contributions.js';
+import type { VestingSchedule } from '../rules/us/vesting.js';
+
+export type UsPlanKind = 'us-401k' | 'us-ksop' | 'us-simple-ira' | 'us-sep-ira';
+
+export type DiversificationPolicy =
+  | { readonly kind: 'hold' }
+  | { readonly kind: 'sell-after-service'; readonly years: number }
+  | { readonly kind: 'fifty-five-ten' }
+  | { readonly kind: 'cap'; readonly share: number };
+
+export interface UsSimulationPlan {
+  readonly startAge: number;
+  readonly startYear: number;
+  /** Saving years: the retirement age − the start age. */
+  readonly nYears: number;
+  readonly nAssets: number;
+  readonly logMean: Float64Array;
+  readonly covFactor: Float64Array;
+  /** Fund weights per year, nYears × nAssets. */
+  readonly weights: Float64Array;
+  readonly managementRate: number;
+  readonly perMemberFee: number;
+  readonly initialCapital: number;
+  readonly initialService: number;
+  readonly salary0: number;
+  readonly wageMean: number;
+  readonly wageSd: number;
+
+  readonly kind: UsPlanKind;
+  /** The limits of each saving year (calendar year startYear + y). */
+  readonly limits: readonly UsLimits[];
+  readonly deferralRate: number;
+  readonly match: readonly MatchTier[];
+  readonly nonelectiveRate: number;
+  readonly vesting: VestingSchedule;
+  readonly simpleFormula: SimpleEmployerFormula;
+  readonly sepRate: number;
+  /** KSOP: the match is paid in company stock; this share of deferrals too. */
+  readonly matchInStock: boolean;
+  readonly deferralStockShare: number;
+  readonly diversification: DiversificationPolicy;
+
+  readonly stock: EmployerStockModel | null;
+  readonly leaveProbability: number;
+  readonly defaultEndsJob: boolean;
+  readonly yearsWithoutPay: number;
+  readonly ordinaryRate: number;
+  readonly capitalGainsRate: number;
+}
+
+/** Per-path outputs of the US kernel, in this order; then the account value at the start of every age (nYears + 1). */
+export const US_SERIES = [
+  'terminalWealth',
+  'afterTaxRollover',
+  'afterTaxNua',
+  'afterTaxBest',
+  'employerStockValue',
+  'employerStockShare',
+  'stockWealthRelative',
+  'marketWealthRelative',
+  'defaulted',
+  'forfeited',
+  'deferrals',
+  'employerMoney',
+] as const;
+export type UsSeries = (typeof US_SERIES)[number];
+
+export function usSeriesCount(plan: Pick<UsSimulationPlan, 'nYears'>): number {
+  return US_SERIES.length + plan.nYears + 1;
+}
+
+export function usSeriesIndex(name: UsSeries): number {
+  return US_SERIES.indexOf(name);
+}

@@ -1,0 +1,54 @@
+/**
+ * The comparison as a plain-text table (en-US numbers, USD): each scenario's terminal-wealth
+ * percentiles side by side, its risk measures, the employer-stock figures, then the paired figures
+ * of the first scenario against each other one.
+ */
+import type { Comparison } from '../engine/compare.js';
+import { currencyFormat } from './currency-format.js';
+
+function pad(cells: string[][]): string {
+  const widths = cells[0]!.map((_, j) => Math.max(...cells.map((r) => (r[j] ?? '').length)));
+  return cells.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ')).join('\n');
+}
+
+export function compareTable(c: Comparison): string {
+  const f = currencyFormat('USD');
+  const money = (x: number) => f.money(x);
+  const pct = (x: number) => f.percent(x, 1);
+  // Columns are lettered (A is the first scenario); the legend names them.
+  const letter = (i: number) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
+  const names = c.scenarios.map((_, i) => letter(i));
+  const keys = c.percentiles.map((q) => `p${q}`);
+  const alpha = `${+(c.alpha * 100).toFixed(2)}%`;
+  const rows: string[][] = [['', ...names]];
+  rows.push(['plan', ...c.scenarios.map((s) => s.plan)]);
+  for (const k of keys) rows.push([`terminal wealth ${k}`, ...c.scenarios.map((s) => money(s.terminalWealth.percentiles[k]!))]);
+  rows.push(['mean (± s.e.)', ...c.scenarios.map((s) => `${money(s.terminalWealth.mean)} ± ${money(s.terminalWealth.stderr)}`)]);
+  rows.push([`VaR ${alpha} (the ${alpha} quantile)`, ...c.scenarios.map((s) => money(s.valueAtRisk))]);
+  rows.push([`CVaR ${alpha} (mean of the worst ${alpha})`, ...c.scenarios.map((s) => money(s.expectedShortfall))]);
+  rows.push([`certainty equivalent, γ = ${c.gamma}`, ...c.scenarios.map((s) => money(s.certaintyEquivalent))]);
+  if (c.scenarios.some((s) => s.shortfall)) {
+    rows.push(['P(wealth < target)', ...c.scenarios.map((s) => (s.shortfall ? `${pct(s.shortfall.probability)} (< ${money(s.shortfall.target)})` : '–'))]);
+  }
+  rows.push(['after tax, better of NUA / rollover (mean)', ...c.scenarios.map((s) => money(s.afterTaxBest.mean))]);
+  const es = (get: (e: NonNullable<(typeof c.scenarios)[number]['employerStock']>) => string) =>
+    c.scenarios.map((s) => (s.employerStock ? get(s.employerStock) : '–'));
+  if (c.scenarios.some((s) => s.employerStock)) {
+    rows.push(['company stock share at retirement (mean)', ...es((e) => pct(e.meanShareAtRetirement))]);
+    rows.push(['P(employer defaults)', ...es((e) => pct(e.probabilityOfDefault))]);
+    rows.push(['P(stock loses more than half)', ...es((e) => pct(e.probabilityStockLosesHalf))]);
+    rows.push([`CE value of $1 of stock, w = 100%, γ = ${c.gamma}`, ...es((e) => `$${e.ceValuePerDollar.toFixed(3)}`)]);
+    rows.push(['CE value of $1 of stock, w = share held', ...es((e) => (e.ceValuePerDollarAtMeanShare === null ? '–' : `$${e.ceValuePerDollarAtMeanShare.toFixed(3)}`))]);
+  }
+  const legend = c.scenarios.map((s, i) => `  ${letter(i)}  ${s.name}`).join('\n');
+  let out = `Comparison on common random numbers: ${f.amount(c.paths)} paths, seed ${c.seed}; terminal wealth = pre-tax account at retirement, nominal USD\n${legend}\n\n${pad(rows)}\n`;
+  c.paired.forEach((p, i) => {
+    const b = letter(i + 1);
+    const pr: string[][] = [[`A vs ${b}`, `A − ${b}`, `A / ${b}`]];
+    for (const k of keys) pr.push([k, money(p.difference.percentiles[k]!), p.ratio.percentiles[k]!.toFixed(3)]);
+    pr.push(['mean (± s.e.)', `${money(p.difference.mean)} ± ${money(p.difference.stderr)}`, '']);
+    pr.push([`VaR / CVaR ${alpha} of A − ${b}`, `${money(p.differenceValueAtRisk)} / ${money(p.differenceExpectedShortfall)}`, '']);
+    out += `\nPaired, path by path: P(A < ${b}) = ${pct(p.probabilityALessThanB)}\n${pad(pr)}\n`;
+  });
+  return out;
+}

@@ -1,0 +1,24 @@
+/**
+ * One year's SIMPLE IRA money (DOMAIN.md 2.1): the employee defers d·pay up to the SIMPLE limit
+ * plus the SIMPLE catch-up from 50; the employer either matches dollar for dollar up to 3 % of pay
+ * (on full pay: the SIMPLE match is not capped by 401(a)(17)) or pays 2 % of pay capped at
+ * 401(a)(17) to everyone. Always vested.
+ *
+ * Example (a test checks it): 2026, age 40, pay 80 000, d = 5 %: deferral 4 000; match 2 400
+ * (3 %), or nonelective 1 600 (2 %).
+ */
+import { simpleCatchUpLimit, type UsLimits } from './limits.js';
+
+export type SimpleEmployerFormula = 'match-3' | 'nonelective-2';
+
+export interface SimpleYear {
+  readonly deferral: number;
+  readonly employer: number;
+}
+
+export function simpleIraContributions(pay: number, deferralRate: number, formula: SimpleEmployerFormula, limits: UsLimits, age: number): SimpleYear {
+  if (pay <= 0) return { deferral: 0, employer: 0 };
+  const deferral = Math.min(deferralRate * pay, limits.simpleDeferral + simpleCatchUpLimit(limits, age));
+  const employer = formula === 'match-3' ? Math.min(deferral, 0.03 * pay) : 0.02 * Math.min(pay, limits.compensationCap);
+  return { deferral, employer };
+}
