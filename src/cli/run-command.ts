@@ -7,7 +7,7 @@ import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../engine/simulation-result.js';
 import { NOMINAL, resultTerms, type AmountBasis } from '../report/amount-basis.js';
 import { capitalFanSvg } from '../report/capital-fan-svg.js';
-import { deflateResult } from '../report/deflate-result.js';
+import { deflateByInflationModel, deflateResult } from '../report/deflate-result.js';
 import { htmlReport } from '../report/html-report.js';
 import { PRESET_NAMES, PERCENTILE_PRESETS, type PresetName } from '../report/percentile-presets.js';
 import { reportView } from '../report/report-view.js';
@@ -57,7 +57,8 @@ interface RunOutput {
 }
 
 /** The amounts as the basis wants them (deflated for --real). */
-const inBasis = (o: RunOutput) => (o.basis.kind === 'real' ? deflateResult(o.result, o.basis.inflation) : o.result);
+const inBasis = (o: RunOutput) =>
+  o.basis.kind === 'real' ? deflateResult(o.result, o.basis.inflation) : o.basis.kind === 'real-simulated' ? deflateByInflationModel(o.result) : o.result;
 
 const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array> = {
   table: (o) => resultTable(inBasis(o), o.basis),
@@ -85,7 +86,10 @@ function checkRealFlag(scenario: Scenario, real: boolean): void {
 /** Nominal; real by the scenario's inflation (--real); or real already, as the engine says of its returns. */
 function amountBasis(scenario: Scenario, result: SimulationResult, real: boolean): AmountBasis {
   if (resultTerms(result) === 'real') return { kind: 'real-returns' };
-  return real ? { kind: 'real', inflation: scenario.inflation, baseYear: startOf(scenario.person).startYear } : NOMINAL;
+  if (!real) return NOMINAL;
+  const baseYear = startOf(scenario.person).startYear;
+  // A stochastic inflation model deflates each path by its own index; else the fixed rate.
+  return result.inflation ? { kind: 'real-simulated', baseYear } : { kind: 'real', inflation: scenario.inflation, baseYear };
 }
 
 const presetHelp = PRESET_NAMES.map((n) => `${n}: ${PERCENTILE_PRESETS[n].describe}`).join('; ');

@@ -13,7 +13,9 @@ export type AmountBasis =
   | { kind: 'nominal' }
   | { kind: 'real'; inflation: number; baseYear: number }
   /** The return model's returns are themselves real (historical bootstrap without an inflation model). */
-  | { kind: 'real-returns' };
+  | { kind: 'real-returns' }
+  /** Real by the scenario's stochastic inflation model: each path deflated by its own simulated price index. */
+  | { kind: 'real-simulated'; baseYear: number };
 
 export const NOMINAL: AmountBasis = { kind: 'nominal' };
 
@@ -26,6 +28,8 @@ export function describeBasis(basis: AmountBasis, currency: string): string {
       return `real ${currency} in ${basis.baseYear} money (deflated by ${formatPercent(basis.inflation)} inflation a year)`;
     case 'real-returns':
       return `real ${currency}: the return model replays inflation-adjusted returns, so capital grows in start-year money`;
+    case 'real-simulated':
+      return `real ${currency} in ${basis.baseYear} money (each path deflated by its own simulated price index; the payout fan by the mean index)`;
     default:
       return unreachable(basis);
   }
@@ -40,6 +44,8 @@ export function basisJson(basis: AmountBasis): Record<string, string | number> {
       return { basis: 'real', baseYear: basis.baseYear, inflation: basis.inflation };
     case 'real-returns':
       return { basis: 'real-returns' };
+    case 'real-simulated':
+      return { basis: 'real-simulated', baseYear: basis.baseYear };
     default:
       return unreachable(basis);
   }

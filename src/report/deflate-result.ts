@@ -55,3 +55,25 @@ function deflateSeries(values: readonly number[], ages: readonly number[], index
 function mapValues<T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 }
+
+/**
+ * A run's amounts in today's money under its stochastic inflation model (result.inflation): the
+ * headline amounts and the capital fan come from the engine, each path deflated by its own price
+ * index; the payout fan, which the engine keeps only nominal, is divided by the mean price index of
+ * each age. Ratios are unchanged; other metrics are left out, as in deflateResult.
+ */
+export function deflateByInflationModel(r: SimulationResult): SimulationResult {
+  const inf = r.inflation;
+  if (!inf) throw new Error('deflateByInflationModel needs a result with an inflation model');
+  const meanIndex = (age: number) => inf.priceIndex.mean[inf.priceIndex.ages.indexOf(age)] ?? 1;
+  return {
+    ...r,
+    metrics: { ...inf.real, replacementRatio: r.metrics.replacementRatio },
+    fan: inf.realFan,
+    payoutFan: {
+      ages: r.payoutFan.ages,
+      gross: mapValues(r.payoutFan.gross, (s) => deflateSeries(s, r.payoutFan.ages, meanIndex)),
+      net: mapValues(r.payoutFan.net, (s) => deflateSeries(s, r.payoutFan.ages, meanIndex)),
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist/src/cli/main.js');
+const run = (...args: string[]) => JSON.parse(spawnSync(process.execPath, [cli, 'run', ...args], { cwd: root, encoding: 'utf8' }).stdout) as {
+  amounts: { basis: string };
+  metrics: Record<string, { percentiles: Record<string, number> }>;
+  fan: { capital: Record<string, number[]> };
+  inflation: { real: Record<string, { percentiles: Record<string, number> }>; realFan: { capital: Record<string, number[]> } };
+};
+
+describe('--real with a stochastic inflation model', () => {
+  it('reports each path deflated by its own simulated price index (the engine\'s real figures)', () => {
+    const args = ['scenarios/regimes.json', '--paths', '3000', '--format', 'json', '--quiet'];
+    const nominal = run(...args);
+    const real = run(...args, '--real');
+    expect(real.amounts.basis).toBe('real-simulated');
+    expect(real.metrics.capitalAtRetirement!.percentiles).toEqual(nominal.inflation.real.capitalAtRetirement!.percentiles);
+    expect(real.metrics.payoutNet!.percentiles).toEqual(nominal.inflation.real.payoutNet!.percentiles);
+    expect(real.fan.capital).toEqual(nominal.inflation.realFan.capital);
+    // Prices rise on average, so real capital at the payout start is below nominal.
+    expect(real.metrics.capitalAtRetirement!.percentiles.p50!).toBeLessThan(nominal.metrics.capitalAtRetirement!.percentiles.p50!);
+  });
+});
