@@ -2,11 +2,11 @@
  * Cross-field rules that a schema cannot express: ages in order, payout period, weights that sum
  * to 1, a valid correlation matrix. Returns every problem, with its field path.
  */
-import { cholesky } from '../market/cholesky.js';
 import { G_FIRST_YEAR } from '../rules/no/grunnbelop.js';
 import { FIRST_NEW_MODEL_COHORT } from '../rules/no/folketrygd.js';
 import { PAYOUT_START_MAX, PAYOUT_START_MIN, payoutPeriodProblems } from '../rules/no/payout-period.js';
 import type { Scenario } from './schema.js';
+import { correlationMatrixProblems } from './correlation-problems.js';
 import type { Problem } from './user-error.js';
 import { returnsProblems } from './validate-returns.js';
 
@@ -83,7 +83,7 @@ export function profileProblems(s: Pick<Scenario, 'profile'>): Problem[] {
       out.push({ path: `profile.glidePath[${i}].age`, message: 'glide path ages must be strictly increasing' });
     }
   });
-  if (correlation) out.push(...correlationProblems(correlation, assets.length));
+  if (correlation) out.push(...correlationMatrixProblems(correlation, assets.length, 'profile.correlation'));
   return out;
 }
 
@@ -97,29 +97,6 @@ function weightProblems(weights: Record<string, number>, names: string[], path: 
   const sum = Object.values(weights).reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
     out.push({ path, message: `weights must sum to 1; they sum to ${sum}` });
-  }
-  return out;
-}
-
-function correlationProblems(c: number[][], n: number): Problem[] {
-  const path = 'profile.correlation';
-  if (c.length !== n || c.some((row) => row.length !== n)) {
-    return [{ path, message: `the correlation matrix must be ${n}×${n} (one row and column per asset)` }];
-  }
-  const out: Problem[] = [];
-  for (let i = 0; i < n; i++) {
-    if (c[i]![i] !== 1) out.push({ path: `${path}[${i}][${i}]`, message: `the diagonal must be 1; got ${c[i]![i]}` });
-    for (let j = 0; j < i; j++) {
-      if (c[i]![j] !== c[j]![i]) {
-        out.push({ path: `${path}[${i}][${j}]`, message: `the matrix must be symmetric: [${i}][${j}] = ${c[i]![j]} but [${j}][${i}] = ${c[j]![i]}` });
-      }
-    }
-  }
-  if (out.length === 0 && cholesky(c) === null) {
-    out.push({
-      path,
-      message: 'not a valid correlation matrix: it is not positive semi-definite (no portfolio of these assets can have these correlations)',
-    });
   }
   return out;
 }

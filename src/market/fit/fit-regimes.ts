@@ -12,8 +12,8 @@
  * Example: data drawn from two regimes with sds 1 and 3 and transition [[0.95, 0.05], [0.2, 0.8]]
  * are fitted back within sampling error (a test checks it).
  */
-import { cholesky } from '../cholesky.js';
 import { stationaryDistribution } from '../stationary-distribution.js';
+import { mahalanobis } from './mahalanobis.js';
 
 export interface RegimeFit {
   /** Per regime, per series: mean and covariance of the log returns per period. */
@@ -157,24 +157,6 @@ function cov(x: readonly ArrayLike<number>[], mu: number[], w: Float64Array | nu
 /** ln N(x_t; μ, Σ) for every t. */
 function logDensities(x: readonly ArrayLike<number>[], mu: number[], sigma: number[][]): Float64Array {
   const p = x.length;
-  const n = x[0]!.length;
-  const l = cholesky(sigma);
-  if (l === null || Array.from({ length: p }, (_, i) => l[i * p + i]!).some((d) => d <= 0)) {
-    throw new Error('a regime\'s covariance became singular: too few observations for this many regimes');
-  }
-  let logDet = 0;
-  for (let i = 0; i < p; i++) logDet += 2 * Math.log(l[i * p + i]!);
-  const out = new Float64Array(n);
-  const y = new Float64Array(p);
-  for (let t = 0; t < n; t++) {
-    let d = 0;
-    for (let i = 0; i < p; i++) {
-      let v = x[i]![t]! - mu[i]!;
-      for (let k = 0; k < i; k++) v -= l[i * p + k]! * y[k]!;
-      y[i] = v / l[i * p + i]!;
-      d += y[i]! * y[i]!;
-    }
-    out[t] = -0.5 * (p * Math.log(2 * Math.PI) + logDet + d);
-  }
-  return out;
+  const { delta, logDet } = mahalanobis(x, mu, sigma, "a regime's covariance became singular: too few observations for this many regimes");
+  return delta.map((d) => -0.5 * (p * Math.log(2 * Math.PI) + logDet + d));
 }

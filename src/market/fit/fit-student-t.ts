@@ -14,8 +14,8 @@
  *
  * Example: 20 000 draws of a bivariate t₅ give an interval around ν = 5 (a test checks it).
  */
-import { cholesky } from '../cholesky.js';
 import { logGamma } from './log-gamma.js';
+import { mahalanobis } from './mahalanobis.js';
 
 export interface StudentTFit {
   nu: number;
@@ -84,7 +84,7 @@ function emFit(x: readonly ArrayLike<number>[], nu: number): { mu: number[]; sig
   const w = new Float64Array(n);
   let logLik = -Infinity;
   for (let iter = 0; iter < 500; iter++) {
-    const { delta, logDet } = mahalanobis(x, mu, sigma);
+    const { delta, logDet } = mahalanobis(x, mu, sigma, 'the return covariance is singular: a series is constant or two series move in lockstep');
     let ll = n * (logGamma((nu + p) / 2) - logGamma(nu / 2) - (p / 2) * Math.log(nu * Math.PI) - 0.5 * logDet);
     for (let t = 0; t < n; t++) {
       ll -= ((nu + p) / 2) * Math.log1p(delta[t]! / nu);
@@ -108,7 +108,7 @@ function normalLogLik(x: readonly ArrayLike<number>[]): number {
   const p = x.length;
   const n = x[0]!.length;
   const mu = x.map((s) => mean(s));
-  const { delta, logDet } = mahalanobis(x, mu, covariance(x, mu, null));
+  const { delta, logDet } = mahalanobis(x, mu, covariance(x, mu, null), 'the return covariance is singular: a series is constant or two series move in lockstep');
   let ll = -0.5 * n * (p * Math.log(2 * Math.PI) + logDet);
   for (let t = 0; t < n; t++) ll -= 0.5 * delta[t]!;
   return ll;
@@ -132,27 +132,3 @@ function covariance(x: readonly ArrayLike<number>[], mu: number[], w: Float64Arr
   );
 }
 
-/** δ_t = (x_t − μ)ᵀΣ⁻¹(x_t − μ) by forward substitution with Σ's Cholesky factor, and ln|Σ|. */
-function mahalanobis(x: readonly ArrayLike<number>[], mu: number[], sigma: number[][]): { delta: Float64Array; logDet: number } {
-  const p = x.length;
-  const n = x[0]!.length;
-  const l = cholesky(sigma);
-  if (l === null || Array.from({ length: p }, (_, i) => l[i * p + i]!).some((d) => d <= 0)) {
-    throw new Error('the return covariance is singular: a series is constant or two series move in lockstep');
-  }
-  let logDet = 0;
-  for (let i = 0; i < p; i++) logDet += 2 * Math.log(l[i * p + i]!);
-  const delta = new Float64Array(n);
-  const y = new Float64Array(p);
-  for (let t = 0; t < n; t++) {
-    let d = 0;
-    for (let i = 0; i < p; i++) {
-      let v = x[i]![t]! - mu[i]!;
-      for (let k = 0; k < i; k++) v -= l[i * p + k]! * y[k]!;
-      y[i] = v / l[i * p + i]!;
-      d += y[i]! * y[i]!;
-    }
-    delta[t] = d;
-  }
-  return { delta, logDet };
-}
