@@ -5,6 +5,8 @@
  */
 export { loadScenario } from './engine/load-scenario.js';
 export { simulate, type SimulateOptions } from './engine/simulate.js';
+export { simulateWithCheckpoint, removeCheckpoint, type CheckpointOptions } from './engine/checkpoint.js';
+export { ChunkFailure } from './engine/chunk-failure.js';
 export type { Metric, SimulationResult } from './engine/simulation-result.js';
 export { projectLedger as project, type Ledger, type LedgerRow } from './ledger/project-ledger.js';
 export { checkScenario, parseScenario } from './scenario/parse-scenario.js';
@@ -15,4 +17,10 @@ export { resultTable } from './report/result-table.js';
 export { resultJson } from './report/result-json.js';
 export { resultCsv } from './report/result-csv.js';
 export { ledgerTable, ledgerJson } from './report/ledger-table.js';
+// US plans (KSOP, 401(k), SIMPLE, SEP): load, simulate, compare on common random numbers.
+export { loadUsScenario, checkUsScenario } from './engine/load-us-scenario.js';
+export { simulateUs, type UsRun } from './engine/simulate-us.js';
+export { usRunResult, type UsRunResult } from './engine/us-result.js';
+export { compareRuns, type Comparison, type CompareOptions } from './engine/compare.js';
+export type { UsScenario } from './scenario/us-schema.js';
 export { VERSION } from './version.js';

@@ -1,6 +1,7 @@
 /** pensim run <scenario>: the Monte Carlo run and its report. */
 import type { CommandModule } from 'yargs';
 import { loadScenario } from '../engine/load-scenario.js';
+import { isUsScenarioFile } from '../engine/load-us-scenario.js';
 import { removeCheckpoint, simulateWithCheckpoint } from '../engine/checkpoint.js';
 import { simulate } from '../engine/simulate.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
@@ -19,6 +20,7 @@ import { UserError } from '../scenario/user-error.js';
 import { startOf } from '../scenario/validate-scenario.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
 import { PerPathRecorder } from './per-path-recorder.js';
+import { runUs } from './run-us.js';
 import { percentileChoice, withPercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
 import { renderPng } from './render-png.js';
@@ -123,6 +125,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/default.json --format png --out fan.png --preset nl-urm', "the capital fan for a slide: 5/50/95 in today's money")
       .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON') as never,
   handler: async (args) => interruptible(async (signal) => {
+    // A US scenario (plan kind us-…) runs on the US engine (cli/run-us.ts).
+    if (await isUsScenarioFile(args.scenario)) return runUs(args);
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadScenario } from '../engine/load-scenario.js';
+import { isUsScenarioFile, loadUsScenario } from '../engine/load-us-scenario.js';
 import { UserError } from '../scenario/user-error.js';
 import { packageRoot } from './package-root.js';
 
@@ -27,7 +28,7 @@ export const scenariosCommand: CommandModule<object, object> = {
     for (const file of bundledScenarios()) {
       const shown = relative(process.cwd(), file) || file;
       try {
-        const s = await loadScenario(file);
+        const s = (await isUsScenarioFile(file)) ? await loadUsScenario(file) : await loadScenario(file);
         rows.push([shown, s.name ?? '(no name)']);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;

@@ -13,6 +13,7 @@ import { checkRunSize } from '../engine/limits.js';
 import { sweepCsv, sweepJson, sweepTable } from '../report/sweep-table.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
 import { progressReporter } from './progress.js';
+import { interruptible } from './signals.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
@@ -59,7 +60,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact order statistics or the fixed-memory sketch' })
       .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limits on grid cells and on cells × paths × years' })
       .example("pensim sweep scenarios/default.json --grid 'profile.weights.equity=0.2,0.5,0.8' --grid 'profile.fees.managementRate=0.002,0.008'", 'six cells: three equity shares × two fees') as never,
-  handler: async (args) => {
+  handler: async (args) => interruptible(async (signal) => {
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
@@ -85,6 +86,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         ...(threads !== undefined && { threads }),
         ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
         allowLarge: args['allow-large'],
+        signal,
         onProgress: progress.update,
         onCell: (i, row) => {
           if (logCells) process.stderr.write(`cell ${i + 1}/${cells.length} done: ${Object.entries(row.cell).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
@@ -93,7 +95,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     );
     progress.done(result.paths * cells.length, performance.now() - started, threads);
     const text = RENDER[args.format](result);
+    signal.throwIfAborted();
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);
-  },
+  }),
 };

@@ -24,7 +24,7 @@ export interface RunSize {
   runs?: number;
 }
 
-const OVERRIDE = 'to run it anyway, give --allow-large (library: allowLarge: true)';
+const OVERRIDE = 'give --allow-large to run it anyway (library: allowLarge: true)';
 
 /** Throws a UserError naming the limit when the run is above one (and allowLarge is not set). */
 export function checkRunSize(size: RunSize, allowLarge = false): void {

@@ -5,16 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { formatOf } from '../scenario/parse-scenario.js';
-import { UsScenario } from '../scenario/us-schema.js';
+import { isUsScenarioObject, UsScenario } from '../scenario/us-schema.js';
 import { pathToString, UserError, type Problem } from '../scenario/user-error.js';
 import { validateUsScenario } from '../scenario/validate-us-scenario.js';
 import { MAX_SCENARIO_BYTES } from './load-scenario.js';
 
-/** True when a parsed scenario object names a US plan kind. */
-export function isUsScenarioObject(input: unknown): boolean {
-  const kind = (input as { plan?: { kind?: unknown } } | null)?.plan?.kind;
-  return typeof kind === 'string' && kind.startsWith('us-');
-}
+export { isUsScenarioObject };
 
 /** Validate an object as a US scenario; throws UserError naming each field at fault. */
 export function checkUsScenario(input: unknown, source = 'scenario'): UsScenario {
@@ -55,4 +51,13 @@ export async function readScenarioObject(file: string): Promise<unknown> {
 
 export async function loadUsScenario(file: string): Promise<UsScenario> {
   return checkUsScenario(await readScenarioObject(file), file);
+}
+
+/** True when the file parses as an object naming a US plan kind (unreadable files: false, for the caller to report). */
+export async function isUsScenarioFile(file: string): Promise<boolean> {
+  try {
+    return isUsScenarioObject(await readScenarioObject(file));
+  } catch {
+    return false;
+  }
 }

@@ -39,6 +39,15 @@ export function simulateUs(scenario: UsScenario, options: { paths?: number; seed
     const { series } = runUsChunk({ plan, seed, chunk: c.chunk, paths: c.paths });
     for (let s = 0; s < nSeries; s++) all[s]!.set(series.subarray(s * c.paths, (s + 1) * c.paths), c.first);
   }
+  // Amounts beyond double precision (an extreme volatility or return over a long horizon) are a user error, never printed.
+  all.forEach((series, s) => {
+    const name = s < US_SERIES.length ? US_SERIES[s]! : `capital at age ${plan.startAge + s - US_SERIES.length}`;
+    if (name === 'stockWealthRelative' && !plan.stock) return;
+    const p = series.findIndex((x) => !Number.isFinite(x));
+    if (p >= 0) {
+      throw new UserError([{ path: '', message: `${name} is ${series[p]} on path ${p}, not a finite number: the scenario's parameters take the simulation beyond double precision (e.g. an extreme volatility, return or pay growth over a long horizon); use more moderate parameters` }]);
+    }
+  });
   const values = Object.fromEntries(US_SERIES.map((name, i) => [name, all[i]!])) as Record<UsSeries, Float64Array>;
   return {
     scenario,

@@ -13,8 +13,9 @@ function pad(cells: string[][]): string {
 
 export function compareTable(c: Comparison): string {
   const f = currencyFormat('USD');
-  const money = (x: number) => f.money(x);
-  const pct = (x: number) => f.percent(x, 1);
+  const money = (x: number) => (Number.isFinite(x) ? f.money(x) : '–');
+  const pct = (x: number) => (Number.isFinite(x) ? f.percent(x, 1) : '–');
+  const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
   // Columns are lettered (A is the first scenario); the legend names them.
   const letter = (i: number) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
   const names = c.scenarios.map((_, i) => letter(i));
@@ -37,15 +38,15 @@ export function compareTable(c: Comparison): string {
     rows.push(['company stock share at retirement (mean)', ...es((e) => pct(e.meanShareAtRetirement))]);
     rows.push(['P(employer defaults)', ...es((e) => pct(e.probabilityOfDefault))]);
     rows.push(['P(stock loses more than half)', ...es((e) => pct(e.probabilityStockLosesHalf))]);
-    rows.push([`CE value of $1 of stock, w = 100%, γ = ${c.gamma}`, ...es((e) => `$${e.ceValuePerDollar.toFixed(3)}`)]);
-    rows.push(['CE value of $1 of stock, w = share held', ...es((e) => (e.ceValuePerDollarAtMeanShare === null ? '–' : `$${e.ceValuePerDollarAtMeanShare.toFixed(3)}`))]);
+    rows.push([`CE value of $1 of stock, w = 100%, γ = ${c.gamma}`, ...es((e) => `$${fixed(e.ceValuePerDollar)}`)]);
+    rows.push(['CE value of $1 of stock, w = share held', ...es((e) => (e.ceValuePerDollarAtMeanShare === null ? '–' : `$${fixed(e.ceValuePerDollarAtMeanShare)}`))]);
   }
   const legend = c.scenarios.map((s, i) => `  ${letter(i)}  ${s.name}`).join('\n');
   let out = `Comparison on common random numbers: ${f.amount(c.paths)} paths, seed ${c.seed}; terminal wealth = pre-tax account at retirement, nominal USD\n${legend}\n\n${pad(rows)}\n`;
   c.paired.forEach((p, i) => {
     const b = letter(i + 1);
     const pr: string[][] = [[`A vs ${b}`, `A − ${b}`, `A / ${b}`]];
-    for (const k of keys) pr.push([k, money(p.difference.percentiles[k]!), p.ratio.percentiles[k]!.toFixed(3)]);
+    for (const k of keys) pr.push([k, money(p.difference.percentiles[k]!), fixed(p.ratio.percentiles[k]!)]);
     pr.push(['mean (± s.e.)', `${money(p.difference.mean)} ± ${money(p.difference.stderr)}`, '']);
     pr.push([`VaR / CVaR ${alpha} of A − ${b}`, `${money(p.differenceValueAtRisk)} / ${money(p.differenceExpectedShortfall)}`, '']);
     out += `\nPaired, path by path: P(A < ${b}) = ${pct(p.probabilityALessThanB)}\n${pad(pr)}\n`;

@@ -5,6 +5,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { Scenario, type ScenarioInput } from './schema.js';
+import { isUsScenarioObject } from './us-schema.js';
 import { pathToString, UserError, type Problem } from './user-error.js';
 import { validateScenario } from './validate-scenario.js';
 
@@ -22,6 +23,9 @@ export function parseScenario(text: string, format: ScenarioFormat, source = 'sc
 
 /** Validate an already-parsed object (the library entry point for scenarios built in code). */
 export function checkScenario(input: unknown, source = 'scenario'): Scenario {
+  if (isUsScenarioObject(input)) {
+    throw new UserError([{ path: 'plan.kind', message: 'this is a US plan: pensim run, validate, compare and scenarios take US scenarios; this command (or checkScenario) takes Norwegian ones' }], source);
+  }
   const parsed = Scenario.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new UserError(parsed.error.issues.map(zodProblem), source);
   const problems = validateScenario(parsed.data);

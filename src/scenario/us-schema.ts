@@ -151,3 +151,9 @@ export const UsScenario = z
 
 export type UsScenario = z.infer<typeof UsScenario>;
 export type UsPlanSpec = z.infer<typeof UsPlan>;
+
+/** True when a parsed scenario object names a US plan kind (us-…): the US schema applies, not the Norwegian one. */
+export function isUsScenarioObject(input: unknown): boolean {
+  const kind = (input as { plan?: { kind?: unknown } } | null)?.plan?.kind;
+  return typeof kind === 'string' && kind.startsWith('us-');
+}

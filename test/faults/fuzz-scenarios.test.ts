@@ -83,11 +83,13 @@ describe('fuzzed scenarios through the library', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-    // The generator must reach both sides, or the property says little.
+    // The generator must reach both sides, or the property says little (checked on runs large enough to tell).
     console.log(`fuzz: ${outcomes.accepted} accepted and simulated, ${outcomes.rejected} rejected`);
-    expect(outcomes.accepted).toBeGreaterThan(RUNS / 20);
-    expect(outcomes.rejected).toBeGreaterThan(RUNS / 20);
-  });
+    if (RUNS >= 200) {
+      expect(outcomes.accepted).toBeGreaterThan(RUNS / 20);
+      expect(outcomes.rejected).toBeGreaterThan(RUNS / 20);
+    }
+  }, Math.max(60_000, RUNS * 20));
 });
 
 describe('random values as scenarios', () => {
@@ -109,7 +111,7 @@ describe('random values as scenarios', () => {
       }),
       { seed: SEED + 2, numRuns: RUNS },
     );
-  });
+  }, Math.max(60_000, RUNS * 20));
 });
 
 describe('fuzzed scenarios through the CLI', () => {
@@ -125,8 +127,8 @@ describe('fuzzed scenarios through the CLI', () => {
           encoding: 'utf8',
           timeout: 30_000,
         });
-        expect(r.signal).toBeNull();
-        expect([0, 2]).toContain(r.status);
+        expect(r.signal, `timed out or killed: ${file}`).toBeNull();
+        expect([0, 2], `${file}: exit ${r.status}\n${r.stderr}`).toContain(r.status);
         if (r.status === 0) {
           expect(r.stdout).not.toMatch(/NaN|Infinity/);
           const json = JSON.parse(r.stdout) as SimulationResult;
@@ -139,5 +141,5 @@ describe('fuzzed scenarios through the CLI', () => {
       }),
       { seed: SEED + 1, numRuns: CLI_RUNS, endOnFailure: true },
     );
-  });
+  }, Math.max(60_000, CLI_RUNS * 3_000));
 });

@@ -1,0 +1,48 @@
+/**
+ * `pensim run` on a US scenario (plan kind us-…): the US engine (engine/simulate-us.ts), then a
+ * table or JSON in USD. Formats other than table and json are for the Norwegian report and refused.
+ */
+import { loadUsScenario } from '../engine/load-us-scenario.js';
+import { simulateUs } from '../engine/simulate-us.js';
+import { usRunResult } from '../engine/us-result.js';
+import { usResultTable } from '../report/us-result-table.js';
+import { UserError } from '../scenario/user-error.js';
+import { attributedTo, wholeNumberFlag } from './options.js';
+import { parsePercentiles } from './percentile-flags.js';
+import { checkOutputPath, forced, writeAtomically } from './write-output.js';
+
+export interface UsRunArgs {
+  scenario: string;
+  paths: string | undefined;
+  seed: string | undefined;
+  format: string;
+  out: string | undefined;
+  percentiles: string | undefined;
+  preset?: string | undefined;
+  real?: boolean;
+  shard?: string | undefined;
+  'per-path'?: string | undefined;
+  checkpoint?: string | undefined;
+}
+
+/** Flags of the Norwegian run that a US run does not have: refused, never silently ignored. */
+const NOT_FOR_US = ['preset', 'real', 'shard', 'per-path', 'checkpoint'] as const;
+
+export async function runUs(args: UsRunArgs): Promise<void> {
+  const paths = wholeNumberFlag('paths', 1, 10_000_000)(args.paths);
+  const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
+  for (const flag of NOT_FOR_US) {
+    if (args[flag] !== undefined && args[flag] !== false) throw new UserError([{ path: `--${flag}`, message: 'is not available for a US scenario (pensim run on a US plan takes --paths, --seed, --percentiles, --format table|json, --out)' }]);
+  }
+  if (args.format !== 'table' && args.format !== 'json') {
+    throw new UserError([{ path: '--format', message: `a US scenario reports as table or json; got "${args.format}"` }]);
+  }
+  const percentiles = args.percentiles === undefined ? undefined : parsePercentiles(args.percentiles);
+  if (args.out) checkOutputPath(args.out, forced(args));
+  const scenario = await loadUsScenario(args.scenario);
+  const run = await attributedTo(args.scenario, () => simulateUs(scenario, { ...(paths !== undefined && { paths }), ...(seed !== undefined && { seed }) }));
+  const result = usRunResult(run, percentiles ?? scenario.simulation.percentiles);
+  const text = args.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : usResultTable(result);
+  if (args.out) writeAtomically(args.out, text);
+  else process.stdout.write(text);
+}

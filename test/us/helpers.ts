@@ -1,0 +1,24 @@
+/** US scenarios for tests: scenarios/401k-diversified.json's worker, with overrides, validated. */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
+import type { UsScenario } from '../../src/scenario/us-schema.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A scenario as plain JSON, mutated freely. */
+export type Json = any;
+
+export function scenarioJson(file: string): Json {
+  return JSON.parse(readFileSync(join(ROOT, 'scenarios', file), 'utf8'));
+}
+
+export function usScenario(file: string, edit: (s: Json) => void = () => {}): UsScenario {
+  const s = scenarioJson(file);
+  edit(s);
+  return checkUsScenario(s, file);
+}
+
+/** Standard normal CDF from erf (simple-statistics' erf has |error| < 1.2e-7). */
+export { errorFunction } from 'simple-statistics';
