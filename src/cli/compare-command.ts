@@ -7,7 +7,9 @@ import type { CommandModule } from 'yargs';
 import { compareRuns } from '../engine/compare.js';
 import { checkUsScenario, isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenario.js';
 import { simulateUs, type UsRun } from '../engine/simulate-us.js';
+import { compareHtml } from '../report/compare-html.js';
 import { compareJson } from '../report/compare-json.js';
+import { usRunResult } from '../engine/us-result.js';
 import { compareTable } from '../report/compare-table.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError } from '../scenario/user-error.js';
@@ -24,7 +26,7 @@ interface CompareArgs {
   target: string | undefined;
   alpha: string;
   percentiles: string | undefined;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'html';
   out: string | undefined;
 }
 
@@ -47,7 +49,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('target', { type: 'string', describe: 'target terminal wealth (USD) for the shortfall probability (default: each scenario\'s simulation.targetWealth)' })
       .option('alpha', { type: 'string', default: '0.05', describe: 'tail probability of VaR and CVaR, in (0, 0.5]' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95' })
-      .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'table or JSON' })
+      .option('format', { choices: ['table', 'json', 'html'] as const, default: 'table' as const, describe: 'table, JSON, or one self-contained HTML page with the fans overlaid' })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json', 'the KSOP against a diversified 401(k)')
       .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json --gamma 5 --format json', 'as JSON, more risk-averse') as never,
@@ -79,7 +81,12 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       ...(target !== undefined && { target }),
       percentiles: percentiles ?? first.percentiles ?? [...DEFAULT_PERCENTILES],
     });
-    const text = args.format === 'json' ? compareJson(comparison) : compareTable(comparison);
+    const text =
+      args.format === 'json'
+        ? compareJson(comparison)
+        : args.format === 'html'
+          ? compareHtml(comparison, runs.map((r) => usRunResult(r, comparison.percentiles).fan), new Date().toISOString().slice(0, 10))
+          : compareTable(comparison);
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);
   },
