@@ -65,10 +65,7 @@ export class SeriesCollector {
       this.moments[at + 1] = m.mean;
       this.moments[at + 2] = m.m2;
       if (this.values) this.values[s]!.set(data.subarray(from, from + paths), chunk * CHUNK_SIZE);
-      else {
-        const sk = this.sketches![s]!;
-        for (let i = from; i < from + paths; i++) sk.add(data[i]!);
-      }
+      else this.sketches![s]!.addAll(data, from, from + paths);
     }
     if (this.shortfallTarget !== undefined) {
       const ratioAt = this.shortfallSeries() * paths;

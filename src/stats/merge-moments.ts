@@ -18,15 +18,21 @@ export function mergeMoments(a: MomentState, b: MomentState): MomentState {
   return { n, mean: a.mean + (d * b.n) / n, m2: a.m2 + b.m2 + (d * d * a.n * b.n) / n };
 }
 
-/** Welford's (n, mean, M2) of values[from, to). */
+/**
+ * (n, mean, M2) of values[from, to) in one pass of sums shifted by the first value K:
+ * s1 = Σ(x − K), s2 = Σ(x − K)², mean = K + s1/n, M2 = s2 − s1²/n. No division per value (the
+ * collector's hot path), exact for constant data, and well conditioned because K is in the data.
+ */
 export function momentState(values: ArrayLike<number>, from = 0, to = values.length): MomentState {
-  let mean = 0;
-  let m2 = 0;
+  const n = to - from;
+  if (n === 0) return { n: 0, mean: 0, m2: 0 };
+  const k = values[from]!;
+  let s1 = 0;
+  let s2 = 0;
   for (let i = from; i < to; i++) {
-    const x = values[i]!;
-    const d = x - mean;
-    mean += d / (i - from + 1);
-    m2 += d * (x - mean);
+    const d = values[i]! - k;
+    s1 += d;
+    s2 += d * d;
   }
-  return { n: to - from, mean, m2 };
+  return { n, mean: k + s1 / n, m2: Math.max(0, s2 - (s1 * s1) / n) };
 }
