@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""
+numpy peer of pensim for scenarios/bench-reference.json (issue 6), written the way a quant would:
+arrays of shape (paths,), a Python loop over the years, numpy's Generator (PCG64).
+
+The model (README "The model", with the reference scenario's numbers):
+- Born 1990, saving from age 25 (2015) to 67, payout 20 years from 67: 62 simulated years and the
+  capital at the start of every age 25..87 (63 points: the fan).
+- Salary 650 000 NOK in 2015, growing 3 % at the start of each year except the first.
+- G: NAV's table (G from 1 May) 2010..2026, then growing 3 % a year (the wage growth).
+- Tiered OTP contribution at the year start: 7 % of min(S, 7.1G) + 25.1 % of (min(S, 12G) - 7.1G)+.
+  (That is exactly the legal maximum, so pensim's band clamp is a no-op here.)
+- Returns: two assets, gross yearly return exp(m + s Z), s^2 = ln(1 + sigma^2/(1+E)^2),
+  m = ln(1+E) - s^2/2; log returns correlated through the Cholesky factor of their covariance;
+  50/50 rebalanced yearly, so the portfolio's gross return is w . gross.
+- Saving year:  K = (K + c)(1 + R_p), then the fee: K (1 - 0.003).
+- Payout year k = 0..19: P_k = K_k / (20 - k) at the year start, then K = (K - P)(1 + R_p)(1 - fee).
+
+Outputs (JSON on stdout): paths, seed, seconds (simulation + percentiles, excluding interpreter
+and numpy start-up), paths_per_s, the 5/50/95th percentiles of the capital at 67 and of the first
+payout, and, for the comparison with pensim, a kernel density estimate at those capital
+percentiles with the implied standard errors of the sample quantiles.
+
+Usage: python3 bench/peers/numpy_model.py [--paths N] [--seed S] [--fan]
+"""
+import argparse
+import json
+import math
+import sys
+import time
+
+import numpy as np
+
+# --- the reference scenario -------------------------------------------------------------------
+START_YEAR = 2015           # born 1990, start age 25
+START_AGE = 25
+N_ACCUM = 67 - 25           # saving years: ages 25..66
+PAYOUT_YEARS = 20
+N_YEARS = N_ACCUM + PAYOUT_YEARS
+SALARY0 = 650_000.0
+WAGE_GROWTH = 0.03
+RATE, UPPER_RATE = 0.07, 0.251
+UPPER_FROM_G, CAP_G = 7.1, 12.0
+FEE = 0.003
+E = np.array([0.07, 0.03])              # equity, bond: arithmetic mean of the simple return
+SIGMA = np.array([0.16, 0.06])          # and its standard deviation
+CORR = np.array([[1.0, 0.1], [0.1, 1.0]])  # correlation of the log returns
+W = np.array([0.5, 0.5])
+PERCENTILES = [5, 10, 25, 50, 75, 90, 95]
+
+# G from 1 May, NOK (NAV), 2010..2026.
+G_TABLE = [75641, 79216, 82122, 85245, 88370, 90068, 92576, 93634, 96883, 99858, 101351, 106399,
+           111477, 118620, 124028, 130160, 136549]
+G_FIRST, G_LAST = 2010, 2026
+
+
+def g_for_year(year: int) -> float:
+    if year <= G_LAST:
+        return float(G_TABLE[year - G_FIRST])
+    return G_TABLE[-1] * (1 + WAGE_GROWTH) ** (year - G_LAST)
+
+
+def contributions() -> np.ndarray:
+    """Deterministic pay and G (no wage shocks), so the contribution is one number per year."""
+    c = np.empty(N_ACCUM)
+    for y in range(N_ACCUM):
+        s = SALARY0 * (1 + WAGE_GROWTH) ** y
+        g = g_for_year(START_YEAR + y)
+        c[y] = RATE * min(s, UPPER_FROM_G * g) + UPPER_RATE * max(0.0, min(s, CAP_G * g) - UPPER_FROM_G * g)
+    return c
+
+
+def simulate(paths: int, seed: int):
+    rng = np.random.Generator(np.random.PCG64(seed))
+    s2 = np.log1p(SIGMA**2 / (1 + E) ** 2)
+    m = np.log1p(E) - s2 / 2
+    L = np.linalg.cholesky(np.outer(np.sqrt(s2), np.sqrt(s2)) * CORR)  # log-return covariance factor
+    c = contributions()
+
+    fan = np.empty((N_YEARS + 1, paths))  # capital at the start of every age 25..87
+    k = np.zeros(paths)
+    fan[0] = k
+    first_payout = None
+    for y in range(N_YEARS):
+        z = rng.standard_normal((len(E), paths))
+        growth = W @ np.exp(m[:, None] + L @ z)  # 1 + R_p, rebalanced to W
+        if y < N_ACCUM:
+            k = (k + c[y]) * growth * (1 - FEE)
+        else:
+            p = k / (N_YEARS - y)
+            if first_payout is None:
+                first_payout = p
+            k = (k - p) * growth * (1 - FEE)
+        fan[y + 1] = k
+    t_sim = time.perf_counter()
+    fan_pct = np.percentile(fan, PERCENTILES, axis=1)  # (7, 63), linear interpolation (type 7)
+    payout_pct = np.percentile(first_payout, PERCENTILES)
+    return fan, fan_pct, payout_pct, t_sim
+
+
+def kde_density(x: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Gaussian kernel density at the points `at`, Silverman's bandwidth 0.9 min(sd, IQR/1.34) n^-1/5."""
+    n = x.size
+    q75, q25 = np.percentile(x, [75, 25])
+    h = 0.9 * min(x.std(ddof=1), (q75 - q25) / 1.34) * n ** (-0.2)
+    return np.array([np.mean(np.exp(-0.5 * ((x - a) / h) ** 2)) / (h * math.sqrt(2 * math.pi)) for a in at])
+
+
+def spacing_density(sorted_x: np.ndarray, q: float, dq: float = 0.005) -> float:
+    """Density from the spacing of order statistics around the q-quantile: 2 dq / (x_{q+dq} - x_{q-dq})."""
+    n = sorted_x.size
+    lo, hi = sorted_x[int((q - dq) * (n - 1))], sorted_x[int((q + dq) * (n - 1))]
+    return 2 * dq / (hi - lo)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[1])
+    ap.add_argument('--paths', type=int, default=1_000_000)
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--fan', action='store_true', help='also print the fan (7 percentiles x 63 ages)')
+    args = ap.parse_args()
+
+    simulate(2048, args.seed + 1)  # warm-up: first-call costs (BLAS, ufunc dispatch) are not per path
+    t0 = time.perf_counter()
+    fan, fan_pct, payout_pct, t_sim = simulate(args.paths, args.seed)
+    seconds = time.perf_counter() - t0
+
+    i67 = N_ACCUM  # fan index of the start of age 67
+    cap = fan[i67]
+    at = {q: fan_pct[PERCENTILES.index(q), i67] for q in (5, 50, 95)}
+    dens = kde_density(cap, np.array(list(at.values())))
+    sorted_cap = np.sort(cap)
+    out = {
+        'peer': 'numpy',
+        'numpy': np.__version__,
+        'python': sys.version.split()[0],
+        'paths': args.paths,
+        'seed': args.seed,
+        'seconds': seconds,
+        'paths_per_s': args.paths / seconds,
+        'seconds_simulation': t_sim - t0,
+        'seconds_percentiles': seconds - (t_sim - t0),
+        'capitalAtRetirement': {f'p{q}': v for q, v in at.items()},
+        'payoutGross': {f'p{q}': payout_pct[PERCENTILES.index(q)] for q in (5, 50, 95)},
+        # For the agreement check: f(x_q) and SE(x_q) = sqrt(q(1-q)/n) / f(x_q) at this n.
+        'density': {f'p{q}': d for q, d in zip(at, dens)},
+        'densitySpacing': {f'p{q}': spacing_density(sorted_cap, q / 100) for q in at},
+        'stderr': {f'p{q}': math.sqrt(q / 100 * (1 - q / 100) / args.paths) / d for q, d in zip(at, dens)},
+        'meanCapitalAtRetirement': float(cap.mean()),
+        'stderrMeanCapitalAtRetirement': float(cap.std(ddof=1) / math.sqrt(args.paths)),
+    }
+    if args.fan:
+        out['fan'] = {'ages': list(range(START_AGE, START_AGE + N_YEARS + 1)),
+                      'capital': {f'p{q}': fan_pct[i].tolist() for i, q in enumerate(PERCENTILES)}}
+    json.dump({k: (float(v) if isinstance(v, np.floating) else v) for k, v in out.items()}, sys.stdout,
+              default=float, indent=2)
+    sys.stdout.write('\n')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
