@@ -33,11 +33,10 @@ export interface FolketrygdPlan {
 export const TAX_FLAT = 0;
 export const TAX_NORWAY = 1;
 
-export interface SimulationPlan {
+/** The portfolio part every compiled plan shares (Norwegian and US): market, weights, fees, start capital. */
+export interface PortfolioPlan {
   readonly startAge: number;
   readonly startYear: number;
-  readonly nAccum: number;
-  readonly payStart: number;
   readonly nYears: number;
   readonly nAssets: number;
   /** Log-return mean of each asset (per year). */
@@ -48,8 +47,12 @@ export interface SimulationPlan {
   readonly weights: Float64Array;
   readonly managementRate: number;
   readonly perMemberFee: number;
-
   readonly initialCapital: number;
+}
+
+export interface SimulationPlan extends PortfolioPlan {
+  readonly nAccum: number;
+  readonly payStart: number;
   readonly salary0: number;
   readonly wageMean: number;
   readonly wageSd: number;

@@ -9,6 +9,7 @@ import type { UsLimits } from '../rules/us/limits.js';
 import type { MatchTier } from '../rules/us/match-formula.js';
 import type { SimpleEmployerFormula } from '../rules/us/simple-ira-contributions.js';
 import type { VestingSchedule } from '../rules/us/vesting.js';
+import type { PortfolioPlan } from './simulation-plan.js';
 
 export type UsPlanKind = 'us-401k' | 'us-ksop' | 'us-simple-ira' | 'us-sep-ira';
 
@@ -18,19 +19,8 @@ export type DiversificationPolicy =
   | { readonly kind: 'fifty-five-ten' }
   | { readonly kind: 'cap'; readonly share: number };
 
-export interface UsSimulationPlan {
-  readonly startAge: number;
-  readonly startYear: number;
-  /** Saving years: the retirement age − the start age. */
-  readonly nYears: number;
-  readonly nAssets: number;
-  readonly logMean: Float64Array;
-  readonly covFactor: Float64Array;
-  /** Fund weights per year, nYears × nAssets. */
-  readonly weights: Float64Array;
-  readonly managementRate: number;
-  readonly perMemberFee: number;
-  readonly initialCapital: number;
+/** nYears counts the saving years only: the distribution is at the start of year nYears. */
+export interface UsSimulationPlan extends PortfolioPlan {
   readonly initialService: number;
   readonly salary0: number;
   readonly wageMean: number;
