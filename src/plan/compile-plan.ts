@@ -11,11 +11,10 @@ import { startOf } from '../scenario/validate-scenario.js';
 import { bandProblems } from './band-problems.js';
 import { compileContribution } from './compile-contribution.js';
 import { compileLife } from './compile-life.js';
-import { compileMarket } from './compile-market.js';
+import { compilePortfolio } from './compile-portfolio.js';
 import { compilePayout, payoutYears } from './compile-payout.js';
 import { compileReturns } from './compile-returns.js';
 import { TAX_FLAT, TAX_NORWAY, type SimulationPlan } from './simulation-plan.js';
-import { weightsAtAge } from './weights-at-age.js';
 
 export function compilePlan(s: Scenario): SimulationPlan {
   const { startAge, startYear } = startOf(s.person);
@@ -33,21 +32,10 @@ export function compilePlan(s: Scenario): SimulationPlan {
     for (let age = b.fromAge; age <= b.toAge; age++) payFactor[age - startAge] = b.payFactor;
   }
 
-  const market = compileMarket(s);
-  const weights = new Float64Array(nYears * market.nAssets);
-  for (let y = 0; y < nYears; y++) weights.set(weightsAtAge(s.profile, startAge + y), y * market.nAssets);
-
   const plan: SimulationPlan = {
-    startAge,
-    startYear,
+    ...compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears),
     nAccum,
     payStart,
-    nYears,
-    ...market,
-    weights,
-    managementRate: s.profile.fees.managementRate,
-    perMemberFee: s.profile.fees.perMember,
-    initialCapital: s.person.initialCapital,
     salary0: s.person.salary,
     wageMean: wage.mean,
     wageSd: wage.sd,

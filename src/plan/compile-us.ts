@@ -1,25 +1,20 @@
 /**
  * UsScenario -> UsSimulationPlan: the limits of every saving year (indexed beyond 2026), the plan's
- * formula, the market of the profile (compile-market.ts, the same numbers as a Norwegian plan of
+ * formula, the market of the profile (compile-portfolio.ts, the same numbers as a Norwegian plan of
  * that profile), the employer-stock model and the employment and tax parameters.
  */
 import { employerStockModel } from '../market/employer-stock.js';
 import { usLimits } from '../rules/us/limits.js';
-import type { Scenario } from '../scenario/schema.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { startOf } from '../scenario/validate-scenario.js';
-import { compileMarket } from './compile-market.js';
+import { compilePortfolio } from './compile-portfolio.js';
 import type { UsSimulationPlan } from './us-simulation-plan.js';
-import { weightsAtAge } from './weights-at-age.js';
 
 export function compileUsPlan(s: UsScenario): UsSimulationPlan {
   const { startAge, startYear } = startOf({ ...s.person, careerBreaks: [], children: [], spouse: false });
   const nYears = s.person.retirementAge - startAge;
   const wage = typeof s.person.wageGrowth === 'number' ? { mean: s.person.wageGrowth, sd: 0 } : s.person.wageGrowth;
-  // compileMarket reads only the profile.
-  const market = compileMarket({ profile: s.profile } as Scenario);
-  const weights = new Float64Array(nYears * market.nAssets);
-  for (let y = 0; y < nYears; y++) weights.set(weightsAtAge(s.profile, startAge + y), y * market.nAssets);
+  const portfolio = compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears);
   const limits = Array.from({ length: nYears }, (_, y) => usLimits(startYear + y, s.limits.indexation));
   const plan = s.plan;
   const k401 = plan.kind === 'us-401k' || plan.kind === 'us-ksop' ? plan : null;
@@ -34,7 +29,7 @@ export function compileUsPlan(s: UsScenario): UsSimulationPlan {
       sigmaEps: es.idiosyncraticVolatility,
       riskFree: es.riskFreeRate,
       marketExpected: a.expectedReturn,
-      marketLogMean: market.logMean[i]!,
+      marketLogMean: portfolio.logMean[i]!,
       marketLogSd: Math.sqrt(Math.log(1 + (a.volatility / (1 + a.expectedReturn)) ** 2)),
       hazard: es.defaultHazard,
       recovery: es.recovery,
@@ -43,14 +38,7 @@ export function compileUsPlan(s: UsScenario): UsSimulationPlan {
     });
   }
   return {
-    startAge,
-    startYear,
-    nYears,
-    ...market,
-    weights,
-    managementRate: s.profile.fees.managementRate,
-    perMemberFee: s.profile.fees.perMember,
-    initialCapital: s.person.initialCapital,
+    ...portfolio,
     initialService: s.person.yearsOfService,
     salary0: s.person.salary,
     wageMean: wage.mean,

@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePercentiles, percentileChoice, withPercentiles } from '../../src/cli/percentile-flags.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
 import { UserError } from '../../src/scenario/user-error.js';
+import { userError } from '../helpers/user-error.js';
 
-/** The UserError a call throws, or a failure if it throws something else or nothing. */
-function userError(f: () => unknown): UserError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('--percentiles, --preset, --real', () => {
   it('parses a comma list, sorted and without repeats', () => {

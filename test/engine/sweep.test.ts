@@ -13,19 +13,11 @@ import { sweepCsv } from '../../src/report/sweep-table.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { UserError } from '../../src/scenario/user-error.js';
+import { userError } from '../helpers/user-error.js';
 
 const load = (name: string): Scenario => checkScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8')));
 const DEFAULT = load('default.json');
 
-function userError(f: () => unknown): UserError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('sweep rows equal single runs of the same cells', () => {
   it('3 equity weights × 2 fees: each row\'s metrics are exactly simulate(cell) with the same seed', async () => {

@@ -1,0 +1,47 @@
+/**
+ * The portfolio part of every compiled plan (Norwegian and US): per asset the lognormal parameters
+ * from arithmetic mean E and volatility σ of its simple return, s² = ln(1 + σ²/(1+E)²),
+ * m = ln(1+E) − s²/2 (so E[e^(m+sZ)] = 1+E and sd = σ); the Cholesky factor of the log-return
+ * covariance ρ_ij s_i s_j; the weights of every year by age; fees and the starting capital.
+ */
+import { cholesky } from '../market/cholesky.js';
+import type { ProfileSpec } from '../scenario/schema.js';
+import type { PortfolioPlan } from './simulation-plan.js';
+import { weightsAtAge } from './weights-at-age.js';
+
+export function compilePortfolio(
+  profile: ProfileSpec,
+  initialCapital: number,
+  startAge: number,
+  startYear: number,
+  nYears: number,
+): PortfolioPlan {
+  const assets = profile.assets;
+  const n = assets.length;
+  const logMean = new Float64Array(n);
+  const logSd = new Float64Array(n);
+  assets.forEach((a, i) => {
+    const s2 = Math.log(1 + (a.volatility / (1 + a.expectedReturn)) ** 2);
+    logSd[i] = Math.sqrt(s2);
+    logMean[i] = Math.log(1 + a.expectedReturn) - s2 / 2;
+  });
+  const identity = assets.map((_, i) => assets.map((__, j) => (i === j ? 1 : 0)));
+  const l = cholesky(profile.correlation ?? identity);
+  if (l === null) throw new Error('correlation was validated as PSD but has no Cholesky factor');
+  const covFactor = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) covFactor[i * n + k] = logSd[i]! * l[i * n + k]!;
+  const weights = new Float64Array(nYears * n);
+  for (let y = 0; y < nYears; y++) weights.set(weightsAtAge(profile, startAge + y), y * n);
+  return {
+    startAge,
+    startYear,
+    nYears,
+    nAssets: n,
+    logMean,
+    covFactor,
+    weights,
+    managementRate: profile.fees.managementRate,
+    perMemberFee: profile.fees.perMember,
+    initialCapital,
+  };
+}
