@@ -3,15 +3,19 @@ import { readFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { mergeShards } from '../engine/shard.js';
 import { resultCsv } from '../report/result-csv.js';
+import { resultInBasis } from '../report/result-in-basis.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
+import { checkScenario } from '../scenario/parse-scenario.js';
 import { UserError } from '../scenario/user-error.js';
+import { amountBasis, AMOUNTS, AMOUNTS_HELP, checkAmounts, type Amounts } from './amounts-flag.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 interface MergeArgs {
   shards: string[];
   format: 'table' | 'json' | 'csv';
   out: string | undefined;
+  amounts: Amounts;
 }
 
 export const mergeCommand: CommandModule<object, MergeArgs> = {
@@ -22,12 +26,19 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard files' })
       .option('format', { choices: ['table', 'json', 'csv'] as const, default: 'json' as const, describe: 'output format' })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
-      .example('pensim merge part-*.json --out result.json', 'merge every shard of a run') as never,
+      .option('amounts', { choices: AMOUNTS, default: 'nominal' as Amounts, describe: `the unit of the reported amounts: ${AMOUNTS_HELP}` })
+      .example('pensim merge part-*.json --out result.json', 'merge every shard of a run')
+      .example('pensim merge part-*.json --format table --amounts g', 'the merged result in G') as never,
   handler: async (args) => {
     if (args.out) checkOutputPath(args.out, forced(args));
     const parts = await Promise.all(args.shards.map(async (source) => ({ source, file: await readJson(source) })));
     const result = mergeShards(parts);
-    const text = args.format === 'json' ? resultJson(result) : args.format === 'csv' ? resultCsv(result) : resultTable(result);
+    const scenario = checkScenario((parts[0]!.file as { scenario: unknown }).scenario, parts[0]!.source);
+    checkAmounts(scenario, args.amounts);
+    const basis = amountBasis(scenario, result, args.amounts);
+    const shown = resultInBasis(result, basis);
+    // A nominal merge prints exactly what the unsharded run's JSON would, without an amounts key.
+    const text = args.format === 'json' ? resultJson(shown, args.amounts === 'nominal' ? undefined : basis) : args.format === 'csv' ? resultCsv(shown, basis) : resultTable(shown, basis);
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);
   },

@@ -6,18 +6,18 @@ import { removeCheckpoint, simulateWithCheckpoint } from '../engine/checkpoint.j
 import { simulate } from '../engine/simulate.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../engine/simulation-result.js';
-import { NOMINAL, resultTerms, type AmountBasis } from '../report/amount-basis.js';
+import type { AmountBasis } from '../report/amount-basis.js';
 import { capitalFanSvg } from '../report/capital-fan-svg.js';
-import { deflateByInflationModel, deflateResult } from '../report/deflate-result.js';
 import { htmlReport } from '../report/html-report.js';
 import { PRESET_NAMES, PERCENTILE_PRESETS, type PresetName } from '../report/percentile-presets.js';
 import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
+import { resultInBasis } from '../report/result-in-basis.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
 import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
-import { startOf } from '../scenario/validate-scenario.js';
+import { amountBasis, amountsChoice, AMOUNTS, AMOUNTS_HELP, checkAmounts, type Amounts } from './amounts-flag.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
 import { PerPathRecorder } from './per-path-recorder.js';
 import { runUs } from './run-us.js';
@@ -42,6 +42,7 @@ interface RunArgs {
   percentiles: string | undefined;
   preset: PresetName | undefined;
   real: boolean;
+  amounts: Amounts | undefined;
   shard: string | undefined;
   'per-path': string | undefined;
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
@@ -58,9 +59,8 @@ interface RunOutput {
   runDate: string;
 }
 
-/** The amounts as the basis wants them (deflated for --real). */
-const inBasis = (o: RunOutput) =>
-  o.basis.kind === 'real' ? deflateResult(o.result, o.basis.inflation) : o.basis.kind === 'real-simulated' ? deflateByInflationModel(o.result) : o.result;
+/** The amounts in the basis's unit (report/result-in-basis.ts). */
+const inBasis = (o: RunOutput) => resultInBasis(o.result, o.basis);
 
 const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array> = {
   table: (o) => resultTable(inBasis(o), o.basis),
@@ -70,29 +70,6 @@ const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array> = {
   svg: (o) => `${capitalFanSvg(reportView(o.result, o.basis, o.labels))}\n`,
   png: (o) => renderPng(capitalFanSvg(reportView(o.result, o.basis, o.labels))),
 };
-
-/**
- * A historical bootstrap without an inflation model replays REAL returns (engine/returns-result.ts):
- * its amounts are in start-year money already, and --real would deflate them twice. Checked on the
- * scenario before the run (read through a narrow type: not every scenario has a returns block).
- */
-function checkRealFlag(scenario: Scenario, real: boolean): void {
-  const returns = (scenario as { returns?: { model?: string; inflation?: unknown } }).returns;
-  if (real && returns?.model === 'bootstrap' && returns.inflation === undefined) {
-    throw new UserError([
-      { path: '--real', message: "this scenario's returns are already real (a historical bootstrap without returns.inflation): its amounts are in start-year money; drop --real (or the nl-urm preset)" },
-    ]);
-  }
-}
-
-/** Nominal; real by the scenario's inflation (--real); or real already, as the engine says of its returns. */
-function amountBasis(scenario: Scenario, result: SimulationResult, real: boolean): AmountBasis {
-  if (resultTerms(result) === 'real') return { kind: 'real-returns' };
-  if (!real) return NOMINAL;
-  const baseYear = startOf(scenario.person).startYear;
-  // A stochastic inflation model deflates each path by its own index; else the fixed rate.
-  return result.inflation ? { kind: 'real-simulated', baseYear } : { kind: 'real', inflation: scenario.inflation, baseYear };
-}
 
 const presetHelp = PRESET_NAMES.map((n) => `${n}: ${PERCENTILE_PRESETS[n].describe}`).join('; ');
 
@@ -113,7 +90,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95 (overrides the scenario)' })
       .option('preset', { choices: PRESET_NAMES, describe: `a percentile preset: ${presetHelp}` })
-      .option('real', { type: 'boolean', default: false, describe: "amounts in today's money, deflated by the scenario's inflation (default 2 %)" })
+      .option('real', { type: 'boolean', default: false, describe: "amounts in today's money, deflated by the scenario's inflation (default 2 %); the same as --amounts real" })
+      .option('amounts', { choices: AMOUNTS, describe: `the unit of the reported amounts: ${AMOUNTS_HELP}` })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact order statistics or the fixed-memory sketch (default: the scenario\'s, auto)' })
       .option('per-path', { type: 'string', describe: 'also write each path\'s outcomes as CSV (path, capital at payout start, first payout gross/net, replacement ratio)' })
@@ -123,6 +101,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/default.json', 'the percentile table')
       .example('$0 run scenarios/default.json --format html --out report.html', 'the client report, one self-contained HTML file')
       .example('$0 run scenarios/default.json --format png --out fan.png --preset nl-urm', "the capital fan for a slide: 5/50/95 in today's money")
+      .example('$0 run scenarios/total-pension-with-folketrygd.json --amounts g', 'the pension and capital in G (the grunnbeløp of each year)')
       .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON') as never,
   handler: async (args) => interruptible(async (signal) => {
     // A US scenario (plan kind us-…) runs on the US engine (cli/run-us.ts).
@@ -141,8 +120,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       if (shard || args['per-path']) throw new UserError([{ path: '--checkpoint', message: 'cannot be combined with --shard or --per-path' }]);
       checkOutputPath(args.checkpoint, true);
     }
+    const amounts = amountsChoice(args, choice.real);
+    if (shard && amounts !== 'nominal') throw new UserError([{ path: '--amounts', message: 'a shard file holds the raw run: choose the amounts when merging (pensim merge --amounts)' }]);
     const scenario = withPercentiles(await loadScenario(args.scenario), choice.percentiles);
-    checkRealFlag(scenario, choice.real);
+    checkAmounts(scenario, amounts);
     const progress = progressReporter(args.quiet);
     const started = performance.now();
     const options = {
@@ -171,7 +152,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     signal.throwIfAborted();
     if (perPath) writeAtomically(args['per-path']!, perPath.csv());
     progress.done(result.paths, performance.now() - started, threads);
-    const basis = amountBasis(scenario, result, choice.real);
+    const basis = amountBasis(scenario, result, amounts);
     const output = RENDER[args.format]({ scenario, result, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
     signal.throwIfAborted();
     if (args.out) writeAtomically(args.out, output);

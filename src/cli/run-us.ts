@@ -20,13 +20,14 @@ export interface UsRunArgs {
   percentiles: string | undefined;
   preset?: string | undefined;
   real?: boolean;
+  amounts?: string | undefined;
   shard?: string | undefined;
   'per-path'?: string | undefined;
   checkpoint?: string | undefined;
 }
 
 /** Flags of the Norwegian run that a US run does not have: refused, never silently ignored. */
-const NOT_FOR_US = ['preset', 'real', 'shard', 'per-path', 'checkpoint'] as const;
+const NOT_FOR_US = ['preset', 'real', 'amounts', 'shard', 'per-path', 'checkpoint'] as const;
 
 export async function runUs(args: UsRunArgs): Promise<void> {
   const paths = wholeNumberFlag('paths', 1, 10_000_000)(args.paths);

@@ -14,6 +14,7 @@ import { mergeMoments, momentState, type MomentState } from '../stats/merge-mome
 import { quantileSorted } from '../stats/quantile-sorted.js';
 import { shortfallFromCount } from '../stats/shortfall-probability.js';
 import { CHUNK_SIZE } from './chunking.js';
+import { gResult } from './g-result.js';
 import { returnsResult } from './returns-result.js';
 import { keyed, type Metric, type SimulationResult } from './simulation-result.js';
 
@@ -194,6 +195,7 @@ export class SeriesCollector {
         net: fanOf(netAt, nPayout),
       },
       ...returnsResult(scenario, plan, { metric: (s) => this.metric(s, pct), mean: (s) => this.merged(s).mean, fan: fanOf }),
+      ...gResult(plan, { metric: (s) => this.metric(s, pct), mean: (s) => this.merged(s).mean, fan: fanOf }),
     };
   }
 }

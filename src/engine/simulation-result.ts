@@ -3,6 +3,7 @@
  * version): no timing, no thread count, so the same seed gives byte-identical JSON on any machine
  * layout. Percentile keys are "p" + the percentile ("p5", "p50", "p97.5").
  */
+import type { GResult } from './g-result.js';
 import type { InflationResult, ReturnsInfo } from './returns-result.js';
 
 export interface Metric {
@@ -59,6 +60,8 @@ export interface SimulationResult {
   returns?: ReturnsInfo;
   /** With a stochastic inflation model: the price index fan and the outcomes in start-year money. */
   inflation?: InflationResult;
+  /** With stochastic pay growth past the published G: G by age and the outcomes in G, path by path (engine/g-result.ts). */
+  inG?: GResult;
 }
 
 export function percentileKey(p: number): string {

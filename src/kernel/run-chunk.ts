@@ -32,6 +32,7 @@ import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { withMarketTrace } from './market-trace.js';
+import { writeGSeries } from './write-g-series.js';
 import { writeInflationSeries } from './write-inflation-series.js';
 
 export interface ChunkTask {
@@ -100,6 +101,8 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
   const capitalAt = fanOffset(plan);
   const payoutGrossAt = capitalAt + nYears + 1;
   const payoutNetAt = payoutGrossAt + nPayout;
+  // The path's own G by year, kept only when G is stochastic (plan/g-series.ts).
+  const gYear = plan.gStochastic ? new Float64Array(nYears + 1) : null;
 
   for (let p = 0; p < paths; p++) {
     market.fill();
@@ -127,6 +130,7 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
         salary *= 1 + wageMean + shock;
         g = y < nKnownG ? gDet[y]! : g * (1 + gGrowth + shock);
       }
+      if (gYear !== null) gYear[y] = g;
       const alive = y <= death;
       let r = 0;
       const wBase = y * nA;
@@ -213,6 +217,7 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
     }
     if (xOutlived >= 0) series[xOutlived + p] = death >= payEnd ? 1 : 0;
     if (market.priceIndex) writeInflationSeries(plan, series, paths, p, market.priceIndex);
+    if (gYear !== null) writeGSeries(plan, series, paths, p, gYear);
   }
   return { chunk, paths, series };
 }

@@ -14,6 +14,7 @@ import { compileLife } from './compile-life.js';
 import { compilePortfolio } from './compile-portfolio.js';
 import { compilePayout, payoutYears } from './compile-payout.js';
 import { compileReturns } from './compile-returns.js';
+import { gGrowthOf, gIsStochastic, gPath } from './g-path.js';
 import { TAX_FLAT, TAX_NORWAY, type SimulationPlan } from './simulation-plan.js';
 
 export function compilePlan(s: Scenario): SimulationPlan {
@@ -22,10 +23,9 @@ export function compilePlan(s: Scenario): SimulationPlan {
   const payStart = (s.payout.startAge ?? s.person.retirementAge) - startAge;
   const nYears = payStart + payoutYears(s, startAge + payStart);
   const wage = typeof s.person.wageGrowth === 'number' ? { mean: s.person.wageGrowth, sd: 0 } : s.person.wageGrowth;
-  const gGrowth = s.gGrowth ?? wage.mean;
-
-  const gDet = new Float64Array(nYears + 1);
-  for (let y = 0; y <= nYears; y++) gDet[y] = gForYear(startYear + y, gGrowth);
+  const gGrowth = gGrowthOf(s);
+  const gDet = gPath(s, nYears);
+  const nKnownG = Math.max(0, Math.min(nYears + 1, G_LAST_YEAR - startYear + 1));
 
   const payFactor = new Float64Array(nAccum).fill(1);
   for (const b of s.person.careerBreaks) {
@@ -41,7 +41,8 @@ export function compilePlan(s: Scenario): SimulationPlan {
     wageSd: wage.sd,
     gGrowth,
     gDet,
-    nKnownG: Math.max(0, Math.min(nYears + 1, G_LAST_YEAR - startYear + 1)),
+    nKnownG,
+    gStochastic: gIsStochastic(wage.sd, nKnownG, nYears),
     payFactor,
     ...compileContribution(s, nAccum),
     ...compilePayout(s, startAge, payStart),

@@ -6,6 +6,7 @@
 import type { NoPensionTaxParams } from '../rules/no/pension-tax.js';
 import type { ContributionMethod } from '../rules/no/otp-contribution.js';
 import type { InflationModel, MarketModel } from '../market/market-model.js';
+import { gSeriesCount } from './g-series.js';
 import { inflationSeriesCount } from './inflation-series.js';
 
 export const PAYOUT_LEVEL_ANNUITY = 0;
@@ -60,6 +61,8 @@ export interface SimulationPlan extends PortfolioPlan {
   /** Deterministic G per year (published, then projected); stochastic G starts after nKnownG. */
   readonly gDet: Float64Array;
   readonly nKnownG: number;
+  /** G moves with each path's wage shocks in some year: the run then adds per-path series in G (plan/g-series.ts). */
+  readonly gStochastic: boolean;
   /** Share of full pay earned in each accumulation year (career breaks). */
   readonly payFactor: Float64Array;
 
@@ -133,7 +136,12 @@ export function fanOffset(plan: SimulationPlan): number {
 /** Number of per-path series: scalars, extras, capital at every age, gross and net payout per payout year. */
 export function seriesCount(plan: SimulationPlan): number {
   const nPayout = plan.nYears - plan.payStart;
-  return fanOffset(plan) + (plan.nYears + 1) + 2 * nPayout + inflationSeriesCount(plan);
+  return fanOffset(plan) + (plan.nYears + 1) + 2 * nPayout + gSeriesCount(plan) + inflationSeriesCount(plan);
+}
+
+/** Index of the first G series (plan/g-series.ts): after the payout fans, before the inflation series. */
+export function gSeriesAt(plan: SimulationPlan): number {
+  return fanOffset(plan) + (plan.nYears + 1) + 2 * (plan.nYears - plan.payStart);
 }
 
 /** Index of the first inflation series (plan/inflation-series.ts): they come after every other series. */

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { startOf } from '../scenario/validate-scenario.js';
 import { MAX_RATE, MIN_RATE, PAY_CAP_G, UPPER_BAND_EXTRA_RATE, UPPER_BAND_FROM_G } from '../rules/no/otp-band.js';
 import { describeBasis } from './amount-basis.js';
+import { currencyFormat } from './currency-format.js';
 import { percentileName, percentileKeys, type ReportView } from './report-view.js';
 
 export interface AssumptionGroup {
@@ -18,7 +19,8 @@ export interface AssumptionGroup {
 
 export function assumptions(s: Scenario, view: ReportView, runDate: string): AssumptionGroup[] {
   const r = view.result;
-  const money = view.format.money;
+  // The scenario's inputs are money of their own year, whatever unit the results are shown in.
+  const money = currencyFormat(r.currency).money;
   const pct = rateFormat(view.format.locale);
   const { startAge, startYear } = startOf(s.person);
   const p = s.person;

@@ -5,7 +5,7 @@
  * and sits inside the HTML report.
  */
 import { scaleLinear } from 'd3-scale';
-import { describeBasis } from './amount-basis.js';
+import { basisLabel } from './amount-basis.js';
 import { ageTicks, heading, headingDrop, INK, legend, svgDocument, xAxis, yAxis, type Box, type ChartOptions } from './chart-frame.js';
 import { fanLayout } from './fan-bands.js';
 import { fanLegend, fanMarkup, type FanStyle } from './fan-markup.js';
@@ -39,10 +39,10 @@ export function capitalFanSvg(view: ReportView, options: ChartOptions = {}): str
   }
   const callout = medianCallout(view, x, y);
   const name = (k: string) => percentileName(view, k);
-  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${view.format.amount(r.paths)} paths · ${describeBasis(view.basis, r.currency)}`;
+  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${view.format.amount(r.paths)} paths · ${basisLabel(view.basis, r.currency)}`;
   const body =
     (drop ? '' : heading(24, 'Pension capital by age', subtitle)) +
-    yAxis(y, box, yTicks, view.format.ticks(yTicks), `capital at the start of each age (${r.currency})`) +
+    yAxis(y, box, yTicks, view.format.ticks(yTicks), `capital at the start of each age (${view.format.unit})`) +
     fanMarkup({ ages: r.fan.ages, values: r.fan.capital, mean: r.fan.mean }, layout, x, y, STYLE) +
     markers.join('') +
     callout +

@@ -12,11 +12,15 @@ import { Decimal } from 'decimal.js';
 
 export interface CurrencyFormat {
   currency: string;
+  /** The unit amounts are in: the currency, or "G" (amounts divided by the grunnbeløp). */
+  unit: string;
   /** BCP 47 locale of the number style. */
   locale: string;
-  /** Whole units with the currency sign: "3 112 899 kr". */
+  /** An amount with its unit: "3 112 899 kr", or "23,45 G". */
   money(x: number): string;
-  /** Whole units, grouped, no currency sign: "3 112 899". */
+  /** An amount in its unit, grouped, no sign: "3 112 899" (whole units), or "23,45" (G, two decimals). */
+  value(x: number): string;
+  /** A count, whole and grouped: "3 112 899". */
   amount(x: number): string;
   /** A share as a percentage: percent(0.3162) = "31,6 %" (nb-NO) or "31.6%" (en-US). */
   percent(x: number, decimals?: number): string;
@@ -46,8 +50,10 @@ export function currencyFormat(currency: string): CurrencyFormat {
   const amount = (x: number) => whole.format(roundHalfUp(x));
   return {
     currency,
+    unit: currency,
     locale: style.locale,
     amount,
+    value: amount,
     money: (x) => style.withSign(amount(x)),
     percent: (x, decimals = 1) =>
       new Intl.NumberFormat(style.locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(x),
@@ -62,7 +68,34 @@ export function currencyFormat(currency: string): CurrencyFormat {
   };
 }
 
-/** Half-up rounding to whole units on the decimal value of x (0.5 -> 1, -0.5 -> -1). */
-function roundHalfUp(x: number): number {
-  return new Decimal(x).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0; // + 0 turns -0 into 0
+/** Decimals shown for amounts in G: 0.01 G is about 1 400 NOK (2026), finer than any report needs. */
+export const G_DECIMALS = 2;
+
+/**
+ * Amounts in G, in the number style of the run's currency: "23,45 G" (nb-NO) or "23.45 G" (en-US);
+ * two decimals, half-up. Counts stay whole. Axis ticks carry as many decimals as their step needs.
+ * Example (a test checks it): gFormat('NOK').money(3.456) = "3,46 G" (U+00A0 before the G).
+ */
+export function gFormat(currency: string): CurrencyFormat {
+  const base = currencyFormat(currency);
+  const fixed = new Intl.NumberFormat(base.locale, { minimumFractionDigits: G_DECIMALS, maximumFractionDigits: G_DECIMALS });
+  const value = (x: number) => fixed.format(roundHalfUp(x, G_DECIMALS));
+  const withUnit = (n: string) => `${n}\u00a0G`;
+  return {
+    ...base,
+    unit: 'G',
+    value,
+    money: (x) => withUnit(value(x)),
+    ticks: (values) => {
+      const step = values.length > 1 ? Math.abs(values[1]! - values[0]!) : 1;
+      const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+      const fmt = new Intl.NumberFormat(base.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      return values.map((v) => (v === 0 ? '0' : withUnit(fmt.format(v))));
+    },
+  };
+}
+
+/** Half-up rounding on the decimal value of x (0.5 -> 1, -0.5 -> -1), to whole units by default. */
+function roundHalfUp(x: number, decimals = 0): number {
+  return new Decimal(x).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toNumber() + 0; // + 0 turns -0 into 0
 }

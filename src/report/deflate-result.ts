@@ -1,40 +1,55 @@
 /**
- * A run's amounts in today's money: every amount of the year of age a is divided by the price
- * index (1 + inflation)^(a − start age), the start year being the base year (index 1). Ratios
- * (replacement ratio, shortfall probability) are unchanged: pay and payout of one year deflate alike.
- * The capital at the start of age a and the payout of the year of age a use the same index, so the
- * first payout and the capital at the payout start are both deflated by (1 + i)^(payout start − start age).
+ * A run's amounts in another unit: every amount of the year of age a divided by an index of that
+ * age: the price index (1 + inflation)^(a − start age) for today's money, or G of that year.
+ * Ratios (replacement ratios, shortfall probability) and non-amounts (age at death, the chance of
+ * outliving the payout) are unchanged: pay and payout of one year divide alike. The capital at the
+ * start of age a and the payout of the year of age a use the same index, so the first payout, the
+ * folketrygd pension of that year and the capital at the payout start are all divided by the
+ * index of the payout start.
  *
- * Only the four headline metrics are carried over: other metrics an engine version may add
- * (e.g. an inheritance at a path's own age of death) have no single age to deflate by, so a real
- * result leaves them out rather than mislabel them. A stochastic-inflation block, already in
- * start-year money, is passed through as it is.
+ * An inheritance falls at a path's own age of death, which has no single index, so a converted
+ * result leaves those metrics out rather than mislabel them. A stochastic-inflation block and a G
+ * block, each already in its own unit, are passed through as they are.
  *
  * Example (a test checks it): GOLDEN.md G1 has capital 3 112 899 at 67 after 30 years from age 37;
  * at 2 % inflation that is 3 112 899 / 1.02^30 ≈ 1 718 541 in start-year money.
  */
 import type { Metric, SimulationResult } from '../engine/simulation-result.js';
 
+type Metrics = SimulationResult['metrics'];
+
+/** Amounts of the payout start year: divided by its index. */
+const PAYOUT_START_AMOUNTS = ['capitalAtRetirement', 'payoutGross', 'payoutNet', 'folketrygdPension', 'totalPension'] as const;
+/** Ratios and non-amounts: carried over unchanged. */
+const UNITLESS = ['replacementRatio', 'totalReplacementRatio', 'ageAtDeath', 'outlivedPayout'] as const;
+
 export function deflateResult(r: SimulationResult, inflation: number): SimulationResult {
-  const index = (age: number) => (1 + inflation) ** (age - r.ages.start);
+  return divideByIndex(r, (age) => (1 + inflation) ** (age - r.ages.start));
+}
+
+/** Amounts in G: `g` gives G of the year of each age from `g.ages[0]` (it must cover the result's ages). */
+export function resultInG(r: SimulationResult, g: { ages: readonly number[]; values: readonly number[] }): SimulationResult {
+  return divideByIndex(r, (age) => {
+    const v = g.values[age - g.ages[0]!];
+    if (v === undefined) throw new Error(`no G for age ${age}`);
+    return v;
+  });
+}
+
+export function divideByIndex(r: SimulationResult, index: (age: number) => number): SimulationResult {
   const atPayout = index(r.ages.payoutStart);
   return {
     ...r,
-    metrics: {
-      capitalAtRetirement: scaleMetric(r.metrics.capitalAtRetirement, atPayout),
-      payoutGross: scaleMetric(r.metrics.payoutGross, atPayout),
-      payoutNet: scaleMetric(r.metrics.payoutNet, atPayout),
-      replacementRatio: r.metrics.replacementRatio,
-    },
+    metrics: convertMetrics(r, (k, m) => (isIn(PAYOUT_START_AMOUNTS, k) ? scaleMetric(m, atPayout) : undefined)),
     fan: {
       ages: r.fan.ages,
-      mean: deflateSeries(r.fan.mean, r.fan.ages, index),
-      capital: mapValues(r.fan.capital, (s) => deflateSeries(s, r.fan.ages, index)),
+      mean: divideSeries(r.fan.mean, r.fan.ages, index),
+      capital: mapValues(r.fan.capital, (s) => divideSeries(s, r.fan.ages, index)),
     },
     payoutFan: {
       ages: r.payoutFan.ages,
-      gross: mapValues(r.payoutFan.gross, (s) => deflateSeries(s, r.payoutFan.ages, index)),
-      net: mapValues(r.payoutFan.net, (s) => deflateSeries(s, r.payoutFan.ages, index)),
+      gross: mapValues(r.payoutFan.gross, (s) => divideSeries(s, r.payoutFan.ages, index)),
+      net: mapValues(r.payoutFan.net, (s) => divideSeries(s, r.payoutFan.ages, index)),
     },
   };
 }
@@ -48,7 +63,7 @@ function scaleMetric(m: Metric, divisor: number): Metric {
   };
 }
 
-function deflateSeries(values: readonly number[], ages: readonly number[], index: (age: number) => number): number[] {
+function divideSeries(values: readonly number[], ages: readonly number[], index: (age: number) => number): number[] {
   return values.map((v, i) => v / index(ages[i]!));
 }
 
@@ -57,10 +72,27 @@ function mapValues<T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U
 }
 
 /**
+ * The metrics in the new unit, in the result's own order: unitless ones as they are, amounts as
+ * `amount` converts them, and the rest (amounts it cannot convert) left out.
+ */
+function convertMetrics(r: SimulationResult, amount: (key: string, m: Metric) => Metric | undefined): Metrics {
+  const out: Record<string, Metric> = {};
+  for (const [k, m] of Object.entries(r.metrics) as [string, Metric][]) {
+    const converted = isIn(UNITLESS, k) ? m : amount(k, m);
+    if (converted) out[k] = converted;
+  }
+  return out as unknown as Metrics;
+}
+
+function isIn(names: readonly string[], key: string): boolean {
+  return names.includes(key);
+}
+
+/**
  * A run's amounts in today's money under its stochastic inflation model (result.inflation): the
  * headline amounts and the capital fan come from the engine, each path deflated by its own price
  * index; the payout fan, which the engine keeps only nominal, is divided by the mean price index of
- * each age. Ratios are unchanged; other metrics are left out, as in deflateResult.
+ * each age. Ratios are unchanged; the folketrygd amounts (kept only nominal) and inheritances are left out.
  */
 export function deflateByInflationModel(r: SimulationResult): SimulationResult {
   const inf = r.inflation;
@@ -68,12 +100,19 @@ export function deflateByInflationModel(r: SimulationResult): SimulationResult {
   const meanIndex = (age: number) => inf.priceIndex.mean[inf.priceIndex.ages.indexOf(age)] ?? 1;
   return {
     ...r,
-    metrics: { ...inf.real, replacementRatio: r.metrics.replacementRatio },
+    metrics: convertMetrics(r, (k) => inf.real[k as keyof typeof inf.real]),
     fan: inf.realFan,
     payoutFan: {
       ages: r.payoutFan.ages,
-      gross: mapValues(r.payoutFan.gross, (s) => deflateSeries(s, r.payoutFan.ages, meanIndex)),
-      net: mapValues(r.payoutFan.net, (s) => deflateSeries(s, r.payoutFan.ages, meanIndex)),
+      gross: mapValues(r.payoutFan.gross, (s) => divideSeries(s, r.payoutFan.ages, meanIndex)),
+      net: mapValues(r.payoutFan.net, (s) => divideSeries(s, r.payoutFan.ages, meanIndex)),
     },
   };
+}
+
+/** A run's amounts in G when G differs by path: every amount from the engine's G block (result.inG), path by path. */
+export function resultInSimulatedG(r: SimulationResult): SimulationResult {
+  const b = r.inG;
+  if (!b) throw new Error('resultInSimulatedG needs a result with a G block (stochastic pay growth)');
+  return { ...r, metrics: convertMetrics(r, (k) => b.metrics[k as keyof typeof b.metrics]), fan: b.fan, payoutFan: b.payoutFan };
 }

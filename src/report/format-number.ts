@@ -6,11 +6,16 @@
 import { Decimal } from 'decimal.js';
 
 export function formatMoney(x: number | Decimal): string {
+  return formatAmount(x, 0);
+}
+
+/** An amount half-up to `decimals` places, the whole part grouped: formatAmount(1234.5678, 2) = "1 234.57". */
+export function formatAmount(x: number | Decimal, decimals: number): string {
   const d = x instanceof Decimal ? x : new Decimal(x);
-  const whole = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-  const digits = whole.abs().toFixed(0);
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return whole.isNegative() && !whole.isZero() ? `-${grouped}` : grouped;
+  const rounded = d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const [whole, fraction] = rounded.abs().toFixed(decimals).split('.') as [string, string | undefined];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ') + (fraction === undefined ? '' : `.${fraction}`);
+  return rounded.isNegative() && !rounded.isZero() ? `-${grouped}` : grouped;
 }
 
 export function formatPercent(x: number, decimals = 1): string {

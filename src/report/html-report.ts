@@ -93,10 +93,10 @@ const METRICS = [
 function percentileTable(view: ReportView): string {
   const r = view.result;
   const keys = percentileKeys(view);
-  const head = el('tr', {}, el('th', { scope: 'col' }, escapeXml(r.currency)) + el('th', { scope: 'col' }, 'mean') + keys.map((k) => el('th', { scope: 'col' }, escapeXml(percentileName(view, k)))).join(''));
+  const head = el('tr', {}, el('th', { scope: 'col' }, escapeXml(view.format.unit)) + el('th', { scope: 'col' }, 'mean') + keys.map((k) => el('th', { scope: 'col' }, escapeXml(percentileName(view, k)))).join(''));
   const rows = METRICS.map(([id, label, kind]) => {
     const m: Metric = r.metrics[id];
-    const show = (v: number) => (kind === 'money' ? view.format.amount(v) : view.format.percent(v));
+    const show = (v: number) => (kind === 'money' ? view.format.value(v) : view.format.percent(v));
     const cell = (stat: string, v: number) => el('td', { 'data-metric': id, 'data-stat': stat, 'data-value': String(v) }, escapeXml(show(v)));
     return el('tr', {}, el('th', { scope: 'row' }, escapeXml(label)) + cell('mean', m.mean) + keys.map((k) => cell(k, m.percentiles[k]!)).join(''));
   }).join('');
@@ -115,15 +115,15 @@ function capitalByAgeTable(view: ReportView): string {
         'tr',
         {},
         el('th', { scope: 'row' }, String(age)) +
-          el('td', {}, escapeXml(view.format.amount(r.fan.mean[i]!))) +
-          keys.map((k) => el('td', { 'data-metric': 'fan', 'data-age': age, 'data-stat': k, 'data-value': String(r.fan.capital[k]![i]!) }, escapeXml(view.format.amount(r.fan.capital[k]![i]!)))).join(''),
+          el('td', {}, escapeXml(view.format.value(r.fan.mean[i]!))) +
+          keys.map((k) => el('td', { 'data-metric': 'fan', 'data-age': age, 'data-stat': k, 'data-value': String(r.fan.capital[k]![i]!) }, escapeXml(view.format.value(r.fan.capital[k]![i]!)))).join(''),
       ),
     )
     .join('');
   return el(
     'details',
     {},
-    el('summary', {}, escapeXml(`Capital at the start of every age (${r.currency})`)) + el('table', { class: 'numbers', 'data-table': 'fan' }, el('thead', {}, head) + el('tbody', {}, rows)),
+    el('summary', {}, escapeXml(`Capital at the start of every age (${view.format.unit})`)) + el('table', { class: 'numbers', 'data-table': 'fan' }, el('thead', {}, head) + el('tbody', {}, rows)),
   );
 }
 

@@ -4,7 +4,7 @@
  * the capital fan (fan-bands.ts decides which bands exist).
  */
 import { scaleLinear } from 'd3-scale';
-import { describeBasis } from './amount-basis.js';
+import { basisLabel } from './amount-basis.js';
 import { ageTicks, heading, headingDrop, legend, MUTED, svgDocument, xAxis, yAxis, type Box, type ChartOptions } from './chart-frame.js';
 import { shorten } from './capital-fan-svg.js';
 import { fanLayout } from './fan-bands.js';
@@ -47,7 +47,7 @@ export function payoutFanSvg(view: ReportView, options: ChartOptions = {}): stri
     );
   };
   const name = (k: string) => percentileName(view, k);
-  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${describeBasis(view.basis, r.currency)}`;
+  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${basisLabel(view.basis, r.currency)}`;
   const body =
     (drop ? '' : heading(24, `Yearly payout from ${r.ages.payoutStart} to ${r.ages.payoutEnd}`, subtitle)) +
     panel(104, GROSS, f.gross, 'before tax') +

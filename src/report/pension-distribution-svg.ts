@@ -9,7 +9,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Metric } from '../engine/simulation-result.js';
-import { describeBasis } from './amount-basis.js';
+import { basisLabel } from './amount-basis.js';
 import { heading, headingDrop, INK, legend, MUTED, svgDocument, xAxis, yAxis, type Box, type ChartOptions } from './chart-frame.js';
 import { shorten } from './capital-fan-svg.js';
 import { percentileKeys, percentileName, type ReportView } from './report-view.js';
@@ -68,11 +68,11 @@ export function pensionDistributionSvg(view: ReportView, options: ChartOptions =
   const lowest = level(keys[0]!);
   const highest = level(keys[keys.length - 1]!);
   const tails = `Not drawn: the lowest ${fmtLevel(lowest)} % of outcomes (below ${keys[0]}) and the highest ${fmtLevel(100 - highest)} % (above ${keys[keys.length - 1]}); the run reports percentiles, not every outcome.`;
-  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${describeBasis(view.basis, r.currency)}`;
+  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${basisLabel(view.basis, r.currency)}`;
   const body =
     (drop ? '' : heading(24, `Yearly pension in the first payout year (age ${r.ages.payoutStart})`, subtitle)) +
     yAxis(y, box, yTicks, yTicks.map((t) => view.format.percent(t / 100, 0)), 'share of outcomes below the amount') +
-    xAxis(x, box, xTicks, (t) => xLabels[xTicks.indexOf(t)]!, `first yearly pension (${r.currency})`) +
+    xAxis(x, box, xTicks, (t) => xLabels[xTicks.indexOf(t)]!, `first yearly pension (${view.format.unit})`) +
     curve(net, NET, 'net', '6 4') +
     curve(gross, GROSS, 'gross') +
     labels +

@@ -1,13 +1,13 @@
 /**
  * What the HTML, SVG and PNG reports draw: the run's result in the chosen money (deflated when the
- * basis is real), the basis itself, the currency's number style and the names of the percentiles
+ * basis is real, divided by G when it is G), the basis itself, the number style (the currency's, or G's) and the names of the percentiles
  * (a preset may name them: PRIIPs' p5 is "stress"). Built once, so every chart and table of one
  * report shows the same numbers.
  */
 import { percentileKey, type SimulationResult } from '../engine/simulation-result.js';
-import type { AmountBasis } from './amount-basis.js';
-import { currencyFormat, type CurrencyFormat } from './currency-format.js';
-import { deflateResult } from './deflate-result.js';
+import { isInG, type AmountBasis } from './amount-basis.js';
+import { currencyFormat, gFormat, type CurrencyFormat } from './currency-format.js';
+import { resultInBasis } from './result-in-basis.js';
 
 export interface ReportView {
   /** The result with its amounts in the basis's money. */
@@ -19,9 +19,9 @@ export interface ReportView {
 
 export function reportView(result: SimulationResult, basis: AmountBasis, labels: Readonly<Record<string, string>> = {}): ReportView {
   return {
-    result: basis.kind === 'real' ? deflateResult(result, basis.inflation) : result,
+    result: resultInBasis(result, basis),
     basis,
-    format: currencyFormat(result.currency),
+    format: isInG(basis) ? gFormat(result.currency) : currencyFormat(result.currency),
     labels,
   };
 }

@@ -1,24 +1,29 @@
 /**
  * The fans as CSV: one row per series and age: series (capital | payoutGross | payoutNet), age,
- * then one column per percentile. Plain numbers (no grouping) rounded to øre, for spreadsheets.
- * Amounts are nominal unless the first line is a "# amounts in real …" comment (--real): the
+ * then one column per percentile. Plain numbers (no grouping) rounded to øre (in G: to 4 decimals),
+ * for spreadsheets. Amounts are nominal unless the first line is a "# amounts in …" comment (--real, --amounts g): the
  * nominal file keeps its plain header first, as spreadsheets and older readers expect.
  */
 import type { SimulationResult } from '../engine/simulation-result.js';
-import { describeBasis, NOMINAL, type AmountBasis } from './amount-basis.js';
+import { describeBasis, isInG, NOMINAL, type AmountBasis } from './amount-basis.js';
+
+/** Places kept in the CSV: øre for money; for G four (0.0001 G is about 14 NOK), so a spreadsheet can convert back. */
+const G_CSV_DECIMALS = 4;
 
 export function resultCsv(r: SimulationResult, basis: AmountBasis = NOMINAL): string {
+  const places = isInG(basis) ? G_CSV_DECIMALS : 2;
   const keys = r.percentiles.map((p) => `p${p}`);
   const lines = basis.kind === 'nominal' ? [] : [`# amounts in ${describeBasis(basis, r.currency)}`];
   lines.push(['series', 'age', ...keys].join(','));
   const emit = (series: string, ages: number[], fan: Record<string, number[]>) =>
-    ages.forEach((age, i) => lines.push([series, String(age), ...keys.map((k) => round2(fan[k]![i]!))].join(',')));
+    ages.forEach((age, i) => lines.push([series, String(age), ...keys.map((k) => round(fan[k]![i]!, places))].join(',')));
   emit('capital', r.fan.ages, r.fan.capital);
   emit('payoutGross', r.payoutFan.ages, r.payoutFan.gross);
   emit('payoutNet', r.payoutFan.ages, r.payoutFan.net);
   return `${lines.join('\n')}\n`;
 }
 
-function round2(x: number): string {
-  return String(Math.round(x * 100) / 100);
+function round(x: number, places: number): string {
+  const scale = 10 ** places;
+  return String(Math.round(x * scale) / scale);
 }

@@ -1,17 +1,21 @@
 /** The human report of a run: headline percentiles, shortfall, and the capital fan by age. */
 import type { Metric, SimulationResult } from '../engine/simulation-result.js';
-import { describeBasis, NOMINAL, type AmountBasis } from './amount-basis.js';
-import { alignColumns, formatMoney, formatPercent } from './format-number.js';
+import { amountUnit, describeBasis, isInG, NOMINAL, type AmountBasis } from './amount-basis.js';
+import { G_DECIMALS } from './currency-format.js';
+import { alignColumns, formatAmount, formatMoney, formatPercent } from './format-number.js';
 
+/** `r` has its amounts in `basis` already (report/result-in-basis.ts); the basis names their unit. */
 export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): string {
   const keys = r.percentiles.map((p) => `p${p}`);
   const head = ['', 'mean', ...keys];
-  const money = (label: string, m: Metric) => [label, formatMoney(m.mean), ...keys.map((k) => formatMoney(m.percentiles[k]!))];
+  const decimals = isInG(basis) ? G_DECIMALS : 0;
+  const fmt = (x: number) => formatAmount(x, decimals);
+  const money = (label: string, m: Metric) => [label, fmt(m.mean), ...keys.map((k) => fmt(m.percentiles[k]!))];
   const pct = (label: string, m: Metric) => [label, formatPercent(m.mean), ...keys.map((k) => formatPercent(m.percentiles[k]!))];
-  const c = r.currency;
+  const c = amountUnit(basis, r.currency);
   const lines = [
     `pensim ${r.pensim} · ${r.scenario.name ?? 'scenario'} · ${r.scenario.hash.slice(0, 19)}… · seed ${r.seed} · ${formatMoney(r.paths)} paths`,
-    `Saving from age ${r.ages.start} to ${r.ages.retirement}; payout from ${r.ages.payoutStart} to ${r.ages.payoutEnd} (${r.ages.payoutEnd - r.ages.payoutStart} years). Amounts in ${describeBasis(basis, c)}.`,
+    `Saving from age ${r.ages.start} to ${r.ages.retirement}; payout from ${r.ages.payoutStart} to ${r.ages.payoutEnd} (${r.ages.payoutEnd - r.ages.payoutStart} years). Amounts in ${describeBasis(basis, r.currency)}.`,
     '',
     alignColumns([
       head,
@@ -19,10 +23,10 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
       money(`First yearly payout, gross (${c})`, r.metrics.payoutGross),
       money(`First yearly payout, net (${c})`, r.metrics.payoutNet),
       pct('Replacement ratio (gross)', r.metrics.replacementRatio),
-      ...extraRows(r, money, pct),
+      ...extraRows(r, c, money, pct),
     ]),
     '',
-    `Standard error of the mean capital: ${formatMoney(r.metrics.capitalAtRetirement.stderr)} ${c}.`,
+    `Standard error of the mean capital: ${fmt(r.metrics.capitalAtRetirement.stderr)} ${c}.`,
   ];
   if (r.shortfall) {
     lines.push(
@@ -45,7 +49,7 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
   r.fan.ages.forEach((age, i) => {
     const milestone = age === r.ages.retirement || age === r.ages.payoutStart || i === 0 || i === r.fan.ages.length - 1;
     if (milestone || age % 5 === 0) {
-      rows.push([String(age), formatMoney(r.fan.mean[i]!), ...keys.map((k) => formatMoney(r.fan.capital[k]![i]!))]);
+      rows.push([String(age), fmt(r.fan.mean[i]!), ...keys.map((k) => fmt(r.fan.capital[k]![i]!))]);
     }
   });
   lines.push(alignColumns(rows), '', 'Full fan at every age: --format csv or --format json.');
@@ -53,9 +57,8 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
 }
 
 /** Rows for the optional metrics (folketrygd, lifetime risk), present only when the run has them. */
-function extraRows(r: SimulationResult, money: (label: string, m: Metric) => string[], pct: (label: string, m: Metric) => string[]): string[][] {
+function extraRows(r: SimulationResult, c: string, money: (label: string, m: Metric) => string[], pct: (label: string, m: Metric) => string[]): string[][] {
   const m = r.metrics;
-  const c = r.currency;
   const rows: string[][] = [];
   if (m.folketrygdPension) rows.push(money(`Folketrygd pension (${c})`, m.folketrygdPension));
   if (m.totalPension) rows.push(money(`Total pension, gross (${c})`, m.totalPension));

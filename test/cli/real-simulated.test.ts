@@ -25,3 +25,14 @@ describe('--real with a stochastic inflation model', () => {
     expect(real.metrics.capitalAtRetirement!.percentiles.p50!).toBeLessThan(nominal.metrics.capitalAtRetirement!.percentiles.p50!);
   });
 });
+
+describe('--real with a stochastic inflation model in the HTML report', () => {
+  it('shows the same real amounts as the JSON (each path deflated by its own index), not the nominal ones', () => {
+    const args = ['scenarios/regimes.json', '--paths', '3000', '--quiet', '--real'];
+    const real = run(...args, '--format', 'json');
+    const html = spawnSync(process.execPath, [cli, 'run', ...args, '--format', 'html'], { cwd: root, encoding: 'utf8' }).stdout;
+    const p50 = real.metrics.capitalAtRetirement!.percentiles.p50!;
+    expect(html).toContain('data-basis="real-simulated"');
+    expect(html).toContain(`data-metric="capitalAtRetirement" data-stat="p50" data-value="${p50}"`);
+  });
+});

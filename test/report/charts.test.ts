@@ -57,10 +57,16 @@ describe('the capital fan SVG', () => {
     expect(d.match(/[ML]/g)!.length).toBe(2 * 41);
   });
 
-  it('says when the amounts are real', () => {
+  it('says when the amounts are real or in G, briefly (the subtitle fits the chart)', () => {
     const real = capitalFanSvg(reportView(fixtureResult(), { kind: 'real', inflation: 0.02, baseYear: 2026 }));
-    expect(real).toContain('real NOK in 2026 money');
+    expect(real).toContain('real NOK, 2026 money');
     expect(svg).toContain('nominal NOK');
+    const ages = fixtureResult().fan.ages;
+    const inG = capitalFanSvg(reportView(fixtureResult(), { kind: 'g', gGrowth: 0.03, lastPublished: { year: 2026, value: 136_549 }, g: { ages, values: ages.map(() => 100_000) } }));
+    expect(inG).toContain('in G of each year');
+    expect(inG).toContain('capital at the start of each age (G)');
+    // The median capital at 67 is 3 000 000 NOK; over a G of 100 000 that is 30 G.
+    expect(inG).toContain('median at 67: 30,00\u00a0G');
   });
 
   it('without a heading the chart is 48 px shorter and has no title text', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyFormat } from '../../src/report/currency-format.js';
+import { currencyFormat, gFormat } from '../../src/report/currency-format.js';
+import { formatAmount } from '../../src/report/format-number.js';
 import { basisJson, describeBasis, resultTerms } from '../../src/report/amount-basis.js';
 import { fixtureResult } from './fixture-result.js';
 
@@ -50,5 +51,35 @@ describe('the amount basis of a run', () => {
     expect(resultTerms({ ...fixtureResult(), returns: { model: 'bootstrap', terms: 'nominal', note: '' } })).toBe('nominal');
     expect(basisJson({ kind: 'real-returns' })).toEqual({ basis: 'real-returns' });
     expect(describeBasis({ kind: 'real-returns' }, 'NOK')).toMatch(/^real NOK: the return model replays inflation-adjusted returns/);
+  });
+});
+
+describe('amounts in G', () => {
+  const basis = { kind: 'g', gGrowth: 0.03, lastPublished: { year: 2026, value: 136_549 }, g: { ages: [37], values: [136_549] } } as const;
+
+  it('gFormat: two decimals half-up in the currency\'s locale, "G" after; counts stay whole; ticks carry the decimals their step needs', () => {
+    const f = gFormat('NOK');
+    expect(f.unit).toBe('G');
+    expect(f.money(3.456)).toBe(nb('3,46 G'));
+    expect(f.money(3.455)).toBe(nb('3,46 G'));
+    expect(f.value(1234.5)).toBe(nb('1 234,50'));
+    expect(f.amount(20_000)).toBe(nb('20 000'));
+    expect(f.ticks([0, 0.5, 1, 1.5])).toEqual(['0', nb('0,5 G'), nb('1,0 G'), nb('1,5 G')]);
+    expect(f.ticks([0, 10, 20])).toEqual(['0', nb('10 G'), nb('20 G')]);
+    expect(gFormat('USD').money(3.456)).toBe(nb('3.46 G'));
+    expect(currencyFormat('NOK').unit).toBe('NOK');
+  });
+
+  it('formatAmount: grouped whole part, half-up to the given places', () => {
+    expect(formatAmount(1234.5678, 2)).toBe('1 234.57');
+    expect(formatAmount(0.005, 2)).toBe('0.01');
+    expect(formatAmount(-0.004, 2)).toBe('0.00');
+    expect(formatAmount(3_112_899.5, 0)).toBe('3 112 900');
+  });
+
+  it('the basis says G, the last published G and the growth after it; JSON carries the G path', () => {
+    expect(describeBasis(basis, 'NOK')).toBe('G: each amount divided by the G of its year (G = 136 549 NOK from 1 May 2026, the last published, then growing 3.0 % a year)');
+    expect(basisJson(basis)).toEqual({ basis: 'G', perPath: false, gGrowth: 0.03, lastPublished: { year: 2026, value: 136_549 }, g: { ages: [37], values: [136_549] } });
+    expect(basisJson({ kind: 'g-simulated', gGrowth: 0.03, lastPublished: basis.lastPublished })).toEqual({ basis: 'G', perPath: true, gGrowth: 0.03, lastPublished: basis.lastPublished });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateResult } from '../../src/report/deflate-result.js';
 import { reportView } from '../../src/report/report-view.js';
+import { resultInG } from '../../src/report/deflate-result.js';
 import { fixtureResult } from './fixture-result.js';
 
 describe('deflateResult: amounts in start-year money', () => {
@@ -35,5 +36,29 @@ describe('deflateResult: amounts in start-year money', () => {
     expect(deflateResult(nominal, 0)).toEqual(nominal);
     expect(reportView(nominal, { kind: 'nominal' }).result).toBe(nominal);
     expect(reportView(nominal, { kind: 'real', inflation: i, baseYear: 2026 }).result.fan).toEqual(real.fan);
+  });
+});
+
+describe('resultInG: amounts over G of their year', () => {
+  const nominal = fixtureResult();
+  // A G path: 136 549 in the start year (age 37), growing 3 % a year.
+  const values = nominal.fan.ages.map((a) => 136_549 * 1.03 ** (a - 37));
+  const inG = resultInG(nominal, { ages: nominal.fan.ages, values });
+
+  it('divides the capital fan, the payout fans and the payout-start metrics by G of the age; ratios stay', () => {
+    expect(inG.fan.capital['p50']![1]).toBeCloseTo(100_000 / (136_549 * 1.03), 12);
+    expect(inG.payoutFan.gross['p90']![3]).toBeCloseTo(nominal.payoutFan.gross['p90']![3]! / values[33]!, 12);
+    expect(inG.metrics.capitalAtRetirement.percentiles['p50']).toBeCloseTo(3_000_000 / values[30]!, 12);
+    expect(inG.metrics.replacementRatio).toEqual(nominal.metrics.replacementRatio);
+  });
+
+  it('the HTML view of a G basis shows these amounts in G', () => {
+    const view = reportView(nominal, { kind: 'g', gGrowth: 0.03, lastPublished: { year: 2026, value: 136_549 }, g: { ages: nominal.fan.ages, values } });
+    expect(view.result.fan).toEqual(inG.fan);
+    expect(view.format.unit).toBe('G');
+  });
+
+  it('a G path that does not cover the result\'s ages is a programming error, not a silent NaN', () => {
+    expect(() => resultInG(nominal, { ages: [40], values: [1] })).toThrow(/no G for age 67/);
   });
 });
