@@ -14,18 +14,20 @@ import { simpleIraContributions } from '../../src/rules/us/simple-ira-contributi
 import { vestedShare } from '../../src/rules/us/vesting.js';
 
 describe('limits table 2020–2026 (DOMAIN.md 2.1)', () => {
-  const table: [number, number, number, number, number, number, number, number][] = [
-    // year, 402(g), 50+, 60–63, 415(c), 401(a)(17), SIMPLE, SIMPLE 50+
-    [2020, 19_500, 6_500, 0, 57_000, 285_000, 13_500, 3_000],
-    [2021, 19_500, 6_500, 0, 58_000, 290_000, 13_500, 3_000],
-    [2022, 20_500, 6_500, 0, 61_000, 305_000, 14_000, 3_000],
-    [2023, 22_500, 7_500, 0, 66_000, 330_000, 15_500, 3_500],
-    [2024, 23_000, 7_500, 0, 69_000, 345_000, 16_000, 3_500],
-    [2025, 23_500, 7_500, 11_250, 70_000, 350_000, 16_500, 3_500],
-    [2026, 24_500, 8_000, 11_250, 72_000, 360_000, 17_000, 4_000],
+  const table: [number, number, number, number, number, number, number, number, number][] = [
+    // year, 402(g), 50+, 60–63, 415(c), 401(a)(17), SIMPLE, SIMPLE 50+, SIMPLE 60–63 (IRS Notice 2024-80, IR-2025-111)
+    [2020, 19_500, 6_500, 0, 57_000, 285_000, 13_500, 3_000, 0],
+    [2021, 19_500, 6_500, 0, 58_000, 290_000, 13_500, 3_000, 0],
+    [2022, 20_500, 6_500, 0, 61_000, 305_000, 14_000, 3_000, 0],
+    [2023, 22_500, 7_500, 0, 66_000, 330_000, 15_500, 3_500, 0],
+    [2024, 23_000, 7_500, 0, 69_000, 345_000, 16_000, 3_500, 0],
+    [2025, 23_500, 7_500, 11_250, 70_000, 350_000, 16_500, 3_500, 5_250],
+    [2026, 24_500, 8_000, 11_250, 72_000, 360_000, 17_000, 4_000, 5_250],
   ];
-  it.each(table)('%i', (year, deferral, c50, c60, add, comp, simple, simpleC) => {
-    expect(usLimits(year)).toEqual({ year, deferral, catchUp50: c50, catchUp60to63: c60, annualAdditions: add, compensationCap: comp, simpleDeferral: simple, simpleCatchUp50: simpleC });
+  it.each(table)('%i', (year, deferral, c50, c60, add, comp, simple, simpleC, simpleC60) => {
+    expect(usLimits(year)).toEqual({
+      year, deferral, catchUp50: c50, catchUp60to63: c60, annualAdditions: add, compensationCap: comp, simpleDeferral: simple, simpleCatchUp50: simpleC, simpleCatchUp60to63: simpleC60,
+    });
   });
   it('indexes beyond 2026 by the parameter, compounded', () => {
     expect(usLimits(2028, 0.02).deferral).toBeCloseTo(24_500 * 1.02 ** 2, 9);
@@ -49,6 +51,11 @@ describe('catch-up by age', () => {
     const l = usLimits(2026);
     expect([49, 50, 60, 64].map((a) => catchUpLimit(l, a))).toEqual([0, 8_000, 11_250, 8_000]);
     expect([49, 50].map((a) => simpleCatchUpLimit(l, a))).toEqual([0, 4_000]);
+  });
+  it('SIMPLE: 60–63 get 5 250 from 2025 instead of the 50+ amount (SECURE 2.0 §109); 2024 has none', () => {
+    expect([49, 50, 59, 60, 63, 64].map((a) => simpleCatchUpLimit(usLimits(2026), a))).toEqual([0, 4_000, 4_000, 5_250, 5_250, 4_000]);
+    expect([50, 60].map((a) => simpleCatchUpLimit(usLimits(2025), a))).toEqual([3_500, 5_250]);
+    expect(simpleCatchUpLimit(usLimits(2024), 61)).toBe(3_500);
   });
   it('a 401(k) deferral of 20 % of 200 000 in 2026 is capped at 402(g) plus the age\'s catch-up', () => {
     const l = usLimits(2026);
