@@ -1,8 +1,11 @@
 /** pensim trace <scenario> --path K: the ledger of path K exactly as the run simulated it. */
 import type { CommandModule } from 'yargs';
 import { loadScenario } from '../engine/load-scenario.js';
+import { isUsScenarioFile, loadUsScenario } from '../engine/load-us-scenario.js';
 import { tracePath } from '../engine/trace-path.js';
+import { traceUsPath } from '../engine/trace-us-path.js';
 import { traceJson, traceTable } from '../report/trace-table.js';
+import { usTraceJson, usTraceTable } from '../report/us-trace-table.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
 
 interface TraceArgs {
@@ -23,11 +26,19 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
       .option('seed', { type: 'string', describe: 'the seed of the run (default: the scenario\'s)' })
       .option('paths', { type: 'string', describe: 'the path count of the run (default: the scenario\'s)' })
       .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format' })
-      .example('pensim trace scenarios/default.json --path 17', 'show path 17 of the default run') as never,
+      .example('pensim trace scenarios/default.json --path 17', 'show path 17 of the default run')
+      .example('pensim trace scenarios/ksop-enron-stress.json --path 3', 'a KSOP path: the stock, its default, the job and the match lost') as never,
   handler: async (args) => {
     const path = wholeNumberFlag('path', 0, 100_000_000)(args.path)!;
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
+    // A US scenario (plan kind us-…) is traced by the US kernel.
+    if (await isUsScenarioFile(args.scenario)) {
+      const us = await loadUsScenario(args.scenario);
+      const t = await attributedTo(args.scenario, () => traceUsPath(us, path, { ...(seed !== undefined && { seed }), ...(paths !== undefined && { paths }) }));
+      process.stdout.write(args.format === 'json' ? usTraceJson(t) : usTraceTable(t));
+      return;
+    }
     const scenario = await loadScenario(args.scenario);
     const t = await attributedTo(args.scenario, () =>
       tracePath(scenario, path, { ...(seed !== undefined && { seed }), ...(paths !== undefined && { paths }) }),

@@ -47,6 +47,40 @@ export interface UsChunkTask {
   paths: number;
 }
 
+/** One year of a traced path (engine/trace-us-path.ts), as the kernel simulated it. */
+export interface UsTraceYear {
+  y: number;
+  /** Paid in this year (false after a job loss, for the years without pay). */
+  employed: boolean;
+  /** With the original employer (whose match is in company stock, in a KSOP). */
+  atOriginal: boolean;
+  /** Completed years of service with the current employer at the year end. */
+  service: number;
+  pay: number;
+  deferral: number;
+  /** Part of the deferral bought as company stock. */
+  deferralInStock: number;
+  match: number;
+  matchInStock: boolean;
+  nonelective: number;
+  /** Proceeds of employer shares sold at the year start (diversification). */
+  diversified: number;
+  fundReturn: number;
+  /** The company stock's return this year; null without company stock. */
+  stockReturn: number | null;
+  /** The stock defaulted this year. */
+  defaulted: boolean;
+  fees: number;
+  /** Unvested employer money lost on leaving at the year end. */
+  forfeited: number;
+  /** Left the employer at the year end (voluntarily, or because the default ended the job). */
+  left: boolean;
+  /** The default ended the job this year (then pay stops for the plan's years without pay). */
+  jobLost: boolean;
+  fundsEnd: number;
+  stockEnd: number;
+}
+
 export interface UsChunkResult {
   chunk: number;
   paths: number;
@@ -70,7 +104,11 @@ function sum(a: Float64Array): number {
   return s;
 }
 
-export function runUsChunk(task: UsChunkTask): UsChunkResult {
+/**
+ * Run a chunk. With `trace`, path `trace.path` (index within the chunk) reports every year; every
+ * path is simulated all the same, so the draws are exactly those of the run.
+ */
+export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: UsTraceYear) => void }): UsChunkResult {
   const { plan, seed, chunk, paths } = task;
   const { nYears, nAssets: nA, weights, wageMean, wageSd, limits, stock } = plan;
   const keep = 1 - plan.managementRate;
@@ -134,9 +172,12 @@ export function runUsChunk(task: UsChunkTask): UsChunkResult {
       service = 0;
       atOriginal = false;
     };
+    const tracing = trace !== undefined && trace.path === p;
+    let diversified = 0;
     const sellEmployerShares = (n: number) => {
       const proceeds = sellFifo(erLots, n) * price;
       fund += proceeds;
+      diversified += proceeds;
       if (atOriginal) erCurFund += proceeds;
     };
 
@@ -145,6 +186,9 @@ export function runUsChunk(task: UsChunkTask): UsChunkResult {
       const age = plan.startAge + y;
       const employed = y >= payFrom;
       const pay = employed ? salary : 0;
+      const wasOriginal = atOriginal;
+      const forfeitedBefore = forfeited;
+      diversified = 0;
 
       // Diversification at the year start.
       if (stockAlive && plan.matchInStock) {
@@ -165,7 +209,9 @@ export function runUsChunk(task: UsChunkTask): UsChunkResult {
             const n = excess / price;
             const fromEr = Math.min(n, sum(erLots));
             sellEmployerShares(fromEr);
-            fund += sellFifo(eeLots, n - fromEr) * price;
+            const eeProceeds = sellFifo(eeLots, n - fromEr) * price;
+            fund += eeProceeds;
+            diversified += eeProceeds;
           }
         }
       }
@@ -218,6 +264,7 @@ export function runUsChunk(task: UsChunkTask): UsChunkResult {
       erCurFund *= 1 + r;
       marketRel *= gross[wBase + mAsset]!;
       let lostJob = false;
+      const stockLived = stockAlive;
       if (stockPath) {
         const sg = stockPath.gross[y]!;
         stockRel *= sg;
@@ -237,16 +284,22 @@ export function runUsChunk(task: UsChunkTask): UsChunkResult {
       // Fees on the funds.
       const before = fund;
       fund = Math.max(0, fund * keep - plan.perMemberFee);
+      const fees = before - fund;
       if (before > 0) erCurFund *= fund / before;
 
       // Service and leaving, at the year end (one uniform a year on every path).
       const u = job();
       if (employed) service++;
-      if (lostJob) {
-        leave();
-        payFrom = y + 1 + plan.yearsWithoutPay;
-      } else if (employed && u < plan.leaveProbability) {
-        leave();
+      const serviceAtEnd = service;
+      const leaves = lostJob || (employed && u < plan.leaveProbability);
+      if (leaves) leave();
+      if (lostJob) payFrom = y + 1 + plan.yearsWithoutPay;
+      if (tracing) {
+        trace.year({
+          y, employed, atOriginal: wasOriginal, service: serviceAtEnd, pay, deferral, deferralInStock, match, matchInStock: inStock, nonelective, diversified,
+          fundReturn: r, stockReturn: stockPath && stockLived ? stockPath.gross[y]! - 1 : null, defaulted: stockLived && !stockAlive,
+          fees, forfeited: forfeited - forfeitedBefore, left: leaves, jobLost: lostJob, fundsEnd: fund, stockEnd: price * (sum(erLots) + sum(eeLots)),
+        });
       }
       series[(capitalAt + y + 1) * paths + p] = fund + price * (sum(erLots) + sum(eeLots));
     }

@@ -24,7 +24,7 @@ export function parseScenario(text: string, format: ScenarioFormat, source = 'sc
 /** Validate an already-parsed object (the library entry point for scenarios built in code). */
 export function checkScenario(input: unknown, source = 'scenario'): Scenario {
   if (isUsScenarioObject(input)) {
-    throw new UserError([{ path: 'plan.kind', message: 'this is a US plan: pensim run, validate, compare and scenarios take US scenarios; this command (or checkScenario) takes Norwegian ones' }], source);
+    throw new UserError([{ path: 'plan.kind', message: 'this is a US plan: pensim run, validate, trace, compare and scenarios take US scenarios; this command (or checkScenario) takes Norwegian ones' }], source);
   }
   const parsed = Scenario.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new UserError(parsed.error.issues.map(zodProblem), source);
