@@ -1,16 +1,22 @@
 /**
- * pensim compare <a> <b> [...]: US scenarios on common random numbers (one seed and path count for
+ * pensim compare <a> <b> [...]: scenarios on common random numbers (one seed and path count for
  * all, so path i sees the same markets everywhere), each one's percentiles side by side and the
- * paired figures of the first against each other (engine/compare.ts). Table or JSON.
+ * paired figures of the first against each other. US scenarios (engine/compare.ts: terminal
+ * wealth, table, JSON or HTML) or Norwegian ones (engine/compare-norway.ts: the --metric of
+ * choice, table or JSON); not a mix.
  */
 import type { CommandModule } from 'yargs';
 import { compareRuns } from '../engine/compare.js';
+import { compareNorway, NO_COMPARE_METRICS, type NoCompareMetric } from '../engine/compare-norway.js';
 import { checkUsScenario, isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenario.js';
 import { simulateUs, type UsRun } from '../engine/simulate-us.js';
 import { compareHtml } from '../report/compare-html.js';
 import { compareJson } from '../report/compare-json.js';
 import { usRunResult } from '../engine/us-result.js';
+import { compareNorwayTable } from '../report/compare-norway-table.js';
 import { compareTable } from '../report/compare-table.js';
+import { checkScenario } from '../scenario/parse-scenario.js';
+import type { Scenario } from '../scenario/schema.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
@@ -28,6 +34,8 @@ interface CompareArgs {
   percentiles: string | undefined;
   format: 'table' | 'json' | 'html';
   out: string | undefined;
+  metric: NoCompareMetric | undefined;
+  threads: string | undefined;
 }
 
 /** A number flag within (min, max]; otherwise a UserError naming the flag. */
@@ -39,20 +47,23 @@ function numberFlag(name: string, raw: string, ok: (x: number) => boolean, rule:
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenarios..>',
-  describe: 'Compare US scenarios (KSOP, 401(k), SIMPLE, SEP) on common random numbers: percentiles side by side and paired risk figures',
+  describe: 'Compare scenarios on common random numbers (US plans, or Norwegian ones): percentiles side by side and paired risk figures',
   builder: (y) =>
     y
-      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'two or more US scenario files; the first is A in the paired figures' })
+      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'two or more scenario files, all US or all Norwegian; the first is A in the paired figures' })
       .option('paths', { type: 'string', describe: 'number of paths (default: the first scenario\'s)' })
       .option('seed', { type: 'string', describe: 'random seed (default: the first scenario\'s)' })
       .option('gamma', { type: 'string', default: '3', describe: 'CRRA risk aversion γ > 0 for the certainty equivalents' })
-      .option('target', { type: 'string', describe: 'target terminal wealth (USD) for the shortfall probability (default: each scenario\'s simulation.targetWealth)' })
+      .option('target', { type: 'string', describe: 'US: target terminal wealth (USD) for the shortfall probability (default: each scenario\'s simulation.targetWealth)' })
+      .option('metric', { choices: NO_COMPARE_METRICS, describe: 'Norwegian scenarios: the per-path outcome compared (default capitalAtRetirement)' })
+      .option('threads', { type: 'string', describe: 'Norwegian scenarios: worker threads (default: all cores)' })
       .option('alpha', { type: 'string', default: '0.05', describe: 'tail probability of VaR and CVaR, in (0, 0.5]' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95' })
       .option('format', { choices: ['table', 'json', 'html'] as const, default: 'table' as const, describe: 'table, JSON, or one self-contained HTML page with the fans overlaid' })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json', 'the KSOP against a diversified 401(k)')
-      .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json --gamma 5 --format json', 'as JSON, more risk-averse') as never,
+      .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json --gamma 5 --format json', 'as JSON, more risk-averse')
+      .example('$0 compare scenarios/default.json scenarios/glide-path.yaml --metric payoutNet', 'two Norwegian savings choices, path by path') as never,
   handler: async (args) => {
     const paths = wholeNumberFlag('paths', 1, 10_000_000)(args.paths);
     const seedFlag = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
@@ -62,14 +73,17 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const percentiles = args.percentiles === undefined ? undefined : parsePercentiles(args.percentiles);
     if (args.scenarios.length < 2) throw new UserError([{ path: 'scenarios', message: `name at least two scenario files to compare; got ${args.scenarios.length}` }]);
     if (args.out) checkOutputPath(args.out, forced(args));
-    const scenarios: UsScenario[] = [];
-    for (const file of args.scenarios) {
-      const raw = await readScenarioObject(file);
-      if (!isUsScenarioObject(raw)) {
-        throw new UserError([{ path: 'plan.kind', message: 'compare takes US scenarios (plan kinds us-401k, us-ksop, us-simple-ira, us-sep-ira); use pensim run for a Norwegian one' }], file);
-      }
-      scenarios.push(checkUsScenario(raw, file));
+    const raws = await Promise.all(args.scenarios.map(async (file) => ({ file, raw: await readScenarioObject(file) })));
+    const us = raws.map((r) => isUsScenarioObject(r.raw));
+    if (us.some((u) => u !== us[0])) {
+      const odd = raws[us.indexOf(!us[0])]!.file;
+      throw new UserError([{ path: 'plan.kind', message: `compare takes US scenarios or Norwegian ones, not a mix: ${odd} is ${us[0] ? 'Norwegian' : 'a US plan'}, the first ${us[0] ? 'a US plan' : 'Norwegian'}` }], odd);
     }
+    if (!us[0]) return compareNorwegian(args, raws, { paths, seedFlag, gamma, alpha, percentiles });
+    for (const flag of ['metric', 'threads'] as const) {
+      if (args[flag] !== undefined) throw new UserError([{ path: `--${flag}`, message: 'is for Norwegian scenarios; a US comparison is of terminal wealth, run inline' }]);
+    }
+    const scenarios: UsScenario[] = raws.map((r) => checkUsScenario(r.raw, r.file));
     const first = scenarios[0]!.simulation;
     const seed = seedFlag ?? first.seed;
     const n = paths ?? first.paths;
@@ -91,3 +105,30 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     else process.stdout.write(text);
   },
 };
+
+/** The Norwegian comparison: table or JSON of the chosen metric (engine/compare-norway.ts). */
+async function compareNorwegian(
+  args: CompareArgs,
+  raws: { file: string; raw: unknown }[],
+  flags: { paths: number | undefined; seedFlag: number | undefined; gamma: number; alpha: number; percentiles: number[] | undefined },
+): Promise<void> {
+  if (args.target !== undefined) {
+    throw new UserError([{ path: '--target', message: "is a US target wealth; a Norwegian scenario's shortfall is against its simulation.targetReplacementRatio" }]);
+  }
+  if (args.format === 'html') throw new UserError([{ path: '--format', message: 'a Norwegian comparison reports as table or json; got "html"' }]);
+  const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
+  const scenarios: Scenario[] = raws.map((r) => checkScenario(r.raw, r.file));
+  const first = scenarios[0]!.simulation;
+  const comparison = await compareNorway(scenarios, {
+    metric: args.metric ?? 'capitalAtRetirement',
+    paths: flags.paths ?? first.paths,
+    seed: flags.seedFlag ?? first.seed,
+    ...(threads !== undefined && { threads }),
+    gamma: flags.gamma,
+    alpha: flags.alpha,
+    percentiles: flags.percentiles ?? first.percentiles,
+  });
+  const text = args.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : compareNorwayTable(comparison);
+  if (args.out) writeAtomically(args.out, text);
+  else process.stdout.write(text);
+}

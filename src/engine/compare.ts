@@ -14,11 +14,13 @@
 import type { UsSeries } from '../plan/us-simulation-plan.js';
 import { UserError } from '../scenario/user-error.js';
 import { moments } from '../stats/moments.js';
-import { quantileSorted } from '../stats/quantile-sorted.js';
 import { certaintyEquivalent, certaintyEquivalentValue, expectedShortfall, sortedCopy, valueAtRisk } from '../stats/risk-measures.js';
 import { shortfallProbability } from '../stats/shortfall-probability.js';
 import { VERSION } from '../version.js';
+import { distribution, pairedFigures, type Distribution, type PairedFigures } from './paired-figures.js';
 import type { UsRun } from './simulate-us.js';
+
+export type { Distribution, PairedFigures };
 
 export interface CompareOptions {
   gamma: number;
@@ -26,12 +28,6 @@ export interface CompareOptions {
   /** Target terminal wealth; else each scenario's simulation.targetWealth; else none. */
   target?: number;
   percentiles: readonly number[];
-}
-
-export interface Distribution {
-  mean: number;
-  stderr: number;
-  percentiles: Record<string, number>;
 }
 
 export interface ScenarioFigures {
@@ -53,16 +49,6 @@ export interface ScenarioFigures {
   } | null;
 }
 
-export interface PairedFigures {
-  a: string;
-  b: string;
-  probabilityALessThanB: number;
-  difference: Distribution;
-  ratio: { percentiles: Record<string, number>; paths: number };
-  differenceValueAtRisk: number;
-  differenceExpectedShortfall: number;
-}
-
 export interface Comparison {
   pensim: string;
   currency: 'USD';
@@ -73,12 +59,6 @@ export interface Comparison {
   percentiles: number[];
   scenarios: ScenarioFigures[];
   paired: PairedFigures[];
-}
-
-function distribution(x: Float64Array, percentiles: readonly number[]): Distribution {
-  const m = moments(x);
-  const sorted = sortedCopy(x);
-  return { mean: m.mean, stderr: m.stderr, percentiles: Object.fromEntries(percentiles.map((q) => [`p${q}`, quantileSorted(sorted, q / 100)])) };
 }
 
 /** The runs must pair path by path: same seed, paths, saving years and number of funds. */
@@ -137,30 +117,6 @@ export function compareRuns(runs: readonly UsRun[], o: CompareOptions): Comparis
     };
   });
   const a = v(runs[0]!, 'terminalWealth');
-  const paired = runs.slice(1).map((rb, i): PairedFigures => {
-    const b = v(rb, 'terminalWealth');
-    const diff = new Float64Array(a.length);
-    const ratio: number[] = [];
-    let less = 0;
-    for (let p = 0; p < a.length; p++) {
-      diff[p] = a[p]! - b[p]!;
-      if (a[p]! < b[p]!) less++;
-      if (b[p]! > 0) ratio.push(a[p]! / b[p]!);
-    }
-    const sortedDiff = sortedCopy(diff);
-    const sortedRatio = Float64Array.from(ratio).sort();
-    return {
-      a: scenarios[0]!.name,
-      b: scenarios[i + 1]!.name,
-      probabilityALessThanB: less / a.length,
-      difference: distribution(diff, o.percentiles),
-      ratio: {
-        paths: ratio.length,
-        percentiles: Object.fromEntries(o.percentiles.map((q) => [`p${q}`, ratio.length > 0 ? quantileSorted(sortedRatio, q / 100) : NaN])),
-      },
-      differenceValueAtRisk: valueAtRisk(sortedDiff, o.alpha),
-      differenceExpectedShortfall: expectedShortfall(sortedDiff, o.alpha),
-    };
-  });
+  const paired = runs.slice(1).map((rb, i) => pairedFigures({ a: scenarios[0]!.name, b: scenarios[i + 1]!.name }, a, v(rb, 'terminalWealth'), o.percentiles, o.alpha));
   return { pensim: VERSION, currency: 'USD', paths: runs[0]!.paths, seed: runs[0]!.seed, gamma: o.gamma, alpha: o.alpha, percentiles: [...o.percentiles], scenarios, paired };
 }
