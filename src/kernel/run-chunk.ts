@@ -32,6 +32,7 @@ import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { withMarketTrace } from './market-trace.js';
+import { payGrowthFactor } from '../rules/pay-growth.js';
 import { writeGSeries } from './write-g-series.js';
 import { writeInflationSeries } from './write-inflation-series.js';
 
@@ -127,8 +128,8 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
       const gPrev = g;
       if (y > 0) {
         const shock = wageSd > 0 ? wageSd * wage.next() : 0;
-        salary *= 1 + wageMean + shock;
-        g = y < nKnownG ? gDet[y]! : g * (1 + gGrowth + shock);
+        salary *= payGrowthFactor(wageMean, shock);
+        g = y < nKnownG ? gDet[y]! : g * payGrowthFactor(gGrowth, shock);
       }
       if (gYear !== null) gYear[y] = g;
       const alive = y <= death;

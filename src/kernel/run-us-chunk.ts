@@ -33,6 +33,7 @@ import { createMarketPath } from '../market/market-path.js';
 import { usSeriesCount, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import { chunkStream } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
+import { payGrowthFactor } from '../rules/pay-growth.js';
 import { fiftyFiveTenSale } from '../rules/us/diversification.js';
 import { k401Contributions } from '../rules/us/k401-contributions.js';
 import { nuaAfterTax, rolloverAfterTax } from '../rules/us/nua.js';
@@ -182,7 +183,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
     };
 
     for (let y = 0; y < nYears; y++) {
-      if (y > 0) salary *= 1 + wageMean + (wageSd > 0 ? wageSd * wage.next() : 0);
+      if (y > 0) salary *= payGrowthFactor(wageMean, wageSd > 0 ? wageSd * wage.next() : 0);
       const age = plan.startAge + y;
       const employed = y >= payFrom;
       const pay = employed ? salary : 0;

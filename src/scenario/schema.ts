@@ -13,7 +13,8 @@ const wholeAge = () => z.number().int().min(0).max(120);
 /** Wage growth: a deterministic yearly rate, or a mean with a yearly standard deviation. */
 export const WageGrowth = z.union([
   rate(-0.5, 1),
-  z.object({ mean: rate(-0.5, 1), sd: rate(0, 1).default(0) }).strict(),
+  // sd at most 10 %: beyond it pay would often fall by half or more in a year (rules/pay-growth.ts floors it there).
+  z.object({ mean: rate(-0.5, 1), sd: finite().min(0).max(0.1, 'a yearly pay-growth standard deviation is at most 0.1 (10 %): beyond it pay would often fall by half or more in one year').default(0) }).strict(),
 ]);
 
 export const CareerBreak = z

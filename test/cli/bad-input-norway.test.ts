@@ -28,6 +28,7 @@ const cases: [string, string, (s: Record<string, Record<string, unknown>>) => vo
   ['folketrygd for a cohort before 1963', 'total-pension-with-folketrygd.json', (s) => Object.assign(s.person!, { birthYear: 1960 }), /folketrygd: .*born 1963 or later; birthYear is 1960/],
   ['hybrid paid over a period', 'hybrid-male.json', (s) => (s.payout = { years: 10, method: { kind: 'level-annuity', technicalRate: 0.02 } }), /payout\.method\.kind: a hybrid pension is paid for life/],
   ['self-employed rate above 7 %', 'self-employed.json', (s) => (s.plan!.rate = 0.08), /plan\.rate: the rate is above the self-employed maximum/],
+  ['pay growth sd above 10 %', 'hybrid-in-g-uncertain-pay.json', (s) => (s.person!.wageGrowth = { mean: 0.03, sd: 0.6 }), /person\.wageGrowth\.sd: a yearly pay-growth standard deviation is at most 0\.1 .*; got 0\.6/],
   ['mortality without sex', 'default.json', (s) => { delete s.person!.sex; s.mortality = { table: 'K2013' }; }, /person\.sex: is required for lifetime risk/],
 ];
 

@@ -1,0 +1,13 @@
+/**
+ * One year's pay growth factor with a wage shock: 1 + mean + shock, floored so pay (and G, which
+ * follows wages) stays positive. The schema caps the shock's standard deviation at 10 %, so with
+ * the lowest mean (−50 %) the floor binds only for shocks beyond about 5 standard deviations
+ * (about one year in 10 million); it exists so that no draw can make pay or G zero or negative.
+ * Example: payGrowthFactor(0.03, 0.02) = 1.05; payGrowthFactor(0.03, −0.9) = 0.5.
+ */
+export const PAY_GROWTH_FLOOR = 0.5;
+
+export function payGrowthFactor(mean: number, shock: number): number {
+  const f = 1 + mean + shock;
+  return f > PAY_GROWTH_FLOOR ? f : PAY_GROWTH_FLOOR;
+}
