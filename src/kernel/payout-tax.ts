@@ -1,7 +1,7 @@
 /**
  * Tax on one year's payout. Flat: gross · rate. Norway: the bracket schedule of the tax year,
  * with brackets indexed by G (the payout is deflated to tax-year kroner by G_taxYear / G_y, taxed
- * on top of the other pension income — the scenario's, or the simulated folketrygd pension — and
+ * on top of the other pension income — the scenario's, plus the simulated folketrygd pension — and
  * the tax re-inflated), so a payout in 2060 meets the 2026 rules in 2060 money.
  */
 import { norwegianPensionTax } from '../rules/no/pension-tax.js';

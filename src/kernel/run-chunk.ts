@@ -183,7 +183,8 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
         }
         if (ft && y === ft.withdrawalY) ftPension = ftHolding / ft.delingstall;
         if (ft && plan.noTax !== null) {
-          const other = (ftPension * plan.gTaxYear) / g;
+          // Other pension income besides the folketrygd (AFP, other schemes) is added to it.
+          const other = (ftPension * plan.gTaxYear) / g + plan.otherIncome;
           tax = payoutTax(plan, payout, g, other, taxOf(plan, other));
         } else {
           tax = payoutTax(plan, payout, g, plan.otherIncome, otherBase);

@@ -127,7 +127,7 @@ export function projectLedger(scenario: Scenario): Ledger {
     if (ft && y === ft.withdrawalY) ftPension = ftHolding / ft.delingstall;
     let tax = ZERO;
     if (phase === 'payout') {
-      const other = ft && plan.noTax !== null ? (ftPension * plan.gTaxYear) / g : plan.otherIncome;
+      const other = ft && plan.noTax !== null ? (ftPension * plan.gTaxYear) / g + plan.otherIncome : plan.otherIncome;
       tax = new Decimal(payoutTax(plan, payout.toNumber(), g, other, ft ? taxOf(plan, other) : otherBase));
       if (y === plan.payStart) {
         summary.gross = payout;

@@ -37,8 +37,13 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
   }
 
   const assets = s.profile.assets;
-  const profile: [string, string][] = assets.map((a) => [a.name, `expected return ${pct(a.expectedReturn)} a year, volatility ${pct(a.volatility)}`]);
-  profile.push(['Correlation of log returns', correlationText(s, view.format.locale)]);
+  // A bootstrap without rescaling, or regime switching, draws returns of its own: the profile's
+  // expected returns, volatilities and correlation are then not used, and the report says so.
+  const returns = s.returns;
+  const profileUnused = (returns?.model === 'bootstrap' && !returns.rescale) || returns?.model === 'regime-switching';
+  const unused = profileUnused ? ` (not used: the ${returns!.model} model draws the returns)` : '';
+  const profile: [string, string][] = assets.map((a) => [a.name, `expected return ${pct(a.expectedReturn)} a year, volatility ${pct(a.volatility)}${unused}`]);
+  profile.push(['Correlation of log returns', `${correlationText(s, view.format.locale)}${unused}`]);
   // An engine with return models says which drew the returns (engine/returns-result.ts); read narrowly.
   const model = (r as { returns?: { model?: string; terms?: string; note?: string } }).returns;
   if (model?.model) profile.push(['Return model', `${model.model}, ${model.terms ?? 'nominal'} returns${model.note ? `: ${model.note}` : ''}`]);
@@ -58,6 +63,14 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
   ];
   if (s.payout.graded) payout.push(['Graded withdrawal', `${pct(s.payout.graded.share)} of the payout until age ${s.payout.graded.fullFromAge}, the rest kept invested`]);
   if (s.mortality) payout.push(['Lifetimes', `drawn from ${s.mortality.table}${s.mortality.scale === 1 ? '' : ` (mortality × ${s.mortality.scale})`}`]);
+  const ft = s.folketrygd;
+  if (ft) {
+    payout.push([
+      'Folketrygd',
+      `old-age pension (new model): ${pct(0.181)} of pay up to ${new Intl.NumberFormat(view.format.locale).format(7.1)} G a year added to a holding of ${money(ft.initialHolding)} at the start, wage-regulated; ` +
+        `from age ${ft.withdrawalAge ?? payoutStart} the holding ÷ delingstall ${new Intl.NumberFormat(view.format.locale).format(ft.delingstall)}, regulated in payment by wage growth less ${pct(ft.payoutRegulationDeduction)}`,
+    ]);
+  }
 
   const keys = percentileKeys(view);
   const run: [string, string][] = [
@@ -81,7 +94,7 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
       title: 'Economy',
       rows: [
         ['G growth after the built-in table', s.gGrowth === undefined ? 'the mean pay growth' : `${pct(s.gGrowth)} a year`],
-        ['Price inflation', `${pct(s.inflation)} a year (used for amounts in today's money)`],
+        ['Price inflation', inflationText(s, view, pct)],
       ],
     },
     { title: 'Run', rows: run },
@@ -176,13 +189,29 @@ function payoutMethodText(s: Scenario, pct: Pct): string {
   }
 }
 
+/** Which inflation the amounts were deflated by, if any: the scenario's fixed rate, or the simulated one. */
+function inflationText(s: Scenario, view: ReportView, pct: Pct): string {
+  const model = s.returns?.inflation;
+  const simulated = model ? `simulated, AR(1) around ${pct(model.mean)} a year` : `${pct(s.inflation)} a year`;
+  switch (view.basis.kind) {
+    case 'real':
+      return `${simulated} (the amounts here are deflated by it to today's money)`;
+    case 'real-simulated':
+      return `${simulated} (the amounts here are deflated by each path's own simulated price index)`;
+    default:
+      return `${simulated} (the amounts here are not deflated by it)`;
+  }
+}
+
 function taxText(s: Scenario, pct: Pct, money: Money): string {
   const t = s.tax;
   switch (t.kind) {
     case 'flat':
       return `flat ${pct(t.rate)} of the payout`;
-    case 'norway':
-      return `Norwegian pension-income tax, ${t.year} rules (brackets indexed by G), on top of ${money(t.otherPensionIncome)} other pension income a year`;
+    case 'norway': {
+      const base = s.folketrygd ? `the simulated folketrygd pension plus ${money(t.otherPensionIncome)} other pension income a year` : `${money(t.otherPensionIncome)} other pension income a year`;
+      return `Norwegian pension-income tax, ${t.year} rules (brackets indexed by G), on top of ${base}`;
+    }
     default:
       return unreachable(t);
   }

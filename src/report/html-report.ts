@@ -83,22 +83,27 @@ function section(title: string, svg: string, note: string): string {
   return el('section', {}, el('h2', {}, escapeXml(title)) + el('figure', {}, svg + el('figcaption', {}, escapeXml(note))));
 }
 
+/** The table's rows; the folketrygd ones only when the run models it. */
 const METRICS = [
   ['capitalAtRetirement', 'Capital at the payout start', 'money'],
   ['payoutGross', 'First yearly payout, before tax', 'money'],
   ['payoutNet', 'First yearly payout, after tax', 'money'],
-  ['replacementRatio', 'Replacement ratio (payout before tax ÷ final salary)', 'ratio'],
+  ['replacementRatio', 'Replacement ratio (first payout before tax ÷ pay in the payout start year)', 'ratio'],
+  ['folketrygdPension', 'Folketrygd pension in the payout start year', 'money'],
+  ['totalPension', 'Total pension: first payout plus folketrygd, before tax', 'money'],
+  ['totalReplacementRatio', 'Total replacement ratio (total pension ÷ pay in the payout start year)', 'ratio'],
 ] as const;
 
 function percentileTable(view: ReportView): string {
   const r = view.result;
   const keys = percentileKeys(view);
   const head = el('tr', {}, el('th', { scope: 'col' }, escapeXml(view.format.unit)) + el('th', { scope: 'col' }, 'mean') + keys.map((k) => el('th', { scope: 'col' }, escapeXml(percentileName(view, k)))).join(''));
-  const rows = METRICS.map(([id, label, kind]) => {
-    const m: Metric = r.metrics[id];
+  const rows = METRICS.flatMap(([id, label, kind]) => {
+    const m: Metric | undefined = r.metrics[id];
+    if (!m) return [];
     const show = (v: number) => (kind === 'money' ? view.format.value(v) : view.format.percent(v));
     const cell = (stat: string, v: number) => el('td', { 'data-metric': id, 'data-stat': stat, 'data-value': String(v) }, escapeXml(show(v)));
-    return el('tr', {}, el('th', { scope: 'row' }, escapeXml(label)) + cell('mean', m.mean) + keys.map((k) => cell(k, m.percentiles[k]!)).join(''));
+    return [el('tr', {}, el('th', { scope: 'row' }, escapeXml(label)) + cell('mean', m.mean) + keys.map((k) => cell(k, m.percentiles[k]!)).join(''))];
   }).join('');
   const note = `Standard error of the mean capital: ${view.format.money(r.metrics.capitalAtRetirement.stderr)}. A percentile pN is the amount that N % of outcomes fall below.`;
   return el('table', { class: 'numbers', 'data-table': 'percentiles' }, el('thead', {}, head) + el('tbody', {}, rows)) + el('p', { class: 'note' }, escapeXml(note));
@@ -137,7 +142,9 @@ function shortfallText(view: ReportView): string {
     'p',
     { 'data-shortfall': String(s.probability) },
     escapeXml(
-      `The probability that the first yearly payout replaces less than ${f.percent(s.targetReplacementRatio)} of the final salary is ` +
+      (s.of === 'totalReplacementRatio'
+        ? `The probability that the total pension (first yearly payout plus folketrygd, before tax) replaces less than ${f.percent(s.targetReplacementRatio)} of pay in the payout start year is `
+        : `The probability that the first yearly payout replaces less than ${f.percent(s.targetReplacementRatio)} of pay in the payout start year is `) +
         `${f.percent(s.probability)} (standard error ${f.percent(s.stderr, 2)}).`,
     ),
   );

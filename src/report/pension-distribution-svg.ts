@@ -48,7 +48,7 @@ export function pensionDistributionSvg(view: ReportView, options: ChartOptions =
 
   const curve = (m: Metric, color: string, series: string, dash?: string) => {
     const pts = keys.map((k) => [x(m.percentiles[k]!), y(level(k))] as [number, number]);
-    const dots = pts.map(([cx, cy], i) => el('circle', { cx, cy, r: 3.5, fill: color, 'data-percentile': keys[i], 'data-value': m.percentiles[keys[i]!] })).join('');
+    const dots = pts.map(([cx, cy], i) => el('circle', { cx, cy, r: 3.5, fill: color, 'data-percentile': keys[i], 'data-value': String(m.percentiles[keys[i]!]) })).join('');
     return el('g', { 'data-series': series }, el('path', { d: line()(pts) ?? '', fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-dasharray': dash }) + dots);
   };
 

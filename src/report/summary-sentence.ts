@@ -1,13 +1,13 @@
 /**
  * The report's headline in plain words, from the run's percentiles of the first yearly payout
- * (before tax) and of the replacement ratio (first payout / pay in the payout start year, "the
- * final salary"). It uses p10 when it was chosen, otherwise the lowest chosen percentile q: "in
+ * (before tax) and of the replacement ratio (first payout / pay in the payout start year), and
+ * with the folketrygd of the total pension. It uses p10 when it was chosen, otherwise the lowest chosen percentile q: "in
  * (100 − q) of 100 outcomes the pension is at least the q-th percentile", written as a reduced
  * fraction (q = 10: "9 of 10"; q = 5: "19 of 20").
  *
  * Example (a test checks it): with p10 = 312 000, p50 = 383 792 and a median ratio of 0.3162, NOK:
  * "In 9 of 10 outcomes the yearly pension from 67 is at least 312 000 kr before tax; the median is
- * 383 792 kr, 31,6 % of the final salary."
+ * 383 792 kr, 31,6 % of pay at 67."
  */
 import { percentileKeys, type ReportView } from './report-view.js';
 
@@ -22,9 +22,18 @@ export function summarySentence(view: ReportView): string {
   const atLeast = `In ${outcomesAbove(q)} outcomes the yearly pension from ${r.ages.payoutStart} is at least ${f.money(gross.percentiles[floor]!)} before tax`;
   const centre =
     gross.percentiles['p50'] !== undefined
-      ? `the median is ${f.money(gross.percentiles['p50'])}, ${f.percent(ratio.percentiles['p50']!)} of the final salary`
-      : `the mean is ${f.money(gross.mean)}, on average ${f.percent(ratio.mean)} of the final salary`;
-  return `${atLeast}; ${centre}.`;
+      ? `the median is ${f.money(gross.percentiles['p50'])}, ${f.percent(ratio.percentiles['p50']!)} of pay at ${r.ages.payoutStart}`
+      : `the mean is ${f.money(gross.mean)}, on average ${f.percent(ratio.mean)} of pay at ${r.ages.payoutStart}`;
+  const total = r.metrics.totalPension;
+  const totalRatio = r.metrics.totalReplacementRatio;
+  // With the folketrygd, the total is what the saver lives on: say it too.
+  const withFolketrygd =
+    total && totalRatio
+      ? total.percentiles['p50'] !== undefined
+        ? `; with the folketrygd the median total is ${f.money(total.percentiles['p50'])}, ${f.percent(totalRatio.percentiles['p50']!)} of pay`
+        : `; with the folketrygd the mean total is ${f.money(total.mean)}, ${f.percent(totalRatio.mean)} of pay`
+      : '';
+  return `${atLeast}; ${centre}${withFolketrygd}.`;
 }
 
 /**

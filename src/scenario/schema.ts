@@ -188,7 +188,11 @@ export const Tax = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('norway'),
       year: z.union([z.literal(2025), z.literal(2026)], { error: 'the Norwegian tax rules are built in for 2025 and 2026 only' }),
-      /** Other yearly pension income (e.g. folketrygd) in tax-year kroner: the DC payout is taxed on top. */
+      /**
+       * Other yearly pension income in tax-year kroner: the DC payout is taxed on top. With a
+       * `folketrygd` block the simulated folketrygd pension is added to it (so give here only income
+       * besides the folketrygd, e.g. AFP); without one, include the folketrygd estimate here.
+       */
       otherPensionIncome: finite().min(0).default(0),
     })
     .strict(),

@@ -140,7 +140,7 @@ describe('the HTML report (string level; tests/report/html-chromium.test.ts open
   });
 
   it('holds the summary, the three charts, the tables, the shortfall and the assumptions with the run date', () => {
-    expect(html).toContain('In 9 of 10 outcomes the yearly pension from 67 is at least 266\u00a0000\u00a0kr before tax; the median is 380\u00a0000\u00a0kr, 31,6\u00a0% of the final salary.');
+    expect(html).toContain('In 9 of 10 outcomes the yearly pension from 67 is at least 266\u00a0000\u00a0kr before tax; the median is 380\u00a0000\u00a0kr, 31,6\u00a0% of pay at 67.');
     for (const chart of ['capital-fan', 'payout-fan', 'pension-distribution']) expect(html).toContain(`data-chart="${chart}"`);
     expect(html).toContain('data-metric="capitalAtRetirement" data-stat="p95" data-value="4800000">4\u00a0800\u00a0000<');
     expect(html).toContain('data-shortfall="0.1234"');

@@ -9,14 +9,14 @@ describe('summarySentence', () => {
   it('uses p10 when chosen: "In 9 of 10 outcomes …", the median and the median replacement ratio', () => {
     // Fixture: first gross payout p10 = 0.7 × 380 000, p50 = 380 000; median ratio 0.3162.
     expect(summarySentence(reportView(fixtureResult(), { kind: 'nominal' }))).toBe(
-      `In 9 of 10 outcomes the yearly pension from 67 is at least ${nb('266 000 kr')} before tax; the median is ${nb('380 000 kr')}, ${nb('31,6 %')} of the final salary.`,
+      `In 9 of 10 outcomes the yearly pension from 67 is at least ${nb('266 000 kr')} before tax; the median is ${nb('380 000 kr')}, ${nb('31,6 %')} of pay at 67.`,
     );
   });
 
   it('without p10 it uses the lowest chosen percentile; without p50 the mean', () => {
     expect(summarySentence(reportView(fixtureResult([5, 50, 95]), { kind: 'nominal' }))).toMatch(/^In 19 of 20 outcomes .* at least 228\u00a0000\u00a0kr/);
     expect(summarySentence(reportView(fixtureResult([25, 75]), { kind: 'nominal' }))).toBe(
-      `In 3 of 4 outcomes the yearly pension from 67 is at least ${nb('323 000 kr')} before tax; the mean is ${nb('399 000 kr')}, on average ${nb('33,2 %')} of the final salary.`,
+      `In 3 of 4 outcomes the yearly pension from 67 is at least ${nb('323 000 kr')} before tax; the mean is ${nb('399 000 kr')}, on average ${nb('33,2 %')} of pay at 67.`,
     );
   });
 
