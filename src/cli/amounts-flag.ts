@@ -26,15 +26,15 @@ export function amountsChoice(flags: { amounts: Amounts | undefined; real: boole
 }
 
 /**
- * Checked on the scenario before the run. A historical bootstrap without an inflation model replays
+ * Checked on the scenario before the run; `flag` is the option that asked for real amounts. A historical bootstrap without an inflation model replays
  * REAL returns (engine/returns-result.ts): its amounts are in start-year money already, and real
  * would deflate them twice. Read through a narrow type: not every scenario has a returns block.
  */
-export function checkAmounts(scenario: Scenario, amounts: Amounts): void {
+export function checkAmounts(scenario: Scenario, amounts: Amounts, flag = '--amounts'): void {
   const returns = (scenario as { returns?: { model?: string; inflation?: unknown } }).returns;
   if (amounts === 'real' && returns?.model === 'bootstrap' && returns.inflation === undefined) {
     throw new UserError([
-      { path: '--real', message: "this scenario's returns are already real (a historical bootstrap without returns.inflation): its amounts are in start-year money; drop --real (or the nl-urm preset)" },
+      { path: flag, message: `this scenario's returns are already real (a historical bootstrap without returns.inflation): its amounts are in start-year money; drop ${flag}${flag === '--preset' ? ' nl-urm (it reports in today\'s money)' : ''}` },
     ]);
   }
 }

@@ -37,8 +37,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     checkAmounts(scenario, args.amounts);
     const basis = amountBasis(scenario, result, args.amounts);
     const shown = resultInBasis(result, basis);
-    // A nominal merge prints exactly what the unsharded run's JSON would, without an amounts key.
-    const text = args.format === 'json' ? resultJson(shown, args.amounts === 'nominal' ? undefined : basis) : args.format === 'csv' ? resultCsv(shown, basis) : resultTable(shown, basis);
+    // The merged JSON is what the unsharded `run --format json` prints, amounts key included.
+    const text = args.format === 'json' ? resultJson(shown, basis) : args.format === 'csv' ? resultCsv(shown, basis) : resultTable(shown, basis);
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);
   },

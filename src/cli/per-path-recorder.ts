@@ -17,10 +17,11 @@ export class PerPathRecorder {
     }
   };
 
-  /** CSV with full float precision (shortest round-trip form), so values compare exactly. */
-  csv(): string {
+  /** CSV with full float precision (shortest round-trip form), so values compare exactly; an optional first comment line. */
+  csv(comment?: string): string {
     const n = SCALAR_SERIES.length;
-    const lines = [['path', ...SCALAR_SERIES].join(',')];
+    const lines = comment === undefined ? [] : [`# ${comment}`];
+    lines.push(['path', ...SCALAR_SERIES].join(','));
     for (let p = 0; p < this.paths; p++) {
       const row = [String(p)];
       for (let s = 0; s < n; s++) row.push(String(this.values[p * n + s]));

@@ -36,7 +36,7 @@ interface RunArgs {
   paths: string | undefined;
   seed: string | undefined;
   threads: string | undefined;
-  format: Format;
+  format: Format | undefined;
   out: string | undefined;
   quiet: boolean;
   percentiles: string | undefined;
@@ -71,6 +71,17 @@ const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array> = {
   png: (o) => renderPng(capitalFanSvg(reportView(o.result, o.basis, o.labels))),
 };
 
+/** A shard file is JSON of the raw run: flags that shape a report or a per-path file have no place there. */
+function checkShardFlags(args: RunArgs): void {
+  const refuse = (flag: string, why: string) => {
+    throw new UserError([{ path: flag, message: `cannot be combined with --shard: ${why}` }]);
+  };
+  if (args.format !== undefined && args.format !== 'json') refuse('--format', 'a shard file is JSON; choose the format when merging (pensim merge --format)');
+  if (args['per-path'] !== undefined) refuse('--per-path', 'run the per-path outcomes unsharded');
+  if (args.amounts !== undefined && args.amounts !== 'nominal') refuse('--amounts', 'a shard file holds the raw run; choose the amounts when merging (pensim merge --amounts)');
+  if (args.real) refuse('--real', 'a shard file holds the raw run; choose the amounts when merging (pensim merge --amounts real)');
+}
+
 const presetHelp = PRESET_NAMES.map((n) => `${n}: ${PERCENTILE_PRESETS[n].describe}`).join('; ');
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -84,8 +95,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('format', {
         choices: FORMATS,
-        default: 'table' as Format,
-        describe: 'table, json, csv (the fans); html (the client report, one file); svg or png (the capital fan chart alone)',
+        describe: 'table (the default), json, csv (the fans); html (the client report, one file); svg or png (the capital fan chart alone)',
       })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95 (overrides the scenario)' })
@@ -110,20 +120,22 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
     const choice = percentileChoice(args);
+    const format: Format = args.format ?? 'table';
     if (args.out) checkOutputPath(args.out, forced(args));
-    else if (args.format === 'png' && process.stdout.isTTY) {
+    else if (format === 'png' && process.stdout.isTTY) {
       throw new UserError([{ path: '--out', message: 'a PNG is binary: give --out FILE (or redirect standard output to a file)' }]);
     }
-    if (args['per-path']) checkOutputPath(args['per-path'], forced(args));
+    if (args['per-path']) checkOutputPath(args['per-path'], forced(args), '--per-path');
     const shard = args.shard === undefined ? undefined : shardFlag(args.shard);
     if (args.checkpoint !== undefined) {
       if (shard || args['per-path']) throw new UserError([{ path: '--checkpoint', message: 'cannot be combined with --shard or --per-path' }]);
-      checkOutputPath(args.checkpoint, true);
+      checkOutputPath(args.checkpoint, true, '--checkpoint');
     }
-    const amounts = amountsChoice(args, choice.real);
-    if (shard && amounts !== 'nominal') throw new UserError([{ path: '--amounts', message: 'a shard file holds the raw run: choose the amounts when merging (pensim merge --amounts)' }]);
+    if (shard) checkShardFlags(args);
+    // A shard file is the raw run: a preset's "today's money" applies when merging, not here.
+    const amounts = shard ? 'nominal' : amountsChoice(args, choice.real);
     const scenario = withPercentiles(await loadScenario(args.scenario), choice.percentiles);
-    checkAmounts(scenario, amounts);
+    checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
     const progress = progressReporter(args.quiet);
     const started = performance.now();
     const options = {
@@ -150,10 +162,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
       checkpoint !== undefined ? simulateWithCheckpoint(scenario, checkpoint, options) : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }),
     );
     signal.throwIfAborted();
-    if (perPath) writeAtomically(args['per-path']!, perPath.csv());
+    // Per-path outcomes stay nominal whatever the report's unit: a first line says so when they differ.
+    if (perPath) writeAtomically(args['per-path']!, perPath.csv(amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`));
     progress.done(result.paths, performance.now() - started, threads);
     const basis = amountBasis(scenario, result, amounts);
-    const output = RENDER[args.format]({ scenario, result, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
+    const output = RENDER[format]({ scenario, result, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
     signal.throwIfAborted();
     if (args.out) writeAtomically(args.out, output);
     else process.stdout.write(output);

@@ -15,7 +15,7 @@ export interface UsRunArgs {
   scenario: string;
   paths: string | undefined;
   seed: string | undefined;
-  format: string;
+  format: string | undefined;
   out: string | undefined;
   percentiles: string | undefined;
   preset?: string | undefined;
@@ -24,10 +24,11 @@ export interface UsRunArgs {
   shard?: string | undefined;
   'per-path'?: string | undefined;
   checkpoint?: string | undefined;
+  'percentile-method'?: string | undefined;
 }
 
 /** Flags of the Norwegian run that a US run does not have: refused, never silently ignored. */
-const NOT_FOR_US = ['preset', 'real', 'amounts', 'shard', 'per-path', 'checkpoint'] as const;
+const NOT_FOR_US = ['preset', 'real', 'amounts', 'shard', 'per-path', 'checkpoint', 'percentile-method'] as const;
 
 export async function runUs(args: UsRunArgs): Promise<void> {
   const paths = wholeNumberFlag('paths', 1, 10_000_000)(args.paths);
@@ -35,15 +36,16 @@ export async function runUs(args: UsRunArgs): Promise<void> {
   for (const flag of NOT_FOR_US) {
     if (args[flag] !== undefined && args[flag] !== false) throw new UserError([{ path: `--${flag}`, message: 'is not available for a US scenario (pensim run on a US plan takes --paths, --seed, --percentiles, --format table|json, --out)' }]);
   }
-  if (args.format !== 'table' && args.format !== 'json') {
-    throw new UserError([{ path: '--format', message: `a US scenario reports as table or json; got "${args.format}"` }]);
+  const format = args.format ?? 'table';
+  if (format !== 'table' && format !== 'json') {
+    throw new UserError([{ path: '--format', message: `a US scenario reports as table or json; got "${format}"` }]);
   }
   const percentiles = args.percentiles === undefined ? undefined : parsePercentiles(args.percentiles);
   if (args.out) checkOutputPath(args.out, forced(args));
   const scenario = await loadUsScenario(args.scenario);
   const run = await attributedTo(args.scenario, () => simulateUs(scenario, { ...(paths !== undefined && { paths }), ...(seed !== undefined && { seed }) }));
   const result = usRunResult(run, percentiles ?? scenario.simulation.percentiles);
-  const text = args.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : usResultTable(result);
+  const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : usResultTable(result);
   if (args.out) writeAtomically(args.out, text);
   else process.stdout.write(text);
 }

@@ -7,22 +7,25 @@ import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync, wr
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../scenario/user-error.js';
 
-/** `force`: an existing file may be replaced (--force); without it an existing file is refused, never clobbered. */
-export function checkOutputPath(file: string, force = false): void {
+/**
+ * `force`: an existing file may be replaced (--force); without it an existing file is refused, never
+ * clobbered. `flag` names the option the path came from in the messages.
+ */
+export function checkOutputPath(file: string, force = false, flag = '--out'): void {
   const dir = dirname(resolve(file));
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UserError([{ path: '--out', message: `the directory ${dir} does not exist` }]);
+    throw new UserError([{ path: flag, message: `the directory ${dir} does not exist` }]);
   }
   try {
     accessSync(dir, constants.W_OK);
   } catch {
-    throw new UserError([{ path: '--out', message: `no permission to write in ${dir}` }]);
+    throw new UserError([{ path: flag, message: `no permission to write in ${dir}` }]);
   }
   if (existsSync(file) && statSync(file).isDirectory()) {
-    throw new UserError([{ path: '--out', message: `${file} is a directory` }]);
+    throw new UserError([{ path: flag, message: `${file} is a directory` }]);
   }
   if (existsSync(file) && !force) {
-    throw new UserError([{ path: '--out', message: `${file} exists already; give --force to overwrite it` }]);
+    throw new UserError([{ path: flag, message: `${file} exists already; give --force to overwrite it` }]);
   }
 }
 

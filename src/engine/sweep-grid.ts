@@ -40,6 +40,17 @@ export interface SweepCell {
 /** At most this many cells (a guard against a typo such as 0..1 in steps of 0.001 twice). */
 export const MAX_CELLS = 10_000;
 
+/**
+ * Keys a sweep would accept but not honour: every cell runs with the sweep's own seed and path
+ * count (so cells pair on common random numbers), and no sweep metric reads the
+ * deterministic inflation (it only deflates `run --real` reports).
+ */
+const NOT_SWEPT: Record<string, string> = {
+  'simulation.seed': 'every cell runs with the sweep\'s seed (--seed), so the cells pair on common random numbers',
+  'simulation.paths': 'every cell runs the sweep\'s path count (--paths)',
+  inflation: 'the deterministic inflation only deflates `run --real` reports; no sweep metric uses it (sweep returns.inflation.mean for real-terms metrics)',
+};
+
 /** Parse one `--grid` flag: "key=v1,v2,…" (values as text; typed against the scenario later). */
 export function parseGridFlag(raw: string): { key: string; path: string[]; texts: string[] } {
   const eq = raw.indexOf('=');
@@ -59,6 +70,8 @@ export function sweepAxes(base: Scenario, flags: readonly string[], allowLarge =
   const axes: SweepAxis[] = [];
   for (const raw of flags) {
     const { key, path, texts } = parseGridFlag(raw);
+    const why = NOT_SWEPT[path.join('.')];
+    if (why) throw new UserError([{ path: `--grid ${key}`, message: `cannot be swept: ${why}` }]);
     if (axes.some((a) => a.path.join('.') === path.join('.'))) throw new UserError([{ path: `--grid ${key}`, message: 'is given twice; give all its values in one --grid' }]);
     const found = locate(base, path, key);
     const values = texts.map((t) => typed(t, found.current, key));

@@ -6,8 +6,10 @@ import { traceMarketColumns } from './trace-market-columns.js';
 export function traceTable(t: PathTrace, currency: string): string {
   const m = formatMoney;
   const market = traceMarketColumns(t);
+  // The folketrygd pension, when the run models it (its tax base lies under the payout's).
+  const ft = t.rows.some((r) => r.folketrygd > 0);
   const rows = [
-    ['year', 'age', 'phase', 'salary', 'G', 'contribution', 'return', 'fees', 'payout', 'tax', 'capital end', ...market.header],
+    ['year', 'age', 'phase', 'salary', 'G', 'contribution', 'return', 'fees', 'payout', 'tax', ...(ft ? ['folketrygd'] : []), 'capital end', ...market.header],
     ...t.rows.map((r) => [
       String(r.year),
       String(r.age),
@@ -19,6 +21,7 @@ export function traceTable(t: PathTrace, currency: string): string {
       m(r.fees),
       m(r.payout),
       m(r.tax),
+      ...(ft ? [m(r.folketrygd)] : []),
       m(r.capitalEnd),
       ...market.cells(r),
     ]),

@@ -204,7 +204,12 @@ export const Simulation = z
   .object({
     paths: z.number().int().min(1).max(100_000_000).default(10_000),
     seed: z.number().int().min(0).max(0xffffffff).default(1),
-    percentiles: z.array(finite().gt(0).lt(100)).min(1).max(99).default([...DEFAULT_PERCENTILES]),
+    percentiles: z
+      .array(finite().gt(0).lt(100))
+      .min(1)
+      .max(99)
+      .refine((a) => new Set(a).size === a.length, { message: 'each percentile at most once (a repeated one would be a repeated column)' })
+      .default([...DEFAULT_PERCENTILES]),
     /**
      * Percentiles from all paths ('exact', 8 bytes a path a series) or a fixed-memory sketch
      * ('sketch', relative error ≤ 0.025 %); 'auto' is exact up to 100 000 paths.
