@@ -33,6 +33,8 @@ export interface InflationResult {
   real: { capitalAtRetirement: Metric; payoutGross: Metric; payoutNet: Metric };
   /** Capital by age in start-year money. */
   realFan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
+  /** Yearly payouts in start-year money, each path deflated by its own index (gross and net of tax). */
+  realPayoutFan: { ages: number[]; gross: Record<string, number[]>; net: Record<string, number[]> };
 }
 
 export interface SeriesAccess {
@@ -51,11 +53,14 @@ export function returnsResult(scenario: Scenario, plan: SimulationPlan, get: Ser
     const ages = Array.from({ length: n }, (_, i) => plan.startAge + i);
     const means = (from: number) => Array.from({ length: n }, (_, i) => get.mean(from + i));
     const real = Object.fromEntries(REAL_SCALARS.map((name, i) => [name, get.metric(at + 2 * n + i)])) as InflationResult['real'];
+    const m = plan.nYears - plan.payStart;
+    const payoutAt = at + 2 * n + REAL_SCALARS.length;
     out.inflation = {
       model: { kind: 'ar1', mean: plan.inflation.mean, persistence: plan.inflation.persistence, sd: plan.inflation.sd, initial: plan.inflation.initial },
       priceIndex: { ages, mean: means(at), percentiles: get.fan(at, n) },
       real,
       realFan: { ages, mean: means(at + n), capital: get.fan(at + n, n) },
+      realPayoutFan: { ages: ages.slice(plan.payStart, plan.nYears), gross: get.fan(payoutAt, m), net: get.fan(payoutAt + m, m) },
     };
   }
   return out;

@@ -40,7 +40,7 @@ export function describeBasis(basis: AmountBasis, currency: string): string {
     case 'real-returns':
       return `real ${currency}: the return model replays inflation-adjusted returns, so capital grows in start-year money`;
     case 'real-simulated':
-      return `real ${currency} in ${basis.baseYear} money (each path deflated by its own simulated price index; the payout fan by the mean index)`;
+      return `real ${currency} in ${basis.baseYear} money (each path deflated by its own simulated price index)`;
     case 'g':
       return `G: each amount divided by the G of its year (G = ${formatMoney(basis.lastPublished.value)} ${currency} from 1 May ${basis.lastPublished.year}, the last published, then growing ${formatPercent(basis.gGrowth)} a year)`;
     case 'g-simulated':

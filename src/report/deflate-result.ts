@@ -90,24 +90,14 @@ function isIn(names: readonly string[], key: string): boolean {
 
 /**
  * A run's amounts in today's money under its stochastic inflation model (result.inflation): the
- * headline amounts and the capital fan come from the engine, each path deflated by its own price
- * index; the payout fan, which the engine keeps only nominal, is divided by the mean price index of
- * each age. Ratios are unchanged; the folketrygd amounts (kept only nominal) and inheritances are left out.
+ * headline amounts, the capital fan and the payout fans come from the engine, each path deflated
+ * by its own price index. Ratios are unchanged; the folketrygd amounts (kept only nominal) and
+ * inheritances are left out.
  */
 export function deflateByInflationModel(r: SimulationResult): SimulationResult {
   const inf = r.inflation;
   if (!inf) throw new Error('deflateByInflationModel needs a result with an inflation model');
-  const meanIndex = (age: number) => inf.priceIndex.mean[inf.priceIndex.ages.indexOf(age)] ?? 1;
-  return {
-    ...r,
-    metrics: convertMetrics(r, (k) => inf.real[k as keyof typeof inf.real]),
-    fan: inf.realFan,
-    payoutFan: {
-      ages: r.payoutFan.ages,
-      gross: mapValues(r.payoutFan.gross, (s) => divideSeries(s, r.payoutFan.ages, meanIndex)),
-      net: mapValues(r.payoutFan.net, (s) => divideSeries(s, r.payoutFan.ages, meanIndex)),
-    },
-  };
+  return { ...r, metrics: convertMetrics(r, (k) => inf.real[k as keyof typeof inf.real]), fan: inf.realFan, payoutFan: inf.realPayoutFan };
 }
 
 /** A run's amounts in G when G differs by path: every amount from the engine's G block (result.inG), path by path. */

@@ -36,3 +36,14 @@ describe('--real with a stochastic inflation model in the HTML report', () => {
     expect(html).toContain(`data-metric="capitalAtRetirement" data-stat="p50" data-value="${p50}"`);
   });
 });
+
+describe('--real with a stochastic inflation model: the payout fan too is per path', () => {
+  it('the first payout\'s percentiles in the payout fan equal the headline payout percentiles (both each path over its own index)', () => {
+    const out = spawnSync(process.execPath, [cli, 'run', 'scenarios/history-block-bootstrap.json', '--paths', '3000', '--quiet', '--real', '--format', 'json'], { cwd: root, encoding: 'utf8' }).stdout;
+    const r = JSON.parse(out) as { metrics: Record<string, { percentiles: Record<string, number> }>; payoutFan: { gross: Record<string, number[]>; net: Record<string, number[]> } };
+    for (const k of Object.keys(r.metrics.payoutGross!.percentiles)) {
+      expect(r.payoutFan.gross[k]![0]).toBe(r.metrics.payoutGross!.percentiles[k]);
+      expect(r.payoutFan.net[k]![0]).toBe(r.metrics.payoutNet!.percentiles[k]);
+    }
+  });
+});
