@@ -9,7 +9,7 @@ import type { CommandModule } from 'yargs';
 import { compareRuns } from '../engine/compare.js';
 import { compareNorway, NO_COMPARE_METRICS, type NoCompareMetric } from '../engine/compare-norway.js';
 import { checkUsScenario, isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenario.js';
-import { simulateUs, type UsRun } from '../engine/simulate-us.js';
+import { simulateUsOnPool, type UsRun } from '../engine/simulate-us.js';
 import { compareHtml } from '../report/compare-html.js';
 import { compareJson } from '../report/compare-json.js';
 import { usRunResult } from '../engine/us-result.js';
@@ -56,7 +56,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('gamma', { type: 'string', default: '3', describe: 'CRRA risk aversion γ > 0 for the certainty equivalents' })
       .option('target', { type: 'string', describe: 'US: target terminal wealth (USD) for the shortfall probability (default: each scenario\'s simulation.targetWealth)' })
       .option('metric', { choices: NO_COMPARE_METRICS, describe: 'Norwegian scenarios: the per-path outcome compared (default capitalAtRetirement)' })
-      .option('threads', { type: 'string', describe: 'Norwegian scenarios: worker threads (default: all cores)' })
+      .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('alpha', { type: 'string', default: '0.05', describe: 'tail probability of VaR and CVaR, in (0, 0.5]' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95' })
       .option('format', { choices: ['table', 'json', 'html'] as const, default: 'table' as const, describe: 'table, JSON, or one self-contained HTML page with the fans overlaid' })
@@ -80,15 +80,14 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       throw new UserError([{ path: 'plan.kind', message: `compare takes US scenarios or Norwegian ones, not a mix: ${odd} is ${us[0] ? 'Norwegian' : 'a US plan'}, the first ${us[0] ? 'a US plan' : 'Norwegian'}` }], odd);
     }
     if (!us[0]) return compareNorwegian(args, raws, { paths, seedFlag, gamma, alpha, percentiles });
-    for (const flag of ['metric', 'threads'] as const) {
-      if (args[flag] !== undefined) throw new UserError([{ path: `--${flag}`, message: 'is for Norwegian scenarios; a US comparison is of terminal wealth, run inline' }]);
-    }
+    if (args.metric !== undefined) throw new UserError([{ path: '--metric', message: 'is for Norwegian scenarios; a US comparison is of terminal wealth' }]);
+    const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
     const scenarios: UsScenario[] = raws.map((r) => checkUsScenario(r.raw, r.file));
     const first = scenarios[0]!.simulation;
     const seed = seedFlag ?? first.seed;
     const n = paths ?? first.paths;
     const runs: UsRun[] = [];
-    for (let i = 0; i < scenarios.length; i++) runs.push(await attributedTo(args.scenarios[i]!, () => simulateUs(scenarios[i]!, { paths: n, seed })));
+    for (let i = 0; i < scenarios.length; i++) runs.push(await attributedTo(args.scenarios[i]!, () => simulateUsOnPool(scenarios[i]!, { paths: n, seed, ...(threads !== undefined && { threads }) })));
     const comparison = compareRuns(runs, {
       gamma,
       alpha,

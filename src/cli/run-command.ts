@@ -115,7 +115,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON') as never,
   handler: async (args) => interruptible(async (signal) => {
     // A US scenario (plan kind us-…) runs on the US engine (cli/run-us.ts).
-    if (await isUsScenarioFile(args.scenario)) return runUs(args);
+    if (await isUsScenarioFile(args.scenario)) return runUs(args, signal);
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);

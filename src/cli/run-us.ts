@@ -3,7 +3,7 @@
  * table or JSON in USD. Formats other than table and json are for the Norwegian report and refused.
  */
 import { loadUsScenario } from '../engine/load-us-scenario.js';
-import { simulateUs } from '../engine/simulate-us.js';
+import { simulateUsOnPool } from '../engine/simulate-us.js';
 import { usRunResult } from '../engine/us-result.js';
 import { usResultTable } from '../report/us-result-table.js';
 import { UserError } from '../scenario/user-error.js';
@@ -15,6 +15,7 @@ export interface UsRunArgs {
   scenario: string;
   paths: string | undefined;
   seed: string | undefined;
+  threads?: string | undefined;
   format: string | undefined;
   out: string | undefined;
   percentiles: string | undefined;
@@ -30,11 +31,12 @@ export interface UsRunArgs {
 /** Flags of the Norwegian run that a US run does not have: refused, never silently ignored. */
 const NOT_FOR_US = ['preset', 'real', 'amounts', 'shard', 'per-path', 'checkpoint', 'percentile-method'] as const;
 
-export async function runUs(args: UsRunArgs): Promise<void> {
+export async function runUs(args: UsRunArgs, signal?: AbortSignal): Promise<void> {
   const paths = wholeNumberFlag('paths', 1, 10_000_000)(args.paths);
   const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
+  const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
   for (const flag of NOT_FOR_US) {
-    if (args[flag] !== undefined && args[flag] !== false) throw new UserError([{ path: `--${flag}`, message: 'is not available for a US scenario (pensim run on a US plan takes --paths, --seed, --percentiles, --format table|json, --out)' }]);
+    if (args[flag] !== undefined && args[flag] !== false) throw new UserError([{ path: `--${flag}`, message: 'is not available for a US scenario (pensim run on a US plan takes --paths, --seed, --threads, --percentiles, --format table|json, --out)' }]);
   }
   const format = args.format ?? 'table';
   if (format !== 'table' && format !== 'json') {
@@ -43,7 +45,10 @@ export async function runUs(args: UsRunArgs): Promise<void> {
   const percentiles = args.percentiles === undefined ? undefined : parsePercentiles(args.percentiles);
   if (args.out) checkOutputPath(args.out, forced(args));
   const scenario = await loadUsScenario(args.scenario);
-  const run = await attributedTo(args.scenario, () => simulateUs(scenario, { ...(paths !== undefined && { paths }), ...(seed !== undefined && { seed }) }));
+  const run = await attributedTo(args.scenario, () =>
+    simulateUsOnPool(scenario, { ...(paths !== undefined && { paths }), ...(seed !== undefined && { seed }), ...(threads !== undefined && { threads }), ...(signal && { signal }) }),
+  );
+  signal?.throwIfAborted();
   const result = usRunResult(run, percentiles ?? scenario.simulation.percentiles);
   const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : usResultTable(result);
   if (args.out) writeAtomically(args.out, text);

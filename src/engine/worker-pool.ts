@@ -7,14 +7,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
-export function workerFile(): string {
-  const fromDist = new URL('../../workers/chunk.worker.js', import.meta.url);
-  const fromSource = new URL('../../dist/workers/chunk.worker.js', import.meta.url);
+/** The compiled worker module: the Norwegian kernel's (default) or the US kernel's ('us-chunk.worker.js'). */
+export function workerFile(name = 'chunk.worker.js'): string {
+  const fromDist = new URL(`../../workers/${name}`, import.meta.url);
+  const fromSource = new URL(`../../dist/workers/${name}`, import.meta.url);
   const file = fileURLToPath(import.meta.url.endsWith('.ts') ? fromSource : fromDist);
   if (!existsSync(file)) throw new Error(`worker module ${file} is missing: run "npm run build"`);
   return file;
 }
 
-export function createPool(threads: number): Piscina {
-  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
+export function createPool(threads: number, worker?: string): Piscina {
+  return new Piscina({ filename: workerFile(worker), minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
 }
