@@ -1,9 +1,9 @@
-/** Piscina worker: runs one chunk and moves its output buffer back (no copy). */
-import { move } from 'piscina';
+/** Piscina worker: runs one batch of chunks and moves its buffers back (no copy). */
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { runBatch, transferables, type BatchTask } from '../src/engine/chunk-batch.js';
 import { injectFault } from '../src/engine/injected-fault.js';
-import { runChunk, type ChunkTask } from '../src/kernel/run-chunk.js';
 
-export default function chunkWorker(task: ChunkTask): Float64Array {
-  injectFault(task.chunk, true);
-  return move(runChunk(task).series) as Float64Array;
+export default function chunkWorker(task: BatchTask): unknown {
+  const result = runBatch(task, (chunk) => injectFault(chunk, true));
+  return move({ [transferableSymbol]: transferables(result), [valueSymbol]: result });
 }

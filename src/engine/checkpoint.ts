@@ -21,8 +21,9 @@ import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
-import { chunkRanges } from './chunking.js';
+import { chunkRanges, type ChunkRange } from './chunking.js';
 import { SeriesCollector, type CollectorState } from './collect-series.js';
+import { collectorSink } from './collector-sink.js';
 import { finiteResult } from './finite-result.js';
 import { checkRunSize } from './limits.js';
 import { runChunks } from './run-chunks.js';
@@ -70,14 +71,14 @@ export async function simulateWithCheckpoint(scenario: Scenario, file: string, o
     savedAt = performance.now();
   };
   try {
-    await runChunks(plan, setup.seed, chunks, setup.threads, (c, series) => {
-      options.onChunk?.(c.first, c.paths, series);
-      collector.add(c.chunk, c.paths, series);
+    const recorded = (c: ChunkRange) => {
       unsaved++;
       done += c.paths;
       options.onProgress?.(done, setup.paths);
-      if (performance.now() - savedAt >= (options.saveEveryMs ?? 500)) save();
-    }, setup.signal);
+    };
+    // Saved only between batches: a batch's sketch counts arrive together with all its chunks.
+    const afterBatch = () => performance.now() - savedAt >= (options.saveEveryMs ?? 500) && save();
+    await runChunks(plan, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk: options.onChunk, recorded, afterBatch }), setup.signal);
   } catch (e) {
     save();
     throw e;

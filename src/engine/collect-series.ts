@@ -10,9 +10,10 @@ import { fanOffset, SCALAR_SERIES, seriesCount, type SimulationPlan } from '../p
 import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { LogBucketSketch, type SketchState } from '../stats/log-bucket-sketch.js';
-import { mergeMoments, momentState, type MomentState } from '../stats/merge-moments.js';
+import { mergeMoments, type MomentState } from '../stats/merge-moments.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
 import { shortfallFromCount } from '../stats/shortfall-probability.js';
+import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
 import { CHUNK_SIZE } from './chunking.js';
 import { gResult } from './g-result.js';
 import { returnsResult } from './returns-result.js';
@@ -46,7 +47,7 @@ export class SeriesCollector {
     private readonly plan: SimulationPlan,
     readonly totalPaths: number,
     readonly method: PercentileMethod,
-    private readonly shortfallTarget: number | undefined,
+    readonly shortfallTarget: number | undefined,
   ) {
     this.nSeries = seriesCount(plan);
     this.nChunks = Math.ceil(totalPaths / CHUNK_SIZE);
@@ -56,28 +57,28 @@ export class SeriesCollector {
     this.sketches = method === 'sketch' ? Array.from({ length: this.nSeries }, () => new LogBucketSketch()) : null;
   }
 
+  /** Summarise a chunk's raw output on this thread and record it (runs summarise where the chunk ran). */
   add(chunk: number, paths: number, data: Float64Array): void {
+    this.addSummary(chunk, paths, summarizeChunk(this.plan, this.shortfallTarget, data, paths, this.sketches), data);
+  }
+
+  /**
+   * Record a chunk summarised where it ran (engine/chunk-summary.ts). Its values must already be
+   * in sketchSet (sketch method); exact percentiles copy them from its raw series.
+   */
+  addSummary(chunk: number, paths: number, summary: ChunkSummary, series: Float64Array | null): void {
     this.present[chunk] = 1;
-    for (let s = 0; s < this.nSeries; s++) {
-      const from = s * paths;
-      const m = momentState(data, from, from + paths);
-      const at = (chunk * this.nSeries + s) * 3;
-      this.moments[at] = m.n;
-      this.moments[at + 1] = m.mean;
-      this.moments[at + 2] = m.m2;
-      if (this.values) this.values[s]!.set(data.subarray(from, from + paths), chunk * CHUNK_SIZE);
-      else this.sketches![s]!.addAll(data, from, from + paths);
-    }
-    if (this.shortfallTarget !== undefined) {
-      const ratioAt = this.shortfallSeries() * paths;
-      for (let i = ratioAt; i < ratioAt + paths; i++) if (data[i]! < this.shortfallTarget) this.shortfallBelow++;
+    this.moments.set(summary.moments, chunk * this.nSeries * 3);
+    this.shortfallBelow += summary.shortfallBelow;
+    if (this.values) {
+      if (!series) throw new Error("exact percentiles need each chunk's series");
+      for (let s = 0; s < this.nSeries; s++) this.values[s]!.set(series.subarray(s * paths, (s + 1) * paths), chunk * CHUNK_SIZE);
     }
   }
 
-  /** The shortfall is of the total replacement ratio when the folketrygd is modelled, else of the DC one. */
-  private shortfallSeries(): number {
-    const total = this.plan.extraSeries.indexOf('totalReplacementRatio');
-    return total >= 0 ? SCALAR_SERIES.length + total : SCALAR_SERIES.indexOf('replacementRatio');
+  /** The sketches (one per series) that chunk values go into, or null with exact percentiles. */
+  get sketchSet(): LogBucketSketch[] | null {
+    return this.sketches;
   }
 
   toState(): CollectorState {

@@ -27,9 +27,10 @@ import {
   type ExtraSeries,
   type SimulationPlan,
 } from '../plan/simulation-plan.js';
-import { chunkStream } from '../random/chunk-stream.js';
+import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
+import { fixedPaySchedule } from './fixed-pay-schedule.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { withMarketTrace } from './market-trace.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
@@ -42,6 +43,12 @@ export interface ChunkTask {
   chunk: number;
   /** Paths in this chunk (the last chunk may be short). */
   paths: number;
+  /**
+   * A buffer of exactly seriesCount(plan) × paths to write the series into (it is zeroed first),
+   * so a worker reuses one buffer across chunks: a fresh 1.75 MB per chunk costs page faults, and
+   * unmapping it costs the other worker threads TLB shootdowns.
+   */
+  out?: Float64Array;
 }
 
 export interface ChunkResult {
@@ -83,13 +90,15 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
   const keep = 1 - plan.managementRate;
   const perMember = plan.perMemberFee;
   const method = plan.payoutMethod;
-  const series = new Float64Array(seriesCount(plan) * paths);
+  const series = task.out ? task.out.fill(0) : new Float64Array(seriesCount(plan) * paths);
   // The return model's draws for one path (market/market-path.ts): gross returns, regimes, inflation.
   const market = createMarketPath(plan, seed, chunk);
   const gross = market.gross;
   const trace = traceHook && withMarketTrace(traceHook, market, plan.market);
-  const wage = new NormalSource(chunkStream(seed, chunk, 'wage'));
+  const wage = new NormalSource(chunkXor4096(seed, chunk, 'wage'));
   const mortality = chunkStream(seed, chunk, 'mortality');
+  // Certain pay: salary, G and contribution are the same on every path (kernel/fixed-pay-schedule.ts).
+  const fixedPay = fixedPaySchedule(plan);
   const otherBase = taxOf(plan, plan.otherIncome);
   const extra = (name: ExtraSeries) => {
     const i = plan.extraSeries.indexOf(name);
@@ -126,7 +135,10 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
     series[capitalAt * paths + p] = k;
     for (let y = 0; y < nYears; y++) {
       const gPrev = g;
-      if (y > 0) {
+      if (fixedPay !== null) {
+        salary = fixedPay.salary[y]!;
+        g = fixedPay.g[y]!;
+      } else if (y > 0) {
         const shock = wageSd > 0 ? wageSd * wage.next() : 0;
         salary *= payGrowthFactor(wageMean, shock);
         g = y < nKnownG ? gDet[y]! : g * payGrowthFactor(gGrowth, shock);
@@ -150,7 +162,7 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
         // Nothing flows on a dead path; its capital left at death.
       } else if (y < payStart) {
         const pay = y < nAccum ? salary * payFactor[y]! : 0;
-        if (y < nAccum) c = bandedContribution(plan, y, pay, g);
+        if (y < nAccum) c = fixedPay !== null ? fixedPay.contribution[y]! : bandedContribution(plan, y, pay, g);
         if (ft && y < nAccum && y < ft.withdrawalY) {
           ftHolding += folketrygdAccrual(ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay, g);
         }

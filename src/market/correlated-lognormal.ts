@@ -3,6 +3,7 @@
  * exp(m_i + Σ_k L_ik z_k) with z iid standard normal and L·Lᵀ the log-return covariance.
  * Fills `out` (nYears × nAssets, year-major) with gross returns; draws exactly nYears × nAssets
  * normals, so the draws of path p depend only on the seed, the chunk and the market's size.
+ * `_z` is no longer used (the draws go straight into `out`); it stays so callers need not change.
  */
 import type { NormalSource } from '../random/normal-source.js';
 
@@ -11,18 +12,44 @@ export function fillCorrelatedLognormal(
   logMean: Float64Array,
   covFactor: Float64Array,
   nYears: number,
-  z: Float64Array,
+  _z: Float64Array,
   out: Float64Array,
 ): void {
   const n = logMean.length;
+  // All the path's draws in one batch, in the order year by year would draw them; then each year
+  // in place, last asset first, so z_k (k <= i) is still in out[base + k] when asset i needs it.
+  normal.fill(out, 0, nYears * n);
+  if (n === 2) return twoAssets(logMean, covFactor, nYears, out);
   for (let y = 0; y < nYears; y++) {
-    for (let k = 0; k < n; k++) z[k] = normal.next();
     const base = y * n;
-    for (let i = 0; i < n; i++) {
+    for (let i = n - 1; i >= 0; i--) {
       let x = logMean[i]!;
       const row = i * n;
-      for (let k = 0; k <= i; k++) x += covFactor[row + k]! * z[k]!;
+      for (let k = 0; k <= i; k++) x += covFactor[row + k]! * out[base + k]!;
       out[base + i] = Math.exp(x);
     }
+  }
+}
+
+/**
+ * The same for two assets (the common portfolio) without the inner loops, whose overhead was a
+ * fifth of the kernel's instructions: the same products added in the same order, so the same numbers.
+ */
+function twoAssets(logMean: Float64Array, covFactor: Float64Array, nYears: number, out: Float64Array): void {
+  const m0 = logMean[0]!;
+  const m1 = logMean[1]!;
+  const l00 = covFactor[0]!;
+  const l10 = covFactor[2]!;
+  const l11 = covFactor[3]!;
+  for (let j = 0; j < 2 * nYears; j += 2) {
+    const z0 = out[j]!;
+    const z1 = out[j + 1]!;
+    let x1 = m1;
+    x1 += l10 * z0;
+    x1 += l11 * z1;
+    let x0 = m0;
+    x0 += l00 * z0;
+    out[j] = Math.exp(x0);
+    out[j + 1] = Math.exp(x1);
   }
 }

@@ -12,7 +12,7 @@
  *   inflation  the inflation shocks' own normal part
  * With no model or 'lognormal' and no inflation this is exactly fillCorrelatedLognormal's draws.
  */
-import { chunkStream } from '../random/chunk-stream.js';
+import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { GammaSource } from '../random/gamma-source.js';
 import { NormalSource } from '../random/normal-source.js';
 import { StudentTSource } from '../random/student-t.js';
@@ -55,14 +55,14 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number):
   const gross = new Float64Array(nYears * n);
   const inflation = infl ? new Float64Array(nYears) : null;
   const priceIndex = infl ? new Float64Array(nYears + 1) : null;
-  const inflationNormal = infl ? new NormalSource(chunkStream(seed, chunk, 'inflation')) : null;
+  const inflationNormal = infl ? new NormalSource(chunkXor4096(seed, chunk, 'inflation')) : null;
   const fillInflation = (shocks: Float64Array | null, groups: Int32Array | null) => {
     if (infl) fillInflationAr1(infl, inflationNormal!, shocks, n, groups, nYears, inflation!, priceIndex!);
   };
 
   switch (model.kind) {
     case 'lognormal': {
-      const normal = new NormalSource(chunkStream(seed, chunk, 'market'));
+      const normal = new NormalSource(chunkXor4096(seed, chunk, 'market'));
       if (!infl) {
         const z = new Float64Array(n);
         return { gross, regimes: null, historyYears: null, inflation, priceIndex, fill: () => fillCorrelatedLognormal(normal, logMean, covFactor, nYears, z, gross) };
@@ -78,7 +78,7 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number):
       };
     }
     case 'student-t': {
-      const normal = new NormalSource(chunkStream(seed, chunk, 'market'));
+      const normal = new NormalSource(chunkXor4096(seed, chunk, 'market'));
       const tail = chunkStream(seed, chunk, 'fat-tail');
       const tailNormal = new NormalSource(tail);
       const t = new StudentTSource(tailNormal, new GammaSource(tailNormal, tail), model.nu);
@@ -113,7 +113,7 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number):
       };
     }
     case 'regime-switching': {
-      const normal = new NormalSource(chunkStream(seed, chunk, 'market'));
+      const normal = new NormalSource(chunkXor4096(seed, chunk, 'market'));
       const random = chunkStream(seed, chunk, 'regime');
       const regimes = new Int32Array(nYears);
       const shocks = new Float64Array(nYears * n);

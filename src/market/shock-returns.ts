@@ -10,7 +10,7 @@ import type { NormalSource } from '../random/normal-source.js';
 
 /** Draw nYears × n standard normals, year by year (the order fillCorrelatedLognormal draws them). */
 export function drawShocks(normal: NormalSource, count: number, shocks: Float64Array): void {
-  for (let j = 0; j < count; j++) shocks[j] = normal.next();
+  normal.fill(shocks, 0, count);
 }
 
 export function lognormalFromShocks(logMean: Float64Array, covFactor: Float64Array, shocks: Float64Array, nYears: number, out: Float64Array): void {

@@ -5,7 +5,10 @@
  * Unlike the original, the layer index (low 7 bits) and the value (high 25 bits) come from
  * disjoint bits of the draw, avoiding the index/value correlation Doornik (2005) found in it.
  */
-import type { RandomStream } from './chunk-stream.js';
+/** What the ziggurat needs of a uniform source: a chunk stream, or its class form (random/xor4096.ts). */
+export interface Int32Source {
+  int32(): number;
+}
 
 const LAYERS = 128;
 const R = 3.442619855899;
@@ -36,7 +39,12 @@ const fn = new Float64Array(LAYERS);
 }
 
 export class NormalSource {
-  constructor(private readonly stream: RandomStream) {}
+  constructor(private readonly stream: Int32Source) {}
+
+  /** out[from, to) = the next to − from draws, in order (the same draws as calling next() that often). */
+  fill(out: Float64Array, from: number, to: number): void {
+    for (let i = from; i < to; i++) out[i] = this.next();
+  }
 
   next(): number {
     const j = this.stream.int32();

@@ -6,10 +6,18 @@
  * Zero and negative values are kept too (negatives mirrored). Counts are integers, so merging is
  * exact and order-free: shards and threads merge to identical sketches. Memory: 8 KB per octave
  * touched (a capital fan spans ~10 octaves), independent of the number of paths.
+ *
+ * Layout: the 2048 counts of one octave (sign and exponent, the float's top 12 bits) form a
+ * block; blocks sit in one growing pool, found through a table indexed by those top bits, so an
+ * insertion is a table lookup and an increment. Zeros are counted apart, and subnormals (exponent
+ * 0) have their own table slots, so that a zero's top bits never lead to a block.
  */
 const MANTISSA_BITS = 11;
 const SUB = 1 << MANTISSA_BITS;
 const EXPONENTS = 2048;
+/** Table slots: top bits 0..4095 (negatives at EXPONENTS + e), then positive and negative subnormals. */
+const TOPS = 2 * EXPONENTS;
+const SLOTS = TOPS + 2;
 
 const scratch = new Float64Array(1);
 const bits = new Uint32Array(scratch.buffer);
@@ -25,10 +33,21 @@ export interface SketchState {
   buckets: [number, number][];
 }
 
+/** A sketch in transferable form (a worker's batch): block i of `counts` holds table slot slots[i]. */
+export interface PackedSketch {
+  count: number;
+  zeros: number;
+  min: number;
+  max: number;
+  slots: Int32Array;
+  counts: Uint32Array;
+}
+
 export class LogBucketSketch {
-  // Filled with undefined (not holey), so block lookups stay on V8's fast path.
-  private readonly pos: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(EXPONENTS).fill(undefined);
-  private readonly neg: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(EXPONENTS).fill(undefined);
+  /** Start of each slot's block in `counts`, or -1 (always -1 at the top bits of ±0). */
+  private readonly offsets = new Int32Array(SLOTS).fill(-1);
+  private counts = new Uint32Array(4 * SUB);
+  private used = 0;
   count = 0;
   zeros = 0;
   min = Infinity;
@@ -43,55 +62,73 @@ export class LogBucketSketch {
       return;
     }
     scratch[0] = x;
-    const hi = bits[HI]!;
-    const e = (hi >>> 20) & 0x7ff;
-    const sub = (hi >>> (20 - MANTISSA_BITS)) & (SUB - 1);
-    const side = x > 0 ? this.pos : this.neg;
-    (side[e] ??= new Uint32Array(SUB))[sub]!++;
+    const slot = slotOf(bits[HI]! >>> 20);
+    const at = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
+    this.counts[at + ((bits[HI]! >>> (20 - MANTISSA_BITS)) & (SUB - 1))]!++;
   }
 
-  /** add() for values[from, to), in one tight loop (the collector's hot path: ~10× faster than add per value). */
-  addAll(values: Float64Array, from: number, to: number): void {
-    let min = this.min;
-    let max = this.max;
-    let zeros = 0;
-    const pos = this.pos;
-    const neg = this.neg;
+  /**
+   * add() for values[from, to), in one tight loop (the hot path of a run). With `sums`, the same
+   * pass also adds Σ(x − K) and Σ(x − K)², K = sums[0], to sums[1] and sums[2] in value order (the
+   * shifted sums of stats/merge-moments.ts), so a series is read once for its sketch and moments.
+   */
+  addAll(values: Float64Array, from: number, to: number, sums: Float64Array = noSums): void {
     // The values' own bits: the high word of value i is word 2i + HI of the same buffer.
     const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-    for (let i = from; i < to; i++) {
+    if (sums === noSums) noSums.fill(0);
+    run[MIN] = this.min;
+    run[MAX] = this.max;
+    run[ZEROS] = 0;
+    // countRun stops at a value it cannot count (a subnormal, or an octave without a block yet);
+    // that value is counted here, so the loop itself calls nothing and keeps its arrays in registers.
+    for (let i = countRun(values, words, this.offsets, this.counts, from, to, sums); i < to; i = countRun(values, words, this.offsets, this.counts, i + 1, to, sums)) {
       const x = values[i]!;
-      if (x < min) min = x;
-      if (x > max) max = x;
-      if (x === 0) {
-        zeros++;
-        continue;
-      }
-      const hi = words[2 * i + HI]!;
-      const e = (hi >>> 20) & 0x7ff;
-      const side = x > 0 ? pos : neg;
-      let block = side[e];
-      if (block === undefined) block = side[e] = new Uint32Array(SUB);
-      block[(hi >>> (20 - MANTISSA_BITS)) & (SUB - 1)]!++;
+      const d = x - sums[0]!;
+      sums[1] = sums[1]! + d;
+      sums[2] = sums[2]! + d * d;
+      if (x < run[MIN]!) run[MIN] = x;
+      if (x > run[MAX]!) run[MAX] = x;
+      const slot = slotOf(words[2 * i + HI]! >>> 20);
+      const at = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
+      this.counts[at + ((words[2 * i + HI]! >>> (20 - MANTISSA_BITS)) & (SUB - 1))]!++;
     }
-    this.min = min;
-    this.max = max;
-    this.zeros += zeros;
+    this.zeros += run[ZEROS]!;
+    this.min = run[MIN]!;
+    this.max = run[MAX]!;
     this.count += to - from;
   }
 
+  /** Back to empty, keeping the memory of its blocks (a worker reuses one sketch set from batch to batch). */
+  clear(): void {
+    this.counts.fill(0, 0, this.used);
+    this.offsets.fill(-1);
+    this.used = 0;
+    this.count = 0;
+    this.zeros = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+  }
+
   merge(other: LogBucketSketch): void {
-    this.count += other.count;
-    this.zeros += other.zeros;
-    this.min = Math.min(this.min, other.min);
-    this.max = Math.max(this.max, other.max);
-    for (const [mine, theirs] of [[this.pos, other.pos], [this.neg, other.neg]] as const) {
-      theirs.forEach((block, e) => {
-        if (!block) return;
-        const target = (mine[e] ??= new Uint32Array(SUB));
-        for (let i = 0; i < SUB; i++) target[i]! += block[i]!;
-      });
+    this.mergeCounts(other.count, other.zeros, other.min, other.max);
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const from = other.offsets[slot]!;
+      if (from >= 0) this.addBlock(slot, other.counts, from);
     }
+  }
+
+  /** The sketch in transferable form; its buffers are new, so they can be moved to another thread. */
+  pack(): PackedSketch {
+    const slots: number[] = [];
+    for (let slot = 0; slot < SLOTS; slot++) if (this.offsets[slot]! >= 0) slots.push(slot);
+    const counts = new Uint32Array(slots.length * SUB);
+    slots.forEach((slot, i) => counts.set(this.counts.subarray(this.offsets[slot]!, this.offsets[slot]! + SUB), i * SUB));
+    return { count: this.count, zeros: this.zeros, min: this.min, max: this.max, slots: Int32Array.from(slots), counts };
+  }
+
+  mergePacked(p: PackedSketch): void {
+    this.mergeCounts(p.count, p.zeros, p.min, p.max);
+    p.slots.forEach((slot, i) => this.addBlock(slot, p.counts, i * SUB));
   }
 
   /**
@@ -115,20 +152,20 @@ export class LogBucketSketch {
     if (r === this.count - 1) return this.max;
     let seen = 0;
     for (let e = EXPONENTS - 1; e >= 0; e--) {
-      const block = this.neg[e];
-      if (!block) continue;
+      const at = this.offsets[slotOf(EXPONENTS + e)]!;
+      if (at < 0) continue;
       for (let s = SUB - 1; s >= 0; s--) {
-        seen += block[s]!;
+        seen += this.counts[at + s]!;
         if (seen > r) return -midpoint(e, s);
       }
     }
     seen += this.zeros;
     if (seen > r) return 0;
     for (let e = 0; e < EXPONENTS; e++) {
-      const block = this.pos[e];
-      if (!block) continue;
+      const at = this.offsets[slotOf(e)]!;
+      if (at < 0) continue;
       for (let s = 0; s < SUB; s++) {
-        seen += block[s]!;
+        seen += this.counts[at + s]!;
         if (seen > r) return midpoint(e, s);
       }
     }
@@ -138,30 +175,101 @@ export class LogBucketSketch {
   toState(): SketchState {
     const buckets: [number, number][] = [];
     for (let e = EXPONENTS - 1; e >= 0; e--) {
-      const block = this.neg[e];
-      if (block) for (let s = SUB - 1; s >= 0; s--) if (block[s]) buckets.push([-(e * SUB + s + 1), block[s]!]);
+      const at = this.offsets[slotOf(EXPONENTS + e)]!;
+      if (at >= 0) for (let s = SUB - 1; s >= 0; s--) if (this.counts[at + s]) buckets.push([-(e * SUB + s + 1), this.counts[at + s]!]);
     }
     for (let e = 0; e < EXPONENTS; e++) {
-      const block = this.pos[e];
-      if (block) for (let s = 0; s < SUB; s++) if (block[s]) buckets.push([e * SUB + s + 1, block[s]!]);
+      const at = this.offsets[slotOf(e)]!;
+      if (at >= 0) for (let s = 0; s < SUB; s++) if (this.counts[at + s]) buckets.push([e * SUB + s + 1, this.counts[at + s]!]);
     }
     return { count: this.count, zeros: this.zeros, min: this.min, max: this.max, buckets };
   }
 
   static fromState(state: SketchState): LogBucketSketch {
     const sk = new LogBucketSketch();
-    sk.count = state.count;
-    sk.zeros = state.zeros;
-    sk.min = state.min;
-    sk.max = state.max;
+    sk.mergeCounts(state.count, state.zeros, state.min, state.max);
     for (const [key, n] of state.buckets) {
-      const side = key > 0 ? sk.pos : sk.neg;
       const k = Math.abs(key) - 1;
-      const e = Math.floor(k / SUB);
-      (side[e] ??= new Uint32Array(SUB))[k % SUB] = n;
+      const slot = slotOf(Math.floor(k / SUB) + (key > 0 ? 0 : EXPONENTS));
+      const at = sk.offsets[slot]! >= 0 ? sk.offsets[slot]! : sk.block(slot);
+      sk.counts[at + (k % SUB)] = n;
     }
     return sk;
   }
+
+  private mergeCounts(count: number, zeros: number, min: number, max: number): void {
+    this.count += count;
+    this.zeros += zeros;
+    this.min = Math.min(this.min, min);
+    this.max = Math.max(this.max, max);
+  }
+
+  /** Add the block of counts at from[at, at + 2048) to table slot `slot`. */
+  private addBlock(slot: number, from: Uint32Array, at: number): void {
+    const to = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
+    const counts = this.counts;
+    for (let s = 0; s < SUB; s++) counts[to + s]! += from[at + s]!;
+  }
+
+  /** A new zeroed block for table slot `slot`, the pool doubled when full; returns its start. */
+  private block(slot: number): number {
+    if (this.used === this.counts.length) {
+      const grown = new Uint32Array(2 * this.counts.length);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.offsets[slot] = this.used;
+    this.used += SUB;
+    return this.offsets[slot]!;
+  }
+}
+
+/** The table slot of a value's top 12 bits: itself, but subnormals (exponent 0) go past the top bits. */
+function slotOf(top: number): number {
+  return (top & (EXPONENTS - 1)) === 0 ? TOPS + (top >>> 11) : top;
+}
+
+/** Scratch for addAll without sums. */
+const noSums = new Float64Array(3);
+/** countRun's running minimum, maximum and count of zeros, carried from one run to the next. */
+const run = new Float64Array(3);
+const MIN = 0;
+const MAX = 1;
+const ZEROS = 2;
+
+/**
+ * Count values[i, to) into their blocks (zeros apart), and their shifted sums into `sums` (see
+ * addAll), until a value's top bits lead to no block (a subnormal, or a new octave); returns that
+ * value's index (or `to`), with `run` and `sums` updated for the values counted before it.
+ */
+function countRun(values: Float64Array, words: Uint32Array, offsets: Int32Array, counts: Uint32Array, from: number, to: number, sums: Float64Array): number {
+  const k = sums[0]!;
+  let s1 = sums[1]!;
+  let s2 = sums[2]!;
+  let min = run[MIN]!;
+  let max = run[MAX]!;
+  let zeros = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const hi = words[2 * i + HI]!;
+    const x = values[i]!;
+    const at = offsets[hi >>> 20]!;
+    // ±0 has the top bits of no block (subnormals have their own slots), so a zero lands here.
+    if (at >= 0) counts[at + ((hi >>> (20 - MANTISSA_BITS)) & (SUB - 1))]!++;
+    else if (x === 0) zeros++;
+    else break;
+    const d = x - k;
+    s1 += d;
+    s2 += d * d;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  sums[1] = s1;
+  sums[2] = s2;
+  run[MIN] = min;
+  run[MAX] = max;
+  run[ZEROS] = run[ZEROS]! + zeros;
+  return i;
 }
 
 /** Midpoint of bucket (exponent e, sub-bucket s): 2^(e−1023) · (1 + (s + ½)/2048), for normal floats. */

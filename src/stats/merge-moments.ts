@@ -34,5 +34,10 @@ export function momentState(values: ArrayLike<number>, from = 0, to = values.len
     s1 += d;
     s2 += d * d;
   }
+  return momentFromSums(n, k, s1, s2);
+}
+
+/** The (n, mean, M2) of n values from their sums shifted by K (as momentState computes them, in one pass elsewhere). */
+export function momentFromSums(n: number, k: number, s1: number, s2: number): MomentState {
   return { n, mean: k + s1 / n, m2: Math.max(0, s2 - (s1 * s1) / n) };
 }

@@ -55,6 +55,51 @@ describe('LogBucketSketch', () => {
   });
 });
 
+describe('LogBucketSketch.addAll, pack and clear', () => {
+  // Zeros (both signs), negatives, subnormals and values across many octaves: every path of the loop.
+  const mixed = Float64Array.from({ length: 50_000 }, (_, i) => {
+    const u = ((i * 2654435761) >>> 0) / 2 ** 32;
+    if (i % 17 === 0) return 0;
+    if (i % 19 === 0) return -0;
+    if (i % 23 === 0) return -Math.exp(40 * (u - 0.5));
+    if (i % 29 === 0) return u * 1e-310;
+    return Math.exp(1000 * (u - 0.5));
+  });
+
+  it('addAll counts as add does, and its shifted sums give momentState', () => {
+    const one = new LogBucketSketch();
+    for (const v of mixed) one.add(v);
+    const all = new LogBucketSketch();
+    const sums = Float64Array.from([mixed[100]!, 0, 0]);
+    all.addAll(mixed, 100, mixed.length, sums);
+    const rest = new LogBucketSketch();
+    rest.addAll(mixed, 0, 100);
+    all.merge(rest);
+    expect(all.toState()).toEqual(one.toState());
+    const m = momentState(mixed, 100, mixed.length);
+    expect(m.mean).toBe(mixed[100]! + sums[1]! / (mixed.length - 100));
+    expect(m.m2).toBe(Math.max(0, sums[2]! - (sums[1]! * sums[1]!) / (mixed.length - 100)));
+  });
+
+  it('a packed sketch merges like the sketch itself, and clear() empties it for reuse', () => {
+    const a = new LogBucketSketch();
+    a.addAll(mixed, 0, 20_000);
+    const b = new LogBucketSketch();
+    b.addAll(mixed, 20_000, mixed.length);
+    const viaPack = LogBucketSketch.fromState(a.toState());
+    viaPack.mergePacked(structuredClone(b.pack()));
+    const direct = LogBucketSketch.fromState(a.toState());
+    direct.merge(b);
+    expect(viaPack.toState()).toEqual(direct.toState());
+    b.clear();
+    expect(b.toState()).toEqual(new LogBucketSketch().toState());
+    b.addAll(mixed, 20_000, mixed.length);
+    const again = LogBucketSketch.fromState(a.toState());
+    again.merge(b);
+    expect(again.toState()).toEqual(direct.toState());
+  });
+});
+
 describe('mergeMoments', () => {
   it('doc example: (1, 2) merged with (3, 4) has the moments of (1, 2, 3, 4)', () => {
     expect(mergeMoments(momentState([1, 2]), momentState([3, 4]))).toEqual({ n: 4, mean: 2.5, m2: 5 });
