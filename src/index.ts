@@ -4,7 +4,10 @@
  *   const result = await simulate(await loadScenario('scenarios/default.json'), { paths: 50_000 });
  */
 export { loadScenario } from './engine/load-scenario.js';
-export { simulate, type SimulateOptions } from './engine/simulate.js';
+export { simulate, type SimulateOptions, type AnyResult } from './engine/simulate.js';
+export { simulatePaths, usPathValues } from './engine/simulate-paths.js';
+export { loadAnyScenario, checkAnyScenario } from './engine/load-any-scenario.js';
+export type { AnyScenario } from './plan/compiled-plan.js';
 export { simulateWithCheckpoint, removeCheckpoint, type CheckpointOptions } from './engine/checkpoint.js';
 export { ChunkFailure } from './engine/chunk-failure.js';
 export type { Metric, SimulationResult } from './engine/simulation-result.js';
@@ -17,10 +20,9 @@ export { resultTable } from './report/result-table.js';
 export { resultJson } from './report/result-json.js';
 export { resultCsv } from './report/result-csv.js';
 export { ledgerTable, ledgerJson } from './report/ledger-table.js';
-// US plans (KSOP, 401(k), SIMPLE, SEP): load, simulate, compare on common random numbers.
+// US plans (KSOP, 401(k), SIMPLE, SEP): loaded here, simulated and compared by simulate and compareScenarios.
 export { loadUsScenario, checkUsScenario } from './engine/load-us-scenario.js';
-export { simulateUs, type UsRun } from './engine/simulate-us.js';
-export { usRunResult, type UsRunResult } from './engine/us-result.js';
-export { compareRuns, type Comparison, type CompareOptions } from './engine/compare.js';
+export type { UsRunResult } from './engine/us-result.js';
+export { compareScenarios, type Comparison, type NoComparison, type CompareOptions } from './engine/compare.js';
 export type { UsScenario } from './scenario/us-schema.js';
 export { VERSION } from './version.js';

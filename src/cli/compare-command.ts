@@ -6,22 +6,19 @@
  * choice, table or JSON); not a mix.
  */
 import type { CommandModule } from 'yargs';
-import { compareRuns } from '../engine/compare.js';
-import { compareNorway, NO_COMPARE_METRICS, type NoCompareMetric } from '../engine/compare-norway.js';
-import { checkUsScenario, isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenario.js';
-import { simulateUsOnPool, type UsRun } from '../engine/simulate-us.js';
+import { compareScenarios, NO_COMPARE_METRICS, type Comparison, type NoCompareMetric, type NoComparison } from '../engine/compare.js';
+import { checkAnyScenario } from '../engine/load-any-scenario.js';
+import { isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenario.js';
 import { compareHtml } from '../report/compare-html.js';
 import { compareJson } from '../report/compare-json.js';
-import { usRunResult } from '../engine/us-result.js';
 import { compareNorwayTable } from '../report/compare-norway-table.js';
 import { compareTable } from '../report/compare-table.js';
-import { checkScenario } from '../scenario/parse-scenario.js';
-import type { Scenario } from '../scenario/schema.js';
-import type { UsScenario } from '../scenario/us-schema.js';
-import { UserError } from '../scenario/user-error.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
+import { UserError } from '../scenario/user-error.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
 import { parsePercentiles } from './percentile-flags.js';
+import { progressReporter } from './progress.js';
+import { interruptible } from './signals.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 interface CompareArgs {
@@ -36,6 +33,9 @@ interface CompareArgs {
   out: string | undefined;
   metric: NoCompareMetric | undefined;
   threads: string | undefined;
+  quiet: boolean;
+  'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
+  'allow-large': boolean;
 }
 
 /** A number flag within (min, max]; otherwise a UserError naming the flag. */
@@ -59,14 +59,18 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('alpha', { type: 'string', default: '0.05', describe: 'tail probability of VaR and CVaR, in (0, 0.5]' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95' })
-      .option('format', { choices: ['table', 'json', 'html'] as const, default: 'table' as const, describe: 'table, JSON, or one self-contained HTML page with the fans overlaid' })
+      .option('format', { choices: ['table', 'json', 'html'] as const, default: 'table' as const, describe: 'table, JSON, or (US) one self-contained HTML page with the fans overlaid' })
+      .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact figures from every path, or streamed from sketches in bounded memory (default auto: exact up to 100 000 paths)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
+      .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limit on paths × years × scenarios' })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json', 'the KSOP against a diversified 401(k)')
       .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json --gamma 5 --format json', 'as JSON, more risk-averse')
       .example('$0 compare scenarios/default.json scenarios/glide-path.yaml --metric payoutNet', 'two Norwegian savings choices, path by path') as never,
-  handler: async (args) => {
-    const paths = wholeNumberFlag('paths', 1, 10_000_000)(args.paths);
+  handler: async (args) => interruptible(async (signal) => {
+    const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seedFlag = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
+    const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
     const gamma = numberFlag('gamma', args.gamma, (x) => x > 0 && x <= 100, 'the CRRA risk aversion γ must be a number > 0 (and at most 100)');
     const alpha = numberFlag('alpha', args.alpha, (x) => x > 0 && x <= 0.5, 'the tail probability must be in (0, 0.5]');
     const target = args.target === undefined ? undefined : numberFlag('target', args.target, (x) => x >= 0, 'the target wealth must be a number >= 0');
@@ -79,55 +83,44 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       const odd = raws[us.indexOf(!us[0])]!.file;
       throw new UserError([{ path: 'plan.kind', message: `compare takes US scenarios or Norwegian ones, not a mix: ${odd} is ${us[0] ? 'Norwegian' : 'a US plan'}, the first ${us[0] ? 'a US plan' : 'Norwegian'}` }], odd);
     }
-    if (!us[0]) return compareNorwegian(args, raws, { paths, seedFlag, gamma, alpha, percentiles });
-    if (args.metric !== undefined) throw new UserError([{ path: '--metric', message: 'is for Norwegian scenarios; a US comparison is of terminal wealth' }]);
-    const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
-    const scenarios: UsScenario[] = raws.map((r) => checkUsScenario(r.raw, r.file));
+    if (us[0] && args.metric !== undefined) throw new UserError([{ path: '--metric', message: 'is for Norwegian scenarios; a US comparison is of terminal wealth' }]);
+    if (!us[0] && args.target !== undefined) {
+      throw new UserError([{ path: '--target', message: "is a US target wealth; a Norwegian scenario's shortfall is against its simulation.targetReplacementRatio" }]);
+    }
+    if (!us[0] && args.format === 'html') throw new UserError([{ path: '--format', message: 'a Norwegian comparison reports as table or json; got "html"' }]);
+    const scenarios = raws.map((r) => checkAnyScenario(r.raw, r.file));
     const first = scenarios[0]!.simulation;
-    const seed = seedFlag ?? first.seed;
     const n = paths ?? first.paths;
-    const runs: UsRun[] = [];
-    for (let i = 0; i < scenarios.length; i++) runs.push(await attributedTo(args.scenarios[i]!, () => simulateUsOnPool(scenarios[i]!, { paths: n, seed, ...(threads !== undefined && { threads }) })));
-    const comparison = compareRuns(runs, {
-      gamma,
-      alpha,
-      ...(target !== undefined && { target }),
-      percentiles: percentiles ?? first.percentiles ?? [...DEFAULT_PERCENTILES],
-    });
-    const text =
-      args.format === 'json'
-        ? compareJson(comparison)
-        : args.format === 'html'
-          ? compareHtml(comparison, runs.map((r) => usRunResult(r, comparison.percentiles).fan), new Date().toISOString().slice(0, 10))
-          : compareTable(comparison);
+    const progress = progressReporter(args.quiet);
+    const started = performance.now();
+    const comparison = await attributedTo(args.scenarios[0]!, () =>
+      compareScenarios(scenarios, {
+        gamma,
+        alpha,
+        paths: n,
+        seed: seedFlag ?? first.seed,
+        ...(threads !== undefined && { threads }),
+        ...(target !== undefined && { target }),
+        ...(args.metric !== undefined && { metric: args.metric }),
+        ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
+        percentiles: percentiles ?? first.percentiles ?? [...DEFAULT_PERCENTILES],
+        fans: args.format === 'html',
+        signal,
+        onProgress: progress.update,
+        allowLarge: args['allow-large'],
+      }),
+    );
+    signal.throwIfAborted();
+    progress.done(n * scenarios.length, performance.now() - started, threads);
+    let text: string;
+    if (us[0]) {
+      const c = comparison as Comparison;
+      text = args.format === 'json' ? compareJson(c) : args.format === 'html' ? compareHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareTable(c);
+    } else {
+      const c = comparison as NoComparison;
+      text = args.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : compareNorwayTable(c);
+    }
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);
-  },
+  }),
 };
-
-/** The Norwegian comparison: table or JSON of the chosen metric (engine/compare-norway.ts). */
-async function compareNorwegian(
-  args: CompareArgs,
-  raws: { file: string; raw: unknown }[],
-  flags: { paths: number | undefined; seedFlag: number | undefined; gamma: number; alpha: number; percentiles: number[] | undefined },
-): Promise<void> {
-  if (args.target !== undefined) {
-    throw new UserError([{ path: '--target', message: "is a US target wealth; a Norwegian scenario's shortfall is against its simulation.targetReplacementRatio" }]);
-  }
-  if (args.format === 'html') throw new UserError([{ path: '--format', message: 'a Norwegian comparison reports as table or json; got "html"' }]);
-  const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
-  const scenarios: Scenario[] = raws.map((r) => checkScenario(r.raw, r.file));
-  const first = scenarios[0]!.simulation;
-  const comparison = await compareNorway(scenarios, {
-    metric: args.metric ?? 'capitalAtRetirement',
-    paths: flags.paths ?? first.paths,
-    seed: flags.seedFlag ?? first.seed,
-    ...(threads !== undefined && { threads }),
-    gamma: flags.gamma,
-    alpha: flags.alpha,
-    percentiles: flags.percentiles ?? first.percentiles,
-  });
-  const text = args.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : compareNorwayTable(comparison);
-  if (args.out) writeAtomically(args.out, text);
-  else process.stdout.write(text);
-}

@@ -4,6 +4,7 @@
  * (the engine reads them there). A bad value is a UserError naming the flag, checked before any work.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { PERCENTILE_PRESETS, type PresetName } from '../report/percentile-presets.js';
 
@@ -44,6 +45,6 @@ export function parsePercentiles(raw: string): number[] {
 }
 
 /** A copy of the scenario with other percentiles; the original is left as it was. */
-export function withPercentiles(s: Scenario, percentiles: number[] | undefined): Scenario {
+export function withPercentiles<S extends Scenario | UsScenario>(s: S, percentiles: number[] | undefined): S {
   return percentiles ? { ...s, simulation: { ...s.simulation, percentiles } } : s;
 }

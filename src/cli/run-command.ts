@@ -1,9 +1,12 @@
 /** pensim run <scenario>: the Monte Carlo run and its report. */
 import type { CommandModule } from 'yargs';
-import { loadScenario } from '../engine/load-scenario.js';
-import { isUsScenarioFile } from '../engine/load-us-scenario.js';
 import { removeCheckpoint, simulateWithCheckpoint } from '../engine/checkpoint.js';
-import { simulate } from '../engine/simulate.js';
+import { loadAnyScenario } from '../engine/load-any-scenario.js';
+import { simulate, type AnyResult } from '../engine/simulate.js';
+import type { UsRunResult } from '../engine/us-result.js';
+import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
+import { US_SERIES } from '../plan/us-simulation-plan.js';
+import { usResultTable } from '../report/us-result-table.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../engine/simulation-result.js';
 import type { AmountBasis } from '../report/amount-basis.js';
@@ -20,7 +23,6 @@ import { UserError } from '../scenario/user-error.js';
 import { amountBasis, amountsChoice, AMOUNTS, AMOUNTS_HELP, checkAmounts, type Amounts } from './amounts-flag.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
 import { PerPathRecorder } from './per-path-recorder.js';
-import { runUs } from './run-us.js';
 import { percentileChoice, withPercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
 import { renderPng } from './render-png.js';
@@ -82,6 +84,21 @@ function checkShardFlags(args: RunArgs): void {
   if (args.real) refuse('--real', 'a shard file holds the raw run; choose the amounts when merging (pensim merge --amounts real)');
 }
 
+/** A US run reports in USD as a table or JSON; the Norwegian report's units and presets do not apply. */
+function checkUsFlags(args: RunArgs): void {
+  const refuse = (flag: string, why: string) => {
+    throw new UserError([{ path: flag, message: `is not available for a US scenario: ${why}` }]);
+  };
+  if (args.format !== undefined && args.format !== 'table' && args.format !== 'json') refuse('--format', `a US run reports as table or json; got "${args.format}"`);
+  if (args.preset !== undefined) refuse('--preset', 'the presets are for the Norwegian client report; give --percentiles');
+  if (args.real) refuse('--real', 'US amounts are nominal USD');
+  if (args.amounts !== undefined && args.amounts !== 'nominal') refuse('--amounts', 'US amounts are nominal USD');
+}
+
+function renderUs(result: UsRunResult, format: Format): string {
+  return format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : usResultTable(result);
+}
+
 const presetHelp = PRESET_NAMES.map((n) => `${n}: ${PERCENTILE_PRESETS[n].describe}`).join('; ');
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -114,8 +131,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/total-pension-with-folketrygd.json --amounts g', 'the pension and capital in G (the grunnbeløp of each year)')
       .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON') as never,
   handler: async (args) => interruptible(async (signal) => {
-    // A US scenario (plan kind us-…) runs on the US engine (cli/run-us.ts).
-    if (await isUsScenarioFile(args.scenario)) return runUs(args, signal);
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
@@ -132,10 +147,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
       checkOutputPath(args.checkpoint, true, '--checkpoint');
     }
     if (shard) checkShardFlags(args);
+    const loaded: AnyScenario = await loadAnyScenario(args.scenario);
+    const us = isUsScenario(loaded);
+    if (us) checkUsFlags(args);
     // A shard file is the raw run: a preset's "today's money" applies when merging, not here.
-    const amounts = shard ? 'nominal' : amountsChoice(args, choice.real);
-    const scenario = withPercentiles(await loadScenario(args.scenario), choice.percentiles);
-    checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
+    const amounts = shard || us ? 'nominal' : amountsChoice(args, choice.real);
+    const scenario = withPercentiles(loaded, choice.percentiles);
+    if (!isUsScenario(scenario)) checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
     const progress = progressReporter(args.quiet);
     const started = performance.now();
     const options = {
@@ -156,17 +174,22 @@ export const runCommand: CommandModule<object, RunArgs> = {
       else process.stdout.write(text);
       return;
     }
-    const perPath = args['per-path'] ? new PerPathRecorder(paths ?? scenario.simulation.paths) : null;
+    const perPath = args['per-path'] ? new PerPathRecorder(paths ?? scenario.simulation.paths, us ? US_SERIES : undefined) : null;
     const checkpoint = args.checkpoint;
-    const result = await attributedTo(args.scenario, () =>
+    const result: AnyResult = await attributedTo(args.scenario, () =>
       checkpoint !== undefined ? simulateWithCheckpoint(scenario, checkpoint, options) : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }),
     );
     signal.throwIfAborted();
     // Per-path outcomes stay nominal whatever the report's unit: a first line says so when they differ.
     if (perPath) writeAtomically(args['per-path']!, perPath.csv(amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`));
     progress.done(result.paths, performance.now() - started, threads);
-    const basis = amountBasis(scenario, result, amounts);
-    const output = RENDER[format]({ scenario, result, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
+    let output: string | Uint8Array;
+    if (isUsScenario(scenario)) output = renderUs(result as UsRunResult, format);
+    else {
+      const norway = result as SimulationResult;
+      const basis = amountBasis(scenario, norway, amounts);
+      output = RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
+    }
     signal.throwIfAborted();
     if (args.out) writeAtomically(args.out, output);
     else process.stdout.write(output);

@@ -4,8 +4,8 @@
  * chosen metrics. Every cell is validated before the first one runs.
  */
 import type { CommandModule } from 'yargs';
-import { loadScenario } from '../engine/load-scenario.js';
-import { compilePlan } from '../plan/compile-plan.js';
+import { loadAnyScenario } from '../engine/load-any-scenario.js';
+import { compileAny } from '../plan/compiled-plan.js';
 import { runSweep, type SweepResult } from '../engine/sweep.js';
 import { sweepAxes, sweepCells } from '../engine/sweep-grid.js';
 import { defaultSweepMetrics, sweepMetrics } from '../engine/sweep-metrics.js';
@@ -65,14 +65,14 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
     if (args.out) checkOutputPath(args.out, forced(args));
-    const base = await loadScenario(args.scenario);
+    const base = await loadAnyScenario(args.scenario);
     const axes = sweepAxes(base, args.grid ?? [], args['allow-large']);
     const names = args.metrics ? args.metrics.split(',').map((m) => m.trim()).filter((m) => m !== '') : defaultSweepMetrics(base);
     const metrics = sweepMetrics(names, base);
     const cells = await attributedTo(args.scenario, () => {
       const all = sweepCells(base, axes);
       // plan-level rules (e.g. the contribution band) before any run; then the grid's total work
-      const years = Math.max(...all.map((c) => compilePlan(c.scenario).nYears));
+      const years = Math.max(...all.map((c) => compileAny(c.scenario).plan.nYears));
       checkRunSize({ paths: paths ?? base.simulation.paths, years, series: 0, method: 'sketch', runs: all.length }, args['allow-large']);
       return all;
     });

@@ -1,9 +1,7 @@
 /** pensim trace <scenario> --path K: the ledger of path K exactly as the run simulated it. */
 import type { CommandModule } from 'yargs';
-import { loadScenario } from '../engine/load-scenario.js';
-import { isUsScenarioFile, loadUsScenario } from '../engine/load-us-scenario.js';
+import { loadAnyScenario } from '../engine/load-any-scenario.js';
 import { tracePath } from '../engine/trace-path.js';
-import { traceUsPath } from '../engine/trace-us-path.js';
 import { traceJson, traceTable } from '../report/trace-table.js';
 import { usTraceJson, usTraceTable } from '../report/us-trace-table.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
@@ -32,17 +30,10 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     const path = wholeNumberFlag('path', 0, 100_000_000)(args.path)!;
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
-    // A US scenario (plan kind us-…) is traced by the US kernel.
-    if (await isUsScenarioFile(args.scenario)) {
-      const us = await loadUsScenario(args.scenario);
-      const t = await attributedTo(args.scenario, () => traceUsPath(us, path, { ...(seed !== undefined && { seed }), ...(paths !== undefined && { paths }) }));
-      process.stdout.write(args.format === 'json' ? usTraceJson(t) : usTraceTable(t));
-      return;
-    }
-    const scenario = await loadScenario(args.scenario);
-    const t = await attributedTo(args.scenario, () =>
-      tracePath(scenario, path, { ...(seed !== undefined && { seed }), ...(paths !== undefined && { paths }) }),
-    );
-    process.stdout.write(args.format === 'json' ? traceJson(t) : traceTable(t, scenario.currency));
+    const scenario = await loadAnyScenario(args.scenario);
+    const t = await attributedTo(args.scenario, () => tracePath(scenario, path, { ...(seed !== undefined && { seed }), ...(paths !== undefined && { paths }) }));
+    // The rows are the plan kind's own (engine/trace-path.ts), and so are their tables.
+    if (t.kind === 'us') process.stdout.write(args.format === 'json' ? usTraceJson(t) : usTraceTable(t));
+    else process.stdout.write(args.format === 'json' ? traceJson(t) : traceTable(t, scenario.currency));
   },
 };

@@ -15,20 +15,15 @@
  */
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compilePlan } from '../plan/compile-plan.js';
-import { seriesCount } from '../plan/simulation-plan.js';
-import type { Scenario } from '../scenario/schema.js';
+import { compileAny, shortfallOf, type AnyScenario } from '../plan/compiled-plan.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
 import { chunkRanges, type ChunkRange } from './chunking.js';
-import { SeriesCollector, type CollectorState } from './collect-series.js';
+import type { CollectorState } from './collect-series.js';
 import { collectorSink } from './collector-sink.js';
-import { finiteResult } from './finite-result.js';
-import { checkRunSize } from './limits.js';
 import { runChunks } from './run-chunks.js';
-import { resolveSetup, resultMeta, type SimulateOptions } from './simulate.js';
-import type { SimulationResult } from './simulation-result.js';
+import { buildResult, resolveSetup, runCollector, type AnyResult, type SimulateOptions } from './simulate.js';
 
 export const CHECKPOINT_FORMAT = 'pensim-checkpoint/1';
 
@@ -47,16 +42,15 @@ export interface CheckpointOptions extends SimulateOptions {
 }
 
 /** simulate(), resuming from `file` when it holds a checkpoint of this run, and saving to it as chunks finish. */
-export async function simulateWithCheckpoint(scenario: Scenario, file: string, options: CheckpointOptions = {}): Promise<SimulationResult> {
+export async function simulateWithCheckpoint(scenario: AnyScenario, file: string, options: CheckpointOptions = {}): Promise<AnyResult> {
   const setup = resolveSetup(scenario, options);
   if (setup.method !== 'sketch') {
     throw new UserError([
       { path: '--checkpoint', message: 'checkpoints need the sketch percentile method (exact percentiles keep every value): add --percentile-method sketch (runs above 100 000 paths use it by default), and use it for any run you compare with' },
     ]);
   }
-  const plan = compilePlan(scenario);
-  checkRunSize({ paths: setup.paths, years: plan.nYears, series: seriesCount(plan), method: setup.method }, setup.allowLarge);
-  const collector = new SeriesCollector(plan, setup.paths, 'sketch', scenario.simulation.targetReplacementRatio);
+  const plan = compileAny(scenario);
+  const collector = runCollector(setup, plan);
   const identity = { pensim: VERSION, scenarioHash: scenarioHash(scenario), seed: setup.seed, paths: setup.paths };
   if (existsSync(file)) collector.mergeState(readCheckpoint(file, identity).state, file);
   const missing = new Set(collector.missingChunks());
@@ -78,13 +72,13 @@ export async function simulateWithCheckpoint(scenario: Scenario, file: string, o
     };
     // Saved only between batches: a batch's sketch counts arrive together with all its chunks.
     const afterBatch = () => performance.now() - savedAt >= (options.saveEveryMs ?? 500) && save();
-    await runChunks(plan, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk: options.onChunk, recorded, afterBatch }), setup.signal);
+    await runChunks({ kind: 'run', plan, shortfall: shortfallOf(plan, scenario) }, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk: options.onChunk, recorded, afterBatch }), setup.signal);
   } catch (e) {
     save();
     throw e;
   }
   save();
-  return finiteResult(collector.result(scenario, resultMeta(setup)));
+  return buildResult(plan, collector, setup);
 }
 
 /** Delete a checkpoint once its run's output is written (a missing file is fine). */

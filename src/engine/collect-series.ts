@@ -1,23 +1,22 @@
 /**
- * Gathers chunk outputs into per-series statistics, so the result does not depend on the order
- * in which workers finish:
+ * Gathers chunk summaries into per-series statistics, so the result does not depend on the order
+ * in which workers finish. It knows nothing of plans: a series is a column of per-path values
+ * (a run's outcomes, or a comparison's channels), and a result builder per plan kind reads it
+ * (engine/norway-result.ts, engine/us-result.ts, engine/compare.ts).
  * - moments: (n, mean, M2) per chunk and series, merged in chunk order at the end;
- * - percentiles: either exact (every value kept at its path's offset: 8 bytes a path a series)
- *   or a LogBucketSketch (fixed memory, relative error ≤ 0.025 %, exactly mergeable).
- * The state of a subset of chunks can be saved and merged (shards).
+ * - percentiles: either exact (every value kept: 8 bytes a path a series) or a LogBucketSketch
+ *   (fixed memory, relative error ≤ 2⁻¹², exactly mergeable: integer counts);
+ * - the shortfall count: an integer, so exact in any order.
+ * The state of a subset of chunks can be saved and merged (shards, checkpoints).
  */
-import { fanOffset, SCALAR_SERIES, seriesCount, type SimulationPlan } from '../plan/simulation-plan.js';
-import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { LogBucketSketch, type SketchState } from '../stats/log-bucket-sketch.js';
 import { mergeMoments, type MomentState } from '../stats/merge-moments.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
-import { shortfallFromCount } from '../stats/shortfall-probability.js';
-import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
+import { expectedShortfall } from '../stats/risk-measures.js';
+import type { ChunkSummary } from './chunk-summary.js';
 import { CHUNK_SIZE } from './chunking.js';
-import { gResult } from './g-result.js';
-import { returnsResult } from './returns-result.js';
-import { keyed, type Metric, type SimulationResult } from './simulation-result.js';
+import { keyed, type Metric } from './simulation-result.js';
 
 export type PercentileMethod = 'exact' | 'sketch';
 
@@ -29,50 +28,54 @@ export interface CollectorState {
   moments: number[];
   chunks: number[];
   sketches: SketchState[];
-  /** Paths whose replacement ratio fell short of the target (counted exactly). */
+  /** Paths whose shortfall series fell short of the target (counted exactly). */
   shortfallBelow: number;
 }
 
+/** An estimate and a bound on its error against the exact figure of the same paths (0 when exact). */
+export interface Bounded {
+  value: number;
+  bound: number;
+}
+
 export class SeriesCollector {
-  private readonly nSeries: number;
   private readonly nChunks: number;
   private readonly moments: Float64Array;
   private readonly present: Uint8Array;
-  private readonly values: Float64Array[] | null;
+  /** Exact method: each series' values, per chunk (concatenated in chunk order when read). */
+  private readonly values: (Float64Array | undefined)[][] | null;
   private readonly sketches: LogBucketSketch[] | null;
-  /** Paths short of the target replacement ratio, counted exactly in either method. */
-  private shortfallBelow = 0;
+  private readonly sortedCache = new Map<number, Float64Array>();
+  /** Paths short of the target, counted exactly in either method. */
+  shortfallBelow = 0;
 
   constructor(
-    private readonly plan: SimulationPlan,
+    readonly nSeries: number,
     readonly totalPaths: number,
     readonly method: PercentileMethod,
-    readonly shortfallTarget: number | undefined,
   ) {
-    this.nSeries = seriesCount(plan);
     this.nChunks = Math.ceil(totalPaths / CHUNK_SIZE);
     this.moments = new Float64Array(this.nChunks * this.nSeries * 3).fill(NaN);
     this.present = new Uint8Array(this.nChunks);
-    this.values = method === 'exact' ? Array.from({ length: this.nSeries }, () => new Float64Array(totalPaths)) : null;
+    this.values = method === 'exact' ? Array.from({ length: this.nSeries }, () => new Array<Float64Array | undefined>(this.nChunks)) : null;
     this.sketches = method === 'sketch' ? Array.from({ length: this.nSeries }, () => new LogBucketSketch()) : null;
-  }
-
-  /** Summarise a chunk's raw output on this thread and record it (runs summarise where the chunk ran). */
-  add(chunk: number, paths: number, data: Float64Array): void {
-    this.addSummary(chunk, paths, summarizeChunk(this.plan, this.shortfallTarget, data, paths, this.sketches), data);
   }
 
   /**
    * Record a chunk summarised where it ran (engine/chunk-summary.ts). Its values must already be
-   * in sketchSet (sketch method); exact percentiles copy them from its raw series.
+   * in sketchSet (sketch method); exact percentiles copy them from its raw series (series s's
+   * `lengths[s]` values at s · stride; all `stride` without lengths).
    */
-  addSummary(chunk: number, paths: number, summary: ChunkSummary, series: Float64Array | null): void {
+  addSummary(chunk: number, stride: number, summary: ChunkSummary, series: Float64Array | null, lengths?: ArrayLike<number>): void {
     this.present[chunk] = 1;
     this.moments.set(summary.moments, chunk * this.nSeries * 3);
     this.shortfallBelow += summary.shortfallBelow;
     if (this.values) {
       if (!series) throw new Error("exact percentiles need each chunk's series");
-      for (let s = 0; s < this.nSeries; s++) this.values[s]!.set(series.subarray(s * paths, (s + 1) * paths), chunk * CHUNK_SIZE);
+      for (let s = 0; s < this.nSeries; s++) {
+        const n = lengths ? lengths[s]! : stride;
+        this.values[s]![chunk] = series.slice(s * stride, s * stride + n);
+      }
     }
   }
 
@@ -117,7 +120,8 @@ export class SeriesCollector {
     return out;
   }
 
-  private merged(s: number): MomentState {
+  /** (n, mean, M2) of series s over every chunk, merged in chunk order (so the same on any thread count). */
+  merged(s: number): MomentState {
     let acc: MomentState = { n: 0, mean: 0, m2: 0 };
     for (let c = 0; c < this.nChunks; c++) {
       const at = (c * this.nSeries + s) * 3;
@@ -126,78 +130,62 @@ export class SeriesCollector {
     return acc;
   }
 
-  private percentiles(s: number, pct: readonly number[]): number[] {
-    if (this.values) {
-      const sorted = Float64Array.from(this.values[s]!).sort();
-      return pct.map((q) => quantileSorted(sorted, q / 100));
+  /** Series s's values in path order (exact method), or null with the sketch. */
+  exactValues(s: number): Float64Array | null {
+    if (!this.values) return null;
+    const parts = this.values[s]!.filter((v): v is Float64Array => v !== undefined);
+    const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
     }
-    const sk = this.sketches![s]!;
-    return pct.map((q) => sk.quantile(q / 100));
+    return out;
   }
 
-  private metric(s: number, pct: readonly number[]): Metric {
+  private sorted(s: number): Float64Array {
+    let sorted = this.sortedCache.get(s);
+    if (!sorted) {
+      sorted = this.exactValues(s)!.sort();
+      this.sortedCache.set(s, sorted);
+    }
+    return sorted;
+  }
+
+  /** Number of values of series s (all paths, or fewer for a filtered series such as a ratio over B > 0). */
+  count(s: number): number {
+    return this.merged(s).n;
+  }
+
+  percentiles(s: number, pct: readonly number[]): number[] {
+    if (this.values) {
+      const sorted = this.sorted(s);
+      return pct.map((q) => (sorted.length > 0 ? quantileSorted(sorted, q / 100) : NaN));
+    }
+    const sk = this.sketches![s]!;
+    return pct.map((q) => (sk.count > 0 ? sk.quantile(q / 100) : NaN));
+  }
+
+  /**
+   * expectedShortfall at α of series s (stats/risk-measures.ts): exact from the sorted values, or
+   * from the sketch with its bound (stats/log-bucket-sketch.ts expectedShortfall).
+   */
+  expectedShortfall(s: number, alpha: number): Bounded {
+    if (this.values) return { value: expectedShortfall(this.sorted(s), alpha), bound: 0 };
+    return this.sketches![s]!.expectedShortfall(alpha);
+  }
+
+  metric(s: number, pct: readonly number[]): Metric {
     const m = this.merged(s);
     const sd = m.n > 1 ? Math.sqrt(m.m2 / (m.n - 1)) : 0;
     return { mean: m.mean, sd, stderr: m.n > 0 ? sd / Math.sqrt(m.n) : 0, percentiles: keyed(pct, this.percentiles(s, pct)) };
   }
 
-  result(scenario: Scenario, meta: Pick<SimulationResult, 'pensim' | 'scenario' | 'seed'>): SimulationResult {
-    const plan = this.plan;
-    const pct = [...scenario.simulation.percentiles].sort((a, b) => a - b);
-    const nPayout = plan.nYears - plan.payStart;
-    const capitalAt = fanOffset(plan);
-    const grossAt = capitalAt + plan.nYears + 1;
-    const netAt = grossAt + nPayout;
-    const fanOf = (from: number, count: number) => {
-      const rows = Array.from({ length: count }, (_, i) => this.percentiles(from + i, pct));
-      const out: Record<string, number[]> = {};
-      pct.forEach((p, j) => (out[`p${p}`] = rows.map((r) => r[j]!)));
-      return out;
-    };
-    const target = this.shortfallTarget;
-    const n = this.totalPaths;
-    const payoutStartAge = plan.startAge + plan.payStart;
-    return {
-      ...meta,
-      currency: scenario.currency,
-      paths: n,
-      chunkSize: CHUNK_SIZE,
-      percentileMethod: this.method,
-      percentiles: pct,
-      ages: {
-        start: plan.startAge,
-        retirement: plan.startAge + plan.nAccum,
-        payoutStart: payoutStartAge,
-        payoutEnd: plan.startAge + plan.nYears,
-      },
-      metrics: {
-        capitalAtRetirement: this.metric(0, pct),
-        payoutGross: this.metric(1, pct),
-        payoutNet: this.metric(2, pct),
-        replacementRatio: this.metric(3, pct),
-        ...Object.fromEntries(plan.extraSeries.map((name, i) => [name, this.metric(SCALAR_SERIES.length + i, pct)])),
-      },
-      shortfall:
-        target === undefined
-          ? null
-          : {
-              of: plan.extraSeries.includes('totalReplacementRatio') ? 'totalReplacementRatio' : 'replacementRatio',
-              targetReplacementRatio: target,
-              ...shortfallFromCount(this.shortfallBelow, n),
-            },
-      fan: {
-        ages: Array.from({ length: plan.nYears + 1 }, (_, i) => plan.startAge + i),
-        mean: Array.from({ length: plan.nYears + 1 }, (_, i) => this.merged(capitalAt + i).mean),
-        capital: fanOf(capitalAt, plan.nYears + 1),
-      },
-      payoutFan: {
-        ages: Array.from({ length: nPayout }, (_, i) => payoutStartAge + i),
-        gross: fanOf(grossAt, nPayout),
-        net: fanOf(netAt, nPayout),
-      },
-      ...returnsResult(scenario, plan, { metric: (s) => this.metric(s, pct), mean: (s) => this.merged(s).mean, fan: fanOf }),
-      ...gResult(plan, { metric: (s) => this.metric(s, pct), mean: (s) => this.merged(s).mean, fan: fanOf }),
-    };
+  /** The fan of `count` consecutive series from `from`: one array per percentile, keyed "p<q>". */
+  fan(from: number, count: number, pct: readonly number[]): Record<string, number[]> {
+    const rows = Array.from({ length: count }, (_, i) => this.percentiles(from + i, pct));
+    const out: Record<string, number[]> = {};
+    pct.forEach((p, j) => (out[`p${p}`] = rows.map((r) => r[j]!)));
+    return out;
   }
 }
-

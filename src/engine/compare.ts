@@ -1,33 +1,78 @@
 /**
- * compareRuns: US scenarios run on common random numbers (the same seed and path count, so path i
- * sees the same market draws, wage shocks and idiosyncratic stock draws in every scenario) and
- * measured side by side. Per scenario (X = terminal wealth, the pre-tax account at retirement):
- * mean with its standard error, percentiles, valueAtRisk and expectedShortfall at α,
- * certaintyEquivalent for CRRA γ, shortfallProbability P(X < target), the after-tax value of the
- * better distribution (NUA or rollover); with an employer-stock model: the mean share of company
- * stock at retirement, P(default), P(S_T/S_0 < ½) (the stock loses more than half its value over
- * the saving years, dividends reinvested) and the certainty-equivalent value of $1 of company stock
- * (DOMAIN.md 2.3) at w = 1 and at w = the mean share held at retirement.
- * Paired, the first scenario A against each other B: P(A < B), percentiles of A − B and A / B (over
- * paths with B > 0), and VaR / CVaR of A − B.
+ * compareScenarios: scenarios of one plan kind run on common random numbers (the same seed and
+ * path count, so path i sees the same markets, wage shocks and idiosyncratic stock draws in each)
+ * and measured side by side, chunk by chunk: each worker prices a chunk with every scenario and
+ * reduces the comparison's channels at once (engine/compare-channels.ts), so memory does not grow
+ * with the paths. Per scenario (X = the compared outcome: US terminal wealth, the pre-tax account at
+ * retirement; Norway the chosen --metric): mean with its standard error, percentiles,
+ * valueAtRisk and expectedShortfall at α, certaintyEquivalent for CRRA γ, shortfallProbability; US
+ * also the after-tax value of the better distribution (NUA or rollover), and with an employer-stock
+ * model the mean share of company stock at retirement, P(default), P(S_T/S_0 < ½) and the
+ * certainty-equivalent value of $1 of company stock (docs/model.md) at w = 1 and at w = the mean
+ * share. Paired, the first scenario A against each other B: P(A < B), percentiles of A − B and
+ * A / B (over paths with B > 0), and VaR / CVaR of A − B.
+ *
+ * Exact and streamed: with exact percentiles (auto: up to 100 000 paths) every figure is computed
+ * from the paths' values, as order statistics and sums in path order. Above that the figures are
+ * streamed: percentiles and VaR from the sketch (relative error ≤ 2⁻¹²); CVaR from the sketch with
+ * its error bound (stats/log-bucket-sketch.ts expectedShortfall); means, probabilities (exact
+ * integer counts) and certainty equivalents from chunk sums merged in chunk order (exact up to
+ * rounding); the CE value of company stock at the mean share by interpolation on a share grid,
+ * with its error estimate (stats/ce-value-at-share.ts). The bounds are in the result.
  */
-import type { UsSeries } from '../plan/us-simulation-plan.js';
-import { UserError } from '../scenario/user-error.js';
-import { moments } from '../stats/moments.js';
+import { availableParallelism } from 'node:os';
+import { compileAny, isUsScenario, planYears, shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
+import { SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
+import { US_SERIES, usSeriesIndex, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
+import type { Scenario } from '../scenario/schema.js';
+import { scenarioHash } from '../scenario/scenario-hash.js';
+import type { UsScenario } from '../scenario/us-schema.js';
+import { UserError, type Problem } from '../scenario/user-error.js';
+import { ceValueAtShare } from '../stats/ce-value-at-share.js';
 import { certaintyEquivalent, certaintyEquivalentValue, expectedShortfall, sortedCopy, valueAtRisk } from '../stats/risk-measures.js';
-import { shortfallProbability } from '../stats/shortfall-probability.js';
+import { shortfallFromCount } from '../stats/shortfall-probability.js';
 import { VERSION } from '../version.js';
+import { chunkRanges } from './chunking.js';
+import { SeriesCollector, type PercentileMethod } from './collect-series.js';
+import { collectorSink } from './collector-sink.js';
+import { compareLayout, type CompareLayout, type CompareScenarioSpec, type CompareSpec } from './compare-channels.js';
+import { checkRunSize } from './limits.js';
 import { distribution, pairedFigures, type Distribution, type PairedFigures } from './paired-figures.js';
-import type { UsRun } from './simulate-us.js';
+import { runChunks } from './run-chunks.js';
+import { AUTO_EXACT_MAX_PATHS } from './simulate.js';
 
 export type { Distribution, PairedFigures };
+
+export const NO_COMPARE_METRICS = ['capitalAtRetirement', 'payoutGross', 'payoutNet', 'replacementRatio', 'totalPension'] as const;
+export type NoCompareMetric = (typeof NO_COMPARE_METRICS)[number];
+
+/** Grid intervals of the company-stock share for the CE value at the mean share (stats/ce-value-at-share.ts). */
+export const SHARE_GRID = 16;
 
 export interface CompareOptions {
   gamma: number;
   alpha: number;
-  /** Target terminal wealth; else each scenario's simulation.targetWealth; else none. */
-  target?: number;
   percentiles: readonly number[];
+  paths: number;
+  seed: number;
+  threads?: number;
+  /** 'auto' (default): exact up to 100 000 paths, else streamed from sketches. */
+  percentileMethod?: 'auto' | PercentileMethod;
+  /** US: target terminal wealth; else each scenario's simulation.targetWealth; else none. */
+  target?: number;
+  /** Norway: the per-path outcome compared (default capitalAtRetirement). */
+  metric?: NoCompareMetric;
+  /** Also each scenario's capital fan by age (the HTML report's overlaid fans). */
+  fans?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  allowLarge?: boolean;
+}
+
+/** How each streamed figure was computed, and the error bounds of those that are approximated. */
+export interface Streaming {
+  percentileMethod: PercentileMethod;
+  note: string;
 }
 
 export interface ScenarioFigures {
@@ -38,6 +83,8 @@ export interface ScenarioFigures {
   afterTaxBest: Distribution;
   valueAtRisk: number;
   expectedShortfall: number;
+  /** |streamed CVaR − exact CVaR of the same paths| is at most this (0 when exact). */
+  expectedShortfallErrorBound: number;
   certaintyEquivalent: number;
   shortfall: { target: number; probability: number; stderr: number } | null;
   employerStock: {
@@ -46,7 +93,13 @@ export interface ScenarioFigures {
     probabilityStockLosesHalf: number;
     ceValuePerDollar: number;
     ceValuePerDollarAtMeanShare: number | null;
+    /** Error estimate of the interpolated CE value at the mean share (0 when exact). */
+    ceValuePerDollarAtMeanShareErrorBound: number | null;
   } | null;
+}
+
+export interface PairedStreamed extends PairedFigures {
+  differenceExpectedShortfallErrorBound: number;
 }
 
 export interface Comparison {
@@ -57,66 +110,306 @@ export interface Comparison {
   gamma: number;
   alpha: number;
   percentiles: number[];
+  percentileMethod: PercentileMethod;
   scenarios: ScenarioFigures[];
-  paired: PairedFigures[];
+  paired: PairedStreamed[];
+  /** Each scenario's capital fan by age, when asked for. */
+  fans?: { ages: number[]; capital: Record<string, number[]> }[];
 }
 
-/** The runs must pair path by path: same seed, paths, saving years and number of funds. */
-export function pairingProblems(runs: readonly UsRun[]): { path: string; message: string }[] {
-  const a = runs[0]!;
-  const out: { path: string; message: string }[] = [];
-  runs.slice(1).forEach((b, i) => {
-    const what = `scenario ${i + 2} (${b.name ?? 'unnamed'})`;
+export interface NoScenarioFigures {
+  name: string;
+  hash: string;
+  plan: string;
+  metric: Distribution;
+  valueAtRisk: number;
+  expectedShortfall: number;
+  expectedShortfallErrorBound: number;
+  /** CRRA certainty equivalent of the metric; null for the replacement ratio (a ratio, not an amount). */
+  certaintyEquivalent: number | null;
+  /** The run's P(replacement ratio < target) (total ratio with the folketrygd); null without a target. */
+  shortfall: { of: string; targetReplacementRatio: number; probability: number; stderr: number } | null;
+}
+
+export interface NoComparison {
+  pensim: string;
+  currency: string;
+  metric: NoCompareMetric;
+  paths: number;
+  seed: number;
+  gamma: number;
+  alpha: number;
+  percentiles: number[];
+  percentileMethod: PercentileMethod;
+  scenarios: NoScenarioFigures[];
+  paired: PairedStreamed[];
+  fans?: { ages: number[]; capital: Record<string, number[]> }[];
+}
+
+/** The scenarios must draw alike path by path: one plan kind, the same years, assets and return model. */
+export function pairingProblems(plans: readonly CompiledPlan[], scenarios: readonly AnyScenario[], metric?: NoCompareMetric): Problem[] {
+  const a = plans[0]!;
+  const out: Problem[] = [];
+  plans.forEach((b, i) => {
+    const what = `scenario ${i + 1} (${scenarios[i]!.name ?? 'unnamed'})`;
+    if (b.kind === 'norway' && metric === 'totalPension' && b.plan.folketrygd === null) out.push({ path: '--metric', message: `${what} has no folketrygd block, so no total pension` });
+    if (i === 0) return;
+    if (b.kind !== a.kind) {
+      out.push({ path: 'plan.kind', message: `${what} is ${b.kind === 'us' ? 'a US plan' : 'Norwegian'}, the first ${a.kind === 'us' ? 'a US plan' : 'Norwegian'}: compare takes one kind` });
+      return;
+    }
+    if (scenarios[i]!.currency !== scenarios[0]!.currency) out.push({ path: 'currency', message: `${what} is in ${scenarios[i]!.currency}, the first in ${scenarios[0]!.currency}` });
     if (b.plan.nYears !== a.plan.nYears || b.plan.startYear !== a.plan.startYear) {
-      out.push({ path: 'person', message: `${what} saves ${b.plan.startYear}–${b.plan.startYear + b.plan.nYears}, the first ${a.plan.startYear}–${a.plan.startYear + a.plan.nYears}: a paired comparison needs the same saving years` });
+      out.push({
+        path: 'person',
+        message: `${what} simulates ${b.plan.startYear}–${b.plan.startYear + b.plan.nYears}, the first ${a.plan.startYear}–${a.plan.startYear + a.plan.nYears}: a paired comparison needs the same simulated years (the same birth year, start, and end)`,
+      });
     }
-    if (b.plan.nAssets !== a.plan.nAssets) {
-      out.push({ path: 'profile.assets', message: `${what} has ${b.plan.nAssets} funds, the first ${a.plan.nAssets}: common random numbers need the same number of funds (give unused funds weight 0)` });
-    }
-    if (b.seed !== a.seed || b.paths !== a.paths) out.push({ path: 'simulation', message: `${what} runs ${b.paths} paths with seed ${b.seed}, the first ${a.paths} with seed ${a.seed}` });
+    if (b.plan.nAssets !== a.plan.nAssets) out.push({ path: 'profile.assets', message: `${what} has ${b.plan.nAssets} assets, the first ${a.plan.nAssets}: common random numbers need the same number of assets (give unused ones weight 0)` });
+    if (returnModel(b) !== returnModel(a)) out.push({ path: 'returns.model', message: `${what} draws its returns with another model than the first: the paths would not pair` });
   });
   return out;
 }
 
-export function compareRuns(runs: readonly UsRun[], o: CompareOptions): Comparison {
-  if (runs.length < 2) throw new UserError([{ path: 'scenarios', message: `name at least two scenarios to compare; got ${runs.length}` }]);
+/** US plans draw lognormal returns; a Norwegian plan may name another return model. */
+function returnModel(cp: CompiledPlan): string {
+  return cp.kind === 'norway' ? (cp.plan.market?.kind ?? 'lognormal') : 'lognormal';
+}
+
+function norwayOutcome(plan: SimulationPlan, metric: NoCompareMetric): number {
+  return metric === 'totalPension' ? SCALAR_SERIES.length + plan.extraSeries.indexOf('totalPension') : SCALAR_SERIES.indexOf(metric);
+}
+
+function scenarioSpec(cp: CompiledPlan, scenario: AnyScenario, o: CompareOptions): CompareScenarioSpec & { fan: { from: number; count: number } | null } {
+  if (cp.kind === 'us') {
+    const target = o.target ?? (scenario as UsScenario).simulation.targetWealth;
+    const p: UsSimulationPlan = cp.plan;
+    return {
+      outcome: usSeriesIndex('terminalWealth'),
+      second: usSeriesIndex('afterTaxBest'),
+      shortfall: target === undefined ? null : { series: usSeriesIndex('terminalWealth'), target },
+      ce: true,
+      stock: p.stock
+        ? { share: usSeriesIndex('employerStockShare'), defaulted: usSeriesIndex('defaulted'), stockRel: usSeriesIndex('stockWealthRelative'), marketRel: usSeriesIndex('marketWealthRelative') }
+        : null,
+      fan: o.fans ? { from: US_SERIES.length, count: p.nYears + 1 } : null,
+    };
+  }
+  const metric = o.metric ?? 'capitalAtRetirement';
+  const p: SimulationPlan = cp.plan;
+  return {
+    outcome: norwayOutcome(p, metric),
+    second: -1,
+    shortfall: shortfallOf(cp, scenario) ?? null,
+    ce: metric !== 'replacementRatio',
+    stock: null,
+    fan: o.fans ? { from: SCALAR_SERIES.length + p.extraSeries.length, count: p.nYears + 1 } : null,
+  };
+}
+
+export async function compareScenarios(scenarios: readonly AnyScenario[], o: CompareOptions): Promise<Comparison | NoComparison> {
+  if (scenarios.length < 2) throw new UserError([{ path: 'scenarios', message: `name at least two scenarios to compare; got ${scenarios.length}` }]);
   if (!(o.gamma > 0)) throw new UserError([{ path: '--gamma', message: `the CRRA risk aversion γ must be > 0; got ${o.gamma}` }]);
-  const problems = pairingProblems(runs);
+  if (!Number.isInteger(o.paths) || o.paths < 1) throw new UserError([{ path: 'paths', message: `must be a whole number >= 1; got ${o.paths}` }]);
+  const plans = scenarios.map((s) => compileAny(s));
+  const problems = pairingProblems(plans, scenarios, o.metric);
   if (problems.length > 0) throw new UserError(problems);
-  const v = (r: UsRun, s: UsSeries) => r.values[s];
-  const scenarios = runs.map((r): ScenarioFigures => {
-    const x = v(r, 'terminalWealth');
-    const sorted = sortedCopy(x);
-    const target = o.target ?? r.scenario.simulation.targetWealth;
+  const specs = plans.map((cp, i) => scenarioSpec(cp, scenarios[i]!, o));
+  const spec: CompareSpec = { scenarios: specs.map(({ fan: _, ...s }) => s), gamma: o.gamma, grid: SHARE_GRID, fans: specs.map((s) => s.fan) };
+  const layout = compareLayout(spec);
+  const wanted = o.percentileMethod ?? 'auto';
+  const method: PercentileMethod = wanted === 'auto' ? (o.paths <= AUTO_EXACT_MAX_PATHS ? 'exact' : 'sketch') : wanted;
+  checkRunSize({ paths: o.paths, years: planYears(plans[0]!), series: layout.count, method, runs: plans.length }, o.allowLarge);
+  const collector = new SeriesCollector(layout.count, o.paths, method);
+  let done = 0;
+  const sink = collectorSink(collector, { recorded: (c) => o.onProgress?.((done += c.paths), o.paths) });
+  await runChunks({ kind: 'compare', plans, spec }, o.seed, chunkRanges(o.paths), o.threads ?? availableParallelism(), sink, o.signal);
+  checkFinite(collector, layout, scenarios, o);
+  const read = new Figures(collector, layout, o, method);
+  const pct = [...o.percentiles];
+  const fans = o.fans ? layout.scenarios.map((ch, i) => ({ ages: Array.from({ length: ch.fan!.count }, (_, k) => plans[i]!.plan.startAge + k), capital: collector.fan(ch.fan!.from, ch.fan!.count, pct) })) : undefined;
+  const paired = layout.pairs.map((_, j) => read.paired(j, scenarios[0]!, scenarios[j + 1]!));
+  const common = { pensim: VERSION, paths: o.paths, seed: o.seed, gamma: o.gamma, alpha: o.alpha, percentiles: pct, percentileMethod: method };
+  if (isUsScenario(scenarios[0]!)) {
+    return { ...common, currency: 'USD', scenarios: scenarios.map((s, i) => read.usScenario(s as UsScenario, i, specs[i]!)), paired, ...(fans && { fans }) };
+  }
+  const metric = o.metric ?? 'capitalAtRetirement';
+  return { ...common, currency: scenarios[0]!.currency, metric, scenarios: scenarios.map((s, i) => read.norwayScenario(s as Scenario, i, specs[i]!, plans[i]!)), paired, ...(fans && { fans }) };
+}
+
+const nameOf = (s: AnyScenario) => s.name ?? s.plan.kind;
+
+/**
+ * Amounts beyond double precision (an extreme volatility or return over a long horizon) are a
+ * user error, never printed: the first compared outcome with a non-finite value is named, with
+ * its first such path when the values are kept.
+ */
+function checkFinite(c: SeriesCollector, layout: CompareLayout, scenarios: readonly AnyScenario[], o: CompareOptions): void {
+  layout.scenarios.forEach((ch, i) => {
+    const name = isUsScenario(scenarios[i]!) ? 'terminalWealth' : (o.metric ?? 'capitalAtRetirement');
+    const values = c.exactValues(ch.x);
+    let bad: { value: number; where: string } | null = null;
+    if (values) {
+      const p = values.findIndex((x) => !Number.isFinite(x));
+      if (p >= 0) bad = { value: values[p]!, where: `on path ${p}` };
+    } else {
+      const m = c.merged(ch.x).mean;
+      if (!Number.isFinite(m)) bad = { value: m, where: 'on some paths' };
+    }
+    if (bad) {
+      throw new UserError([
+        {
+          path: '',
+          message: `${name} of scenario ${i + 1} (${nameOf(scenarios[i]!)}) is ${bad.value} ${bad.where}, not a finite number: the scenario's parameters take the simulation beyond double precision (e.g. an extreme volatility, return or pay growth over a long horizon); use more moderate parameters`,
+        },
+      ]);
+    }
+  });
+}
+
+/** Reads the figures off the collector: exact from the paths' values, or streamed (see the module comment). */
+class Figures {
+  private readonly exact: boolean;
+
+  constructor(
+    private readonly c: SeriesCollector,
+    private readonly layout: CompareLayout,
+    private readonly o: CompareOptions,
+    method: PercentileMethod,
+  ) {
+    this.exact = method === 'exact';
+  }
+
+  private values(ch: number): Float64Array {
+    return this.c.exactValues(ch)!;
+  }
+
+  private dist(ch: number): Distribution {
+    if (this.exact) return distribution(this.values(ch), this.o.percentiles);
+    const m = this.c.metric(ch, this.o.percentiles);
+    return { mean: m.mean, stderr: m.stderr, percentiles: m.percentiles };
+  }
+
+  /** Paths where an indicator channel is 1, counted exactly (each chunk's mean times its paths is an integer). */
+  private count(ch: number): number {
+    if (this.exact) return this.values(ch).reduce((n, v) => n + v, 0);
+    const m = this.c.merged(ch);
+    return Math.round(m.mean * m.n);
+  }
+
+  private probability(ch: number): number {
+    return this.count(ch) / this.o.paths;
+  }
+
+  private tail(ch: number): { valueAtRisk: number; expectedShortfall: number; bound: number } {
+    if (this.exact) {
+      const sorted = sortedCopy(this.values(ch));
+      return { valueAtRisk: valueAtRisk(sorted, this.o.alpha), expectedShortfall: expectedShortfall(sorted, this.o.alpha), bound: 0 };
+    }
+    const es = this.c.expectedShortfall(ch, this.o.alpha);
+    return { valueAtRisk: this.c.percentiles(ch, [this.o.alpha * 100])[0]!, expectedShortfall: es.value, bound: es.bound };
+  }
+
+  /** CRRA certainty equivalent from the transform channels (streamed), or the values (exact). */
+  private ce(x: number, t: number, np: number): number {
+    const gamma = this.o.gamma;
+    if (this.exact) return certaintyEquivalent(this.values(x), gamma);
+    if (gamma >= 1 && this.count(np) > 0) return 0;
+    const mean = this.c.merged(t).mean;
+    return gamma === 1 ? Math.exp(mean) : mean ** (1 / (1 - gamma));
+  }
+
+  private shortfall(i: number, sc: CompareScenarioSpec): { probability: number; stderr: number } | null {
+    const below = this.layout.scenarios[i]!.below;
+    return sc.shortfall ? shortfallFromCount(this.count(below), this.o.paths) : null;
+  }
+
+  usScenario(s: UsScenario, i: number, sc: CompareScenarioSpec): ScenarioFigures {
+    const ch = this.layout.scenarios[i]!;
+    const tail = this.tail(ch.x);
     let employerStock: ScenarioFigures['employerStock'] = null;
-    if (r.plan.stock) {
-      const share = moments(v(r, 'employerStockShare')).mean;
-      const s = v(r, 'stockWealthRelative');
-      const m = v(r, 'marketWealthRelative');
-      let half = 0;
-      for (let i = 0; i < s.length; i++) if (s[i]! < 0.5) half++;
+    if (ch.stock) {
+      const st = ch.stock;
+      const share = this.c.merged(st.share).mean;
+      const gamma = this.o.gamma;
+      let atOne: number;
+      let atShare: { value: number; bound: number } | null = null;
+      if (this.exact) {
+        const m = this.values(st.m);
+        const sv = this.values(st.s);
+        atOne = certaintyEquivalentValue(m, sv, 1, gamma);
+        if (share > 0) atShare = { value: certaintyEquivalentValue(m, sv, share, gamma), bound: 0 };
+      } else {
+        const g = Array.from({ length: SHARE_GRID + 1 }, (_, k) => this.ce(st.gridT + k, st.gridT + k, st.gridNp + k));
+        atOne = g[SHARE_GRID]! / g[0]!;
+        if (share > 0) atShare = ceValueAtShare(g, share);
+      }
       employerStock = {
         meanShareAtRetirement: share,
-        probabilityOfDefault: moments(v(r, 'defaulted')).mean,
-        probabilityStockLosesHalf: half / s.length,
-        ceValuePerDollar: certaintyEquivalentValue(m, s, 1, o.gamma),
-        ceValuePerDollarAtMeanShare: share > 0 ? certaintyEquivalentValue(m, s, share, o.gamma) : null,
+        probabilityOfDefault: this.probability(st.defaulted),
+        probabilityStockLosesHalf: this.probability(st.half),
+        ceValuePerDollar: atOne,
+        ceValuePerDollarAtMeanShare: atShare?.value ?? null,
+        ceValuePerDollarAtMeanShareErrorBound: atShare?.bound ?? null,
       };
     }
+    const sf = this.shortfall(i, sc);
     return {
-      name: r.name ?? r.scenario.plan.kind,
-      hash: r.hash,
-      plan: r.scenario.plan.kind,
-      terminalWealth: distribution(x, o.percentiles),
-      afterTaxBest: distribution(v(r, 'afterTaxBest'), o.percentiles),
-      valueAtRisk: valueAtRisk(sorted, o.alpha),
-      expectedShortfall: expectedShortfall(sorted, o.alpha),
-      certaintyEquivalent: certaintyEquivalent(x, o.gamma),
-      shortfall: target === undefined ? null : { target, ...shortfallProbability(x, target) },
+      name: nameOf(s),
+      hash: scenarioHash(s),
+      plan: s.plan.kind,
+      terminalWealth: this.dist(ch.x),
+      afterTaxBest: this.dist(ch.second),
+      valueAtRisk: tail.valueAtRisk,
+      expectedShortfall: tail.expectedShortfall,
+      expectedShortfallErrorBound: tail.bound,
+      certaintyEquivalent: this.ce(ch.x, ch.ceT, ch.ceNp),
+      shortfall: sf && { target: sc.shortfall!.target, ...sf },
       employerStock,
     };
-  });
-  const a = v(runs[0]!, 'terminalWealth');
-  const paired = runs.slice(1).map((rb, i) => pairedFigures({ a: scenarios[0]!.name, b: scenarios[i + 1]!.name }, a, v(rb, 'terminalWealth'), o.percentiles, o.alpha));
-  return { pensim: VERSION, currency: 'USD', paths: runs[0]!.paths, seed: runs[0]!.seed, gamma: o.gamma, alpha: o.alpha, percentiles: [...o.percentiles], scenarios, paired };
+  }
+
+  norwayScenario(s: Scenario, i: number, sc: CompareScenarioSpec, cp: CompiledPlan): NoScenarioFigures {
+    const ch = this.layout.scenarios[i]!;
+    const tail = this.tail(ch.x);
+    const sf = this.shortfall(i, sc);
+    const plan = cp.plan as SimulationPlan;
+    return {
+      name: nameOf(s),
+      hash: scenarioHash(s),
+      plan: s.plan.kind,
+      metric: this.dist(ch.x),
+      valueAtRisk: tail.valueAtRisk,
+      expectedShortfall: tail.expectedShortfall,
+      expectedShortfallErrorBound: tail.bound,
+      certaintyEquivalent: sc.ce ? this.ce(ch.x, ch.ceT, ch.ceNp) : null,
+      shortfall: sf && {
+        of: plan.extraSeries.includes('totalReplacementRatio') ? 'totalReplacementRatio' : 'replacementRatio',
+        targetReplacementRatio: sc.shortfall!.target,
+        ...sf,
+      },
+    };
+  }
+
+  paired(j: number, a: AnyScenario, b: AnyScenario): PairedStreamed {
+    const names = { a: nameOf(a), b: nameOf(b) };
+    const pc = this.layout.pairs[j]!;
+    if (this.exact) {
+      const xa = this.values(this.layout.scenarios[0]!.x);
+      const xb = this.values(this.layout.scenarios[j + 1]!.x);
+      return { ...pairedFigures(names, xa, xb, this.o.percentiles, this.o.alpha), differenceExpectedShortfallErrorBound: 0 };
+    }
+    const tail = this.tail(pc.diff);
+    const nRatio = this.c.count(pc.ratio);
+    const ratio = this.c.percentiles(pc.ratio, this.o.percentiles);
+    return {
+      ...names,
+      probabilityALessThanB: this.probability(pc.less),
+      difference: this.dist(pc.diff),
+      ratio: { percentiles: Object.fromEntries(this.o.percentiles.map((q, k) => [`p${q}`, nRatio > 0 ? ratio[k]! : NaN])), paths: nRatio },
+      differenceValueAtRisk: tail.valueAtRisk,
+      differenceExpectedShortfall: tail.expectedShortfall,
+      differenceExpectedShortfallErrorBound: tail.bound,
+    };
+  }
 }

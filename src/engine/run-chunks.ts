@@ -1,9 +1,10 @@
 /**
- * Runs a list of chunks inline (one thread, or a single chunk: no pool start-up) or on a Piscina
- * pool in batches (engine/chunk-batch.ts), handing finished chunks to the sink as they come (in
- * any order: the collector places them by chunk index). Each chunk is summarised where it ran;
- * its values are in `sink.sketches` before the sink hears of it, and a batch is handed over
- * whole, so a checkpoint saved from the sink never holds half a batch.
+ * Runs a list of chunks of a job (engine/chunk-job.ts) inline (one thread, or a single chunk: no
+ * pool start-up) or on a Piscina pool in batches (engine/chunk-batch.ts), handing finished chunks
+ * to the sink as they come (in any order: the collector places them by chunk index). Each chunk
+ * is summarised where it ran; its values are in `sink.sketches` before the sink hears of it, and a
+ * batch is handed over whole, so a checkpoint saved from the sink never holds half a batch. The
+ * job goes to each worker once, with the pool.
  *
  * Faults: a chunk that throws or whose worker dies rejects the run with a ChunkFailure naming the
  * chunk; the pool is destroyed before runChunks settles, so no worker outlives the run.
@@ -12,10 +13,9 @@
  * loop yields to the event loop between chunks when a signal is given, so a signal is seen there
  * within one chunk's time.
  */
-import { runChunk } from '../kernel/run-chunk.js';
-import { seriesCount, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
 import type { BatchResult, BatchTask } from './chunk-batch.js';
+import { jobBuffers, jobSeriesCount, jobShortfall, produceChunk, type ChunkJob } from './chunk-job.js';
 import { ChunkFailure } from './chunk-failure.js';
 import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
@@ -26,40 +26,47 @@ import { createPool } from './worker-pool.js';
 export interface ChunkOutput {
   c: ChunkRange;
   summary: ChunkSummary;
-  /** The chunk's per-path series when the sink keeps them, else null. */
+  /** The chunk's columns when the sink keeps them, else null. */
   series: Float64Array | null;
+  /** Column lengths where they vary, else null (all c.paths). */
+  lengths: Int32Array | null;
 }
 
 export interface ChunkSink {
-  shortfallTarget: number | undefined;
-  /** One sketch per series that every value goes into (sketch method), or null. */
+  /** One sketch per column that every value goes into (sketch method), or null. */
   sketches: LogBucketSketch[] | null;
-  /** Whether each chunk's raw series are wanted (exact percentiles, per-path output). */
+  /** Whether each chunk's raw columns are wanted (exact percentiles, per-path output). */
   keepSeries: boolean;
   /** Finished chunks, already in `sketches`: record them all before anything is saved. */
   onChunks(done: ChunkOutput[]): void;
 }
 
-export async function runChunks(
-  plan: SimulationPlan,
-  seed: number,
-  chunks: readonly ChunkRange[],
-  threads: number,
-  sink: ChunkSink,
-  signal?: AbortSignal,
-): Promise<void> {
+export async function runChunks(job: ChunkJob, seed: number, chunks: readonly ChunkRange[], threads: number, sink: ChunkSink, signal?: AbortSignal): Promise<void> {
   signal?.throwIfAborted();
+  const taskOf = (batch: ChunkRange[]): BatchTask => ({
+    seed,
+    chunks: batch,
+    sketch: sink.sketches !== null,
+    keepSeries: sink.keepSeries,
+    running: new Int32Array(new SharedArrayBuffer(4)).fill(batch[0]!.chunk),
+  });
+  const record = (batch: ChunkRange[], result: BatchResult) => {
+    // Merged in column order; counts add exactly, so the order of batches does not matter.
+    result.sketches?.forEach((packed, s) => sink.sketches![s]!.mergePacked(packed));
+    sink.onChunks(batch.map((c, i) => ({ c, summary: result.summaries[i]!, series: result.series?.[i] ?? null, lengths: result.lengths[i] ?? null })));
+  };
   if (threads === 1 || chunks.length === 1) {
-    // One series buffer for all chunks unless the sink keeps them (see ChunkTask.out).
-    let out: Float64Array | undefined;
+    // Inline, the values go straight into the sink's sketches: nothing to pack or merge.
+    const buffers = jobBuffers();
+    const nSeries = jobSeriesCount(job);
+    const shortfall = jobShortfall(job);
     for (const c of chunks) {
       let output: ChunkOutput;
       try {
         injectFault(c.chunk, false);
-        if (!sink.keepSeries && out?.length !== seriesCount(plan) * c.paths) out = new Float64Array(seriesCount(plan) * c.paths);
-        const series = runChunk({ plan, seed, chunk: c.chunk, paths: c.paths, out }).series;
-        const summary = summarizeChunk(plan, sink.shortfallTarget, series, c.paths, sink.sketches);
-        output = { c, summary, series: sink.keepSeries ? series : null };
+        const out = produceChunk(job, seed, c.chunk, c.paths, buffers, sink.keepSeries);
+        const summary = summarizeChunk(nSeries, shortfall, out.series, c.paths, sink.sketches, out.lengths);
+        output = { c, summary, series: sink.keepSeries ? out.series : null, lengths: out.lengths ?? null };
       } catch (e) {
         throw new ChunkFailure(c, e);
       }
@@ -72,7 +79,7 @@ export async function runChunks(
     return;
   }
   const workers = Math.min(threads, chunks.length);
-  const pool = createPool(workers);
+  const pool = createPool(workers, { job });
   // A worker that dies while idle is reported as an 'error' event, which would crash the process
   // unheard; the tasks it leaves unfinished reject on their own.
   pool.on('error', () => {});
@@ -81,21 +88,16 @@ export async function runChunks(
   try {
     await Promise.all(
       guidedBatches(chunks, workers).map(async (batch) => {
-        const running = new Int32Array(new SharedArrayBuffer(4)).fill(batch[0]!.chunk);
-        const task: BatchTask = {
-          plan, seed, chunks: batch, shortfallTarget: sink.shortfallTarget, sketch: sink.sketches !== null, keepSeries: sink.keepSeries, running,
-        };
+        const task = taskOf(batch);
         let result: BatchResult;
         try {
           result = (await pool.run(task)) as BatchResult;
         } catch (e) {
           signal?.throwIfAborted();
-          throw new ChunkFailure(batch.find((c) => c.chunk === Atomics.load(running, 0)) ?? batch[0]!, e);
+          throw new ChunkFailure(batch.find((c) => c.chunk === Atomics.load(task.running, 0)) ?? batch[0]!, e);
         }
         signal?.throwIfAborted();
-        // Merged in series order; counts add exactly, so the order of batches does not matter.
-        result.sketches?.forEach((packed, s) => sink.sketches![s]!.mergePacked(packed));
-        sink.onChunks(batch.map((c, i) => ({ c, summary: result.summaries[i]!, series: result.series?.[i] ?? null })));
+        record(batch, result);
       }),
     );
   } finally {

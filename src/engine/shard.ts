@@ -3,18 +3,17 @@
  * unsharded run) and save the collector's state; merge the states of all n shards, in any order,
  * into the result the unsharded run gives (sketch counts add exactly; chunk moments merge in
  * chunk order). Shards use the sketch percentile method: exact percentiles would need every value.
+ * Every plan kind shards alike: the state is the plan-blind collector's.
  */
-import { checkScenario } from '../scenario/parse-scenario.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { AnyScenario } from '../plan/compiled-plan.js';
+import { compileAny } from '../plan/compiled-plan.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
 import { chunkRanges } from './chunking.js';
-import { SeriesCollector, type CollectorState } from './collect-series.js';
-import { compilePlan } from '../plan/compile-plan.js';
-import { finiteResult } from './finite-result.js';
-import { collect, resolveSetup, resultMeta, type SimulateOptions } from './simulate.js';
-import type { SimulationResult } from './simulation-result.js';
+import type { CollectorState } from './collect-series.js';
+import { checkAnyScenario } from './load-any-scenario.js';
+import { buildResult, collect, resolveSetup, runCollector, type AnyResult, type SimulateOptions } from './simulate.js';
 
 export const SHARD_FORMAT = 'pensim-shard/1';
 
@@ -22,7 +21,7 @@ export interface ShardFile {
   format: typeof SHARD_FORMAT;
   pensim: string;
   scenarioHash: string;
-  scenario: Scenario;
+  scenario: AnyScenario;
   seed: number;
   paths: number;
   shard: { index: number; count: number };
@@ -38,7 +37,7 @@ export function shardChunks(paths: number, index: number, count: number) {
 }
 
 export async function simulateShard(
-  scenario: Scenario,
+  scenario: AnyScenario,
   shard: { index: number; count: number },
   options: SimulateOptions = {},
 ): Promise<ShardFile> {
@@ -50,7 +49,7 @@ export async function simulateShard(
   if (setup.method !== 'sketch') {
     throw new UserError([{ path: '--shard', message: 'shards need the sketch percentile method: add --percentile-method sketch (runs above 100 000 paths use it by default), and use it for the unsharded run you compare with' }]);
   }
-  const collector = await collect(setup, shardChunks(setup.paths, shard.index, shard.count), options.onProgress);
+  const { collector } = await collect(setup, shardChunks(setup.paths, shard.index, shard.count), options.onProgress);
   return {
     format: SHARD_FORMAT,
     pensim: VERSION,
@@ -64,7 +63,7 @@ export async function simulateShard(
 }
 
 /** Merge every shard of one run (any order) into its result; a missing, repeated or foreign shard is a UserError. */
-export function mergeShards(parts: { source: string; file: unknown }[]): SimulationResult {
+export function mergeShards(parts: { source: string; file: unknown }[]): AnyResult {
   if (parts.length === 0) throw new UserError([{ path: '', message: 'no shard files given' }]);
   const shards = parts.map(({ source, file }) => ({ source, shard: asShard(file, source) }));
   const first = shards[0]!.shard;
@@ -82,13 +81,14 @@ export function mergeShards(parts: { source: string; file: unknown }[]): Simulat
   if (missing.length > 0) {
     throw new UserError([{ path: '', message: `shard(s) ${missing.join(', ')} of ${first.shard.count} are missing (shards are numbered 0 to ${first.shard.count - 1})` }]);
   }
-  const scenario = checkScenario(first.scenario, shards[0]!.source);
+  const scenario = checkAnyScenario(first.scenario, shards[0]!.source);
   const setup = resolveSetup(scenario, { paths: first.paths, seed: first.seed, threads: 1, percentileMethod: 'sketch' });
-  const collector = new SeriesCollector(compilePlan(scenario), setup.paths, 'sketch', scenario.simulation.targetReplacementRatio);
+  const plan = compileAny(scenario);
+  const collector = runCollector({ ...setup, allowLarge: true }, plan);
   for (const { source, shard } of shards) collector.mergeState(shard.state, source);
   const gaps = collector.missingChunks();
   if (gaps.length > 0) throw new UserError([{ path: '', message: `chunks ${gaps.slice(0, 5).join(', ')}… are in no shard` }]);
-  return finiteResult(collector.result(scenario, resultMeta(setup)));
+  return buildResult(plan, collector, setup);
 }
 
 function asShard(file: unknown, source: string): ShardFile {

@@ -1,24 +1,30 @@
 /**
- * simulate(scenario): compile once, run the fixed chunks (inline or on a pool), gather them by
- * chunk index, and summarise. The thread count changes only the speed, never a digit.
+ * simulate(scenario): compile once, run the fixed chunks (inline or on a pool) where each chunk is
+ * priced by the plan kind's pricer and reduced where it ran, gather the summaries by chunk index,
+ * and read the result off them. One engine for every plan kind: Norwegian scenarios give a
+ * SimulationResult, US ones a UsRunResult. The thread count changes only the speed, never a digit.
  */
 import { availableParallelism } from 'node:os';
-import { compilePlan } from '../plan/compile-plan.js';
+import { compileAny, planSeriesCount, planYears, shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
+import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError, type Problem } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
-import { seriesCount } from '../plan/simulation-plan.js';
 import { chunkRanges, type ChunkRange } from './chunking.js';
 import { SeriesCollector, type PercentileMethod } from './collect-series.js';
 import { collectorSink } from './collector-sink.js';
 import { finiteResult } from './finite-result.js';
 import { checkRunSize } from './limits.js';
+import { norwayResult } from './norway-result.js';
 import { runChunks } from './run-chunks.js';
 import type { SimulationResult } from './simulation-result.js';
+import { usResult, type UsRunResult } from './us-result.js';
 
 /** 'auto' keeps exact percentiles up to this many paths, then uses the sketch (bounded memory). */
 export const AUTO_EXACT_MAX_PATHS = 100_000;
+
+export type AnyResult = SimulationResult | UsRunResult;
 
 export interface SimulateOptions {
   /** Overrides scenario.simulation.paths. */
@@ -31,7 +37,7 @@ export interface SimulateOptions {
   percentileMethod?: 'auto' | PercentileMethod;
   /** Called after each chunk with the paths done so far. */
   onProgress?: (done: number, total: number) => void;
-  /** Called with each chunk's per-path series (see kernel/run-chunk.ts for the layout), in any chunk order. Workers then send their raw series back, which costs some speed. */
+  /** Called with each chunk's per-path series (the pricer's layout: kernel/run-chunk.ts, kernel/run-us-chunk.ts), in any chunk order. Workers then send their raw series back, which costs some speed. */
   onChunk?: (first: number, paths: number, series: Float64Array) => void;
   /** Aborts the run: workers are terminated and simulate rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -40,7 +46,7 @@ export interface SimulateOptions {
 }
 
 export interface RunSetup {
-  scenario: Scenario;
+  scenario: AnyScenario;
   paths: number;
   seed: number;
   threads: number;
@@ -49,14 +55,17 @@ export interface RunSetup {
   allowLarge?: boolean;
 }
 
-export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
+export function simulate(scenario: Scenario, options?: SimulateOptions): Promise<SimulationResult>;
+export function simulate(scenario: UsScenario, options?: SimulateOptions): Promise<UsRunResult>;
+export function simulate(scenario: AnyScenario, options?: SimulateOptions): Promise<AnyResult>;
+export async function simulate(scenario: AnyScenario, options: SimulateOptions = {}): Promise<AnyResult> {
   const setup = resolveSetup(scenario, options);
-  const collector = await collect(setup, chunkRanges(setup.paths), options.onProgress, options.onChunk);
-  return finiteResult(collector.result(scenario, resultMeta(setup)));
+  const { plan, collector } = await collect(setup, chunkRanges(setup.paths), options.onProgress, options.onChunk);
+  return buildResult(plan, collector, setup);
 }
 
 /** Paths, seed, threads and percentile method after options override the scenario; checked. */
-export function resolveSetup(scenario: Scenario, options: SimulateOptions): RunSetup {
+export function resolveSetup(scenario: AnyScenario, options: SimulateOptions): RunSetup {
   const paths = options.paths ?? scenario.simulation.paths;
   const seed = options.seed ?? scenario.simulation.seed;
   const threads = options.threads ?? availableParallelism();
@@ -74,27 +83,44 @@ export function resolveSetup(scenario: Scenario, options: SimulateOptions): RunS
   return { scenario, paths, seed, threads, method, signal: options.signal, allowLarge: options.allowLarge };
 }
 
+/** A collector for the whole run of a compiled plan, its size checked against the limits. */
+export function runCollector(setup: RunSetup, plan: CompiledPlan): SeriesCollector {
+  const nSeries = planSeriesCount(plan);
+  checkRunSize({ paths: setup.paths, years: planYears(plan), series: nSeries, method: setup.method }, setup.allowLarge);
+  return new SeriesCollector(nSeries, setup.paths, setup.method);
+}
+
 /** Run the given chunks into a collector for the whole path count. */
 export async function collect(
   setup: RunSetup,
-  chunks: ReturnType<typeof chunkRanges>,
+  chunks: readonly ChunkRange[],
   onProgress?: (done: number, total: number) => void,
   onChunk?: SimulateOptions['onChunk'],
-): Promise<SeriesCollector> {
-  const plan = compilePlan(setup.scenario);
-  checkRunSize({ paths: setup.paths, years: plan.nYears, series: seriesCount(plan), method: setup.method }, setup.allowLarge);
-  const collector = new SeriesCollector(plan, setup.paths, setup.method, setup.scenario.simulation.targetReplacementRatio);
+): Promise<{ plan: CompiledPlan; collector: SeriesCollector }> {
+  const plan = compileAny(setup.scenario);
+  const collector = runCollector(setup, plan);
   const total = chunks.reduce((n, c) => n + c.paths, 0);
   let done = 0;
   const recorded = (c: ChunkRange) => {
     done += c.paths;
     onProgress?.(done, total);
   };
-  await runChunks(plan, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk, recorded }), setup.signal);
-  return collector;
+  const job = { kind: 'run' as const, plan, shortfall: shortfallOf(plan, setup.scenario) };
+  await runChunks(job, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk, recorded }), setup.signal);
+  return { plan, collector };
 }
 
-export function resultMeta(setup: RunSetup): Pick<SimulationResult, 'pensim' | 'scenario' | 'seed'> {
+/** The result of the plan's kind, every number checked finite. */
+export function buildResult(plan: CompiledPlan, collector: SeriesCollector, setup: Pick<RunSetup, 'scenario' | 'seed'>): AnyResult {
+  const meta = resultMeta(setup);
+  return finiteResult(
+    plan.kind === 'us'
+      ? usResult(collector, plan.plan, setup.scenario as UsScenario, meta)
+      : norwayResult(collector, plan.plan, setup.scenario as Scenario, meta),
+  );
+}
+
+export function resultMeta(setup: Pick<RunSetup, 'scenario' | 'seed'>): Pick<SimulationResult, 'pensim' | 'scenario' | 'seed'> {
   return {
     pensim: VERSION,
     scenario: { name: setup.scenario.name ?? null, hash: scenarioHash(setup.scenario) },

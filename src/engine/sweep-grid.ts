@@ -17,8 +17,8 @@
  * Every cell is validated before anything runs: an unknown key, a value of the wrong type or a cell
  * the rules reject is a UserError naming the key (and the cell's values).
  */
-import { checkScenario } from '../scenario/parse-scenario.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { AnyScenario } from '../plan/compiled-plan.js';
+import { checkAnyScenario } from './load-any-scenario.js';
 import { UserError, type Problem } from '../scenario/user-error.js';
 
 export type GridValue = number | string | boolean;
@@ -34,7 +34,7 @@ export interface SweepAxis {
 export interface SweepCell {
   /** The cell's value of each axis, in axis order. */
   values: GridValue[];
-  scenario: Scenario;
+  scenario: AnyScenario;
 }
 
 /** At most this many cells (a guard against a typo such as 0..1 in steps of 0.001 twice). */
@@ -65,7 +65,7 @@ export function parseGridFlag(raw: string): { key: string; path: string[]; texts
 }
 
 /** Type the grid values against the base scenario; every key must name a single value there. `allowLarge` lifts MAX_CELLS. */
-export function sweepAxes(base: Scenario, flags: readonly string[], allowLarge = false): SweepAxis[] {
+export function sweepAxes(base: AnyScenario, flags: readonly string[], allowLarge = false): SweepAxis[] {
   if (flags.length === 0) throw new UserError([{ path: '--grid', message: 'give at least one --grid key=value,value,…' }]);
   const axes: SweepAxis[] = [];
   for (const raw of flags) {
@@ -85,7 +85,7 @@ export function sweepAxes(base: Scenario, flags: readonly string[], allowLarge =
 }
 
 /** Every cell's scenario, validated; the first axis varies slowest. */
-export function sweepCells(base: Scenario, axes: readonly SweepAxis[]): SweepCell[] {
+export function sweepCells(base: AnyScenario, axes: readonly SweepAxis[]): SweepCell[] {
   const cells: SweepCell[] = [];
   const count = axes.reduce((n, a) => n * a.values.length, 1);
   for (let c = 0; c < count; c++) {
@@ -101,7 +101,7 @@ export function sweepCells(base: Scenario, axes: readonly SweepAxis[]): SweepCel
   return cells;
 }
 
-function cellScenario(base: Scenario, axes: readonly SweepAxis[], values: GridValue[]): Scenario {
+function cellScenario(base: AnyScenario, axes: readonly SweepAxis[], values: GridValue[]): AnyScenario {
   const s = structuredClone(base) as unknown as Record<string, unknown>;
   const sweptWeights = new Map<Record<string, number>, Set<string>>();
   axes.forEach((axis, i) => {
@@ -113,9 +113,9 @@ function cellScenario(base: Scenario, axes: readonly SweepAxis[], values: GridVa
     }
   });
   const where = axes.map((a, i) => `${a.key}=${values[i]}`).join(', ');
-  for (const [weights, swept] of sweptWeights) rebalanceWeights(s as unknown as Scenario, weights, swept, where);
+  for (const [weights, swept] of sweptWeights) rebalanceWeights(s as unknown as AnyScenario, weights, swept, where);
   try {
-    return checkScenario(s, `sweep cell ${where}`);
+    return checkAnyScenario(s, `sweep cell ${where}`);
   } catch (e) {
     if (e instanceof UserError) throw new UserError(e.problems.map((p) => blameKey(p, axes)), `sweep cell ${where}`);
     throw e;
@@ -135,7 +135,7 @@ function isWeights(o: Record<string, unknown>): o is Record<string, number> {
 }
 
 /** Rescale the weights not swept so that the set sums to 1 (see the module comment). */
-function rebalanceWeights(s: Scenario, weights: Record<string, number>, swept: Set<string>, where: string): void {
+function rebalanceWeights(s: AnyScenario, weights: Record<string, number>, swept: Set<string>, where: string): void {
   const names = s.profile.assets.map((a) => a.name);
   const fixed = [...swept].reduce((a, k) => a + (weights[k] ?? 0), 0);
   const others = names.filter((n) => !swept.has(n));

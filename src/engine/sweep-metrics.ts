@@ -1,17 +1,23 @@
 /**
  * The metrics a sweep reports per cell, chosen by name:
- *   <metric>.<stat>       metric: a result metric (capitalAtRetirement, payoutGross, payoutNet,
- *                         replacementRatio, and the optional ones such as totalPension);
+ *   <metric>.<stat>       metric: a result metric (Norway: capitalAtRetirement, payoutGross,
+ *                         payoutNet, replacementRatio, and the optional ones such as totalPension;
+ *                         US: capitalAtRetirement (terminal wealth), afterTaxRollover, afterTaxNua,
+ *                         afterTaxBest, deferrals, employerMoney, forfeited, and with an
+ *                         employer-stock model employerStockValue, employerStockShare, defaulted);
  *                         stat: mean, sd, stderr or p<N> with N one of the scenario's percentiles
- *   real.<metric>.<stat>  the same in start-year money (needs returns.inflation): capitalAtRetirement,
- *                         payoutGross or payoutNet
- *   shortfall             shortfallProbability of the replacement ratio (needs simulation.targetReplacementRatio)
+ *   real.<metric>.<stat>  Norway: the same in start-year money (needs returns.inflation):
+ *                         capitalAtRetirement, payoutGross or payoutNet
+ *   shortfall             shortfallProbability of the replacement ratio (Norway, needs
+ *                         simulation.targetReplacementRatio) or of terminal wealth (US, needs
+ *                         simulation.targetWealth)
  * Example: "capitalAtRetirement.p50" is the median capital at the payout start.
  */
-import { FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES } from '../plan/simulation-plan.js';
+import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
-import type { Scenario } from '../scenario/schema.js';
+import { FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES } from '../plan/simulation-plan.js';
 import { UserError } from '../scenario/user-error.js';
+import type { AnyResult } from './simulate.js';
 import type { Metric, SimulationResult } from './simulation-result.js';
 
 export interface SweepMetric {
@@ -19,33 +25,36 @@ export interface SweepMetric {
   /** 'ratio' values print as percentages, 'amount' values as money. */
   kind: 'amount' | 'ratio';
   /** The value in a result; null when the result has no such metric (e.g. an optional one absent). */
-  pick: (r: SimulationResult) => number | null;
+  pick: (r: AnyResult) => number | null;
 }
 
-const METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES];
-const RATIOS = new Set(['replacementRatio', 'totalReplacementRatio', 'outlivedPayout', 'shortfall']);
+const NO_METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES];
+const US_METRICS: readonly string[] = ['capitalAtRetirement', 'afterTaxRollover', 'afterTaxNua', 'afterTaxBest', 'deferrals', 'employerMoney', 'forfeited', 'employerStockValue', 'employerStockShare', 'defaulted'];
+const RATIOS = new Set(['replacementRatio', 'totalReplacementRatio', 'outlivedPayout', 'shortfall', 'employerStockShare', 'defaulted']);
 
-/** The default: capital at its lowest, middle and highest percentile, the median net payout and ratio, and the shortfall if there is a target. */
-export function defaultSweepMetrics(base: Scenario): string[] {
+/**
+ * The default: capital at its lowest, middle and highest percentile, then (Norway) the median net
+ * payout and ratio or (US) the median after-tax value, and the shortfall if there is a target.
+ */
+export function defaultSweepMetrics(base: AnyScenario): string[] {
   const pct = [...base.simulation.percentiles].sort((a, b) => a - b);
   const mid = pct.includes(50) ? 50 : pct[Math.floor(pct.length / 2)]!;
   const ends = [...new Set([pct[0]!, mid, pct.at(-1)!])];
-  return [
-    ...ends.map((p) => `capitalAtRetirement.p${p}`),
-    `payoutNet.p${mid}`,
-    `replacementRatio.p${mid}`,
-    ...(base.simulation.targetReplacementRatio !== undefined ? ['shortfall'] : []),
-  ];
+  const capital = ends.map((p) => `capitalAtRetirement.p${p}`);
+  if (isUsScenario(base)) return [...capital, `afterTaxBest.p${mid}`, ...(base.simulation.targetWealth !== undefined ? ['shortfall'] : [])];
+  return [...capital, `payoutNet.p${mid}`, `replacementRatio.p${mid}`, ...(base.simulation.targetReplacementRatio !== undefined ? ['shortfall'] : [])];
 }
 
-export function sweepMetrics(names: readonly string[], base: Scenario): SweepMetric[] {
+export function sweepMetrics(names: readonly string[], base: AnyScenario): SweepMetric[] {
   return names.map((name) => sweepMetric(name, base));
 }
 
-function sweepMetric(name: string, base: Scenario): SweepMetric {
+function sweepMetric(name: string, base: AnyScenario): SweepMetric {
   const fail = (why: string) => new UserError([{ path: '--metrics', message: `"${name}": ${why}` }]);
+  const us = isUsScenario(base);
   if (name === 'shortfall') {
-    if (base.simulation.targetReplacementRatio === undefined) throw fail('needs simulation.targetReplacementRatio in the scenario');
+    if (us && base.simulation.targetWealth === undefined) throw fail('needs simulation.targetWealth in the scenario');
+    if (!us && base.simulation.targetReplacementRatio === undefined) throw fail('needs simulation.targetReplacementRatio in the scenario');
     return { name, kind: 'ratio', pick: (r) => r.shortfall?.probability ?? null };
   }
   const parts = name.split('.');
@@ -53,11 +62,13 @@ function sweepMetric(name: string, base: Scenario): SweepMetric {
   if (real) parts.shift();
   if (parts.length !== 2) throw fail('write <metric>.<stat> (e.g. capitalAtRetirement.p50), real.<metric>.<stat> or shortfall');
   const [metric, stat] = parts as [string, string];
+  const known = us ? US_METRICS : NO_METRICS;
   if (real) {
+    if (us) throw fail('a US run is in nominal USD: no real-terms metrics');
     if (!(REAL_SCALARS as readonly string[]).includes(metric)) throw fail(`real-terms metrics are ${REAL_SCALARS.join(', ')}`);
     if (!base.returns?.inflation) throw fail('real-terms metrics need a stochastic inflation model (returns.inflation)');
-  } else if (!METRICS.includes(metric)) {
-    throw fail(`unknown metric "${metric}"; metrics are ${METRICS.join(', ')}`);
+  } else if (!known.includes(metric)) {
+    throw fail(`unknown metric "${metric}" for a ${us ? 'US' : 'Norwegian'} plan; metrics are ${known.join(', ')}`);
   }
   const pct = base.simulation.percentiles;
   const m = /^p(\d+(?:\.\d+)?)$/.exec(stat);
@@ -69,7 +80,7 @@ function sweepMetric(name: string, base: Scenario): SweepMetric {
     name,
     kind: RATIOS.has(metric) ? 'ratio' : 'amount',
     pick: real
-      ? (r) => value(r.inflation?.real[metric as (typeof REAL_SCALARS)[number]])
+      ? (r) => value((r as SimulationResult).inflation?.real[metric as (typeof REAL_SCALARS)[number]])
       : (r) => value((r.metrics as unknown as Record<string, Metric | undefined>)[metric]),
   };
 }

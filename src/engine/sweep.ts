@@ -3,12 +3,13 @@
  * so every cell sees the same market draws (common random numbers: differences between cells are
  * the parameters' effect, not sampling noise). A cell's row holds exactly the numbers a single
  * `simulate` of that cell's scenario gives (a test checks it). Cells run one after another, each
- * on the thread pool; progress is reported over the whole grid.
+ * on the thread pool; progress is reported over the whole grid. Any plan kind: a US scenario's
+ * cells are US runs, with the US metrics (engine/sweep-metrics.ts).
  */
-import type { Scenario } from '../scenario/schema.js';
+import type { AnyScenario } from '../plan/compiled-plan.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { VERSION } from '../version.js';
-import { simulate, type SimulateOptions } from './simulate.js';
+import { simulate, type AnyResult, type SimulateOptions } from './simulate.js';
 import type { GridValue, SweepAxis, SweepCell } from './sweep-grid.js';
 import type { SweepMetric } from './sweep-metrics.js';
 
@@ -37,7 +38,7 @@ export interface SweepOptions extends Pick<SimulateOptions, 'paths' | 'seed' | '
 }
 
 export async function runSweep(
-  base: Scenario,
+  base: AnyScenario,
   axes: readonly SweepAxis[],
   cells: readonly SweepCell[],
   metrics: readonly SweepMetric[],
@@ -48,7 +49,7 @@ export async function runSweep(
   const total = paths * cells.length;
   const rows: SweepRow[] = [];
   for (const [index, cell] of cells.entries()) {
-    const result = await simulate(cell.scenario, {
+    const result: AnyResult = await simulate(cell.scenario, {
       seed,
       paths,
       ...(options.threads !== undefined && { threads: options.threads }),

@@ -1,15 +1,22 @@
 /**
- * The year-by-year ledger of one path exactly as a run simulated it: the path's chunk is run with
- * the run's seed (so every draw is the same) and the kernel reports that path's years.
+ * The year-by-year ledger of one path exactly as a run simulated it, for any plan kind: the path's
+ * chunk is run with the run's seed (so every draw is the same) and the plan kind's pricer reports
+ * that path's years. The rows are the pricer's own (a Norwegian year has G, the band and the
+ * payout; a US year has the match in stock, vesting and forfeitures), so each kind has its row
+ * type, but the chunk, seed and path handling is one.
  */
 import { runChunk, type TraceYear } from '../kernel/run-chunk.js';
-import { compilePlan } from '../plan/compile-plan.js';
+import { runUsChunk, type UsTraceYear } from '../kernel/run-us-chunk.js';
+import { compileAny, type AnyScenario } from '../plan/compiled-plan.js';
 import { SCALAR_SERIES } from '../plan/simulation-plan.js';
+import { US_SERIES, type UsSeries } from '../plan/us-simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError } from '../scenario/user-error.js';
-import { chunkRanges, CHUNK_SIZE } from './chunking.js';
+import { chunkRanges, CHUNK_SIZE, type ChunkRange } from './chunking.js';
 
 export interface PathTrace {
+  kind: 'norway';
   path: number;
   seed: number;
   /** regimeName: the year's regime under regime switching (TraceYear.regime is its index). */
@@ -18,16 +25,41 @@ export interface PathTrace {
   outputs: Record<(typeof SCALAR_SERIES)[number], number>;
 }
 
-export function tracePath(scenario: Scenario, path: number, options: { seed?: number; paths?: number } = {}): PathTrace {
+export interface UsPathTrace {
+  kind: 'us';
+  path: number;
+  seed: number;
+  plan: string;
+  rows: (UsTraceYear & { year: number; age: number })[];
+  /** The run's per-path outputs for this path (the same numbers `pensim run --per-path` writes). */
+  outputs: Record<UsSeries, number>;
+}
+
+export function tracePath(scenario: Scenario, path: number, options?: TraceOptions): PathTrace;
+export function tracePath(scenario: UsScenario, path: number, options?: TraceOptions): UsPathTrace;
+export function tracePath(scenario: AnyScenario, path: number, options?: TraceOptions): PathTrace | UsPathTrace;
+export function tracePath(scenario: AnyScenario, path: number, options: TraceOptions = {}): PathTrace | UsPathTrace {
   const seed = options.seed ?? scenario.simulation.seed;
   const paths = options.paths ?? scenario.simulation.paths;
   if (!Number.isInteger(path) || path < 0 || path >= paths) {
     throw new UserError([{ path: '--path', message: `must be a path number from 0 to ${paths - 1} (the run has ${paths} paths); got ${path}` }]);
   }
-  const plan = compilePlan(scenario);
-  const chunk = chunkRanges(paths)[Math.floor(path / CHUNK_SIZE)]!;
-  const rows: PathTrace['rows'] = [];
+  const chunk: ChunkRange = chunkRanges(paths)[Math.floor(path / CHUNK_SIZE)]!;
   const p = path - chunk.first;
+  const at = (series: Float64Array, s: number) => series[s * chunk.paths + p]!;
+  const cp = compileAny(scenario);
+  if (cp.kind === 'us') {
+    const plan = cp.plan;
+    const rows: UsPathTrace['rows'] = [];
+    const { series } = runUsChunk({ plan, seed, chunk: chunk.chunk, paths: chunk.paths }, {
+      path: p,
+      year: (t) => rows.push({ ...t, year: plan.startYear + t.y, age: plan.startAge + t.y }),
+    });
+    const outputs = Object.fromEntries(US_SERIES.map((name, s) => [name, at(series, s)])) as UsPathTrace['outputs'];
+    return { kind: 'us', path, seed, plan: plan.kind, rows, outputs };
+  }
+  const plan = cp.plan;
+  const rows: PathTrace['rows'] = [];
   const { series } = runChunk({ plan, seed, chunk: chunk.chunk, paths: chunk.paths }, {
     path: p,
     year: (t) =>
@@ -39,6 +71,11 @@ export function tracePath(scenario: Scenario, path: number, options: { seed?: nu
         ...(t.regime !== undefined && plan.market?.kind === 'regime-switching' && { regimeName: plan.market.names[t.regime]! }),
       }),
   });
-  const outputs = Object.fromEntries(SCALAR_SERIES.map((name, s) => [name, series[s * chunk.paths + p]!])) as PathTrace['outputs'];
-  return { path, seed, rows, outputs };
+  const outputs = Object.fromEntries(SCALAR_SERIES.map((name, s) => [name, at(series, s)])) as PathTrace['outputs'];
+  return { kind: 'norway', path, seed, rows, outputs };
+}
+
+export interface TraceOptions {
+  seed?: number;
+  paths?: number;
 }

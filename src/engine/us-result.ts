@@ -1,16 +1,17 @@
 /**
- * The result of a US run (`pensim run` on a US scenario), JSON-ready, shaped like the Norwegian
- * SimulationResult where the meaning is the same: metrics.capitalAtRetirement is the pre-tax
- * account at the retirement age (the terminal wealth), fan.capital the account at the start of
- * every age. Percentiles are exact order statistics (type 7) of all paths.
+ * The result of a US run (`pensim run` on a US scenario), JSON-ready, read off its collector and
+ * shaped like the Norwegian SimulationResult where the meaning is the same:
+ * metrics.capitalAtRetirement is the pre-tax account at the retirement age (the terminal wealth),
+ * fan.capital the account at the start of every age. Percentiles are exact order statistics
+ * (type 7) up to 100 000 paths by default, else the sketch's (relative error ≤ 2⁻¹²). The series
+ * layout is the US pricer's (kernel/run-us-chunk.ts, plan/us-simulation-plan.ts).
  */
-import type { UsSeries } from '../plan/us-simulation-plan.js';
-import { moments } from '../stats/moments.js';
-import { quantileSorted } from '../stats/quantile-sorted.js';
-import { shortfallProbability } from '../stats/shortfall-probability.js';
-import { VERSION } from '../version.js';
-import type { UsRun } from './simulate-us.js';
-import { keyed, type Metric } from './simulation-result.js';
+import { US_SERIES, usSeriesIndex, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
+import type { UsScenario } from '../scenario/us-schema.js';
+import { shortfallFromCount } from '../stats/shortfall-probability.js';
+import { CHUNK_SIZE } from './chunking.js';
+import type { PercentileMethod, SeriesCollector } from './collect-series.js';
+import type { Metric } from './simulation-result.js';
 
 export interface UsRunResult {
   pensim: string;
@@ -19,6 +20,8 @@ export interface UsRunResult {
   plan: string;
   seed: number;
   paths: number;
+  chunkSize: number;
+  percentileMethod: PercentileMethod;
   percentiles: number[];
   ages: { start: number; retirement: number };
   metrics: {
@@ -40,31 +43,26 @@ export interface UsRunResult {
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
 }
 
-function metric(x: Float64Array, percentiles: readonly number[]): Metric {
-  const m = moments(x);
-  const sorted = Float64Array.from(x).sort();
-  return { mean: m.mean, sd: m.sd, stderr: m.stderr, percentiles: keyed(percentiles, percentiles.map((p) => quantileSorted(sorted, p / 100))) };
-}
-
-export function usRunResult(run: UsRun, percentiles: readonly number[]): UsRunResult {
-  const v = (s: UsSeries) => metric(run.values[s], percentiles);
-  const target = run.scenario.simulation.targetWealth;
-  const fanCapital: Record<string, number[]> = Object.fromEntries(percentiles.map((p) => [`p${p}`, [] as number[]]));
-  const mean: number[] = [];
-  for (const atAge of run.capitalByAge) {
-    const m = metric(atAge, percentiles);
-    mean.push(m.mean);
-    for (const p of percentiles) fanCapital[`p${p}`]!.push(m.percentiles[`p${p}`]!);
-  }
+export function usResult(
+  collector: SeriesCollector,
+  plan: UsSimulationPlan,
+  scenario: UsScenario,
+  meta: Pick<UsRunResult, 'pensim' | 'scenario' | 'seed'>,
+): UsRunResult {
+  const pct = [...scenario.simulation.percentiles].sort((a, b) => a - b);
+  const v = (s: UsSeries) => collector.metric(usSeriesIndex(s), pct);
+  const target = scenario.simulation.targetWealth;
+  const capitalAt = US_SERIES.length;
+  const ages = plan.nYears + 1;
   return {
-    pensim: VERSION,
-    scenario: { name: run.name, hash: run.hash },
+    ...meta,
     currency: 'USD',
-    plan: run.scenario.plan.kind,
-    seed: run.seed,
-    paths: run.paths,
-    percentiles: [...percentiles],
-    ages: { start: run.plan.startAge, retirement: run.plan.startAge + run.plan.nYears },
+    plan: scenario.plan.kind,
+    paths: collector.totalPaths,
+    chunkSize: CHUNK_SIZE,
+    percentileMethod: collector.method,
+    percentiles: pct,
+    ages: { start: plan.startAge, retirement: plan.startAge + plan.nYears },
     metrics: {
       capitalAtRetirement: v('terminalWealth'),
       afterTaxRollover: v('afterTaxRollover'),
@@ -73,9 +71,13 @@ export function usRunResult(run: UsRun, percentiles: readonly number[]): UsRunRe
       deferrals: v('deferrals'),
       employerMoney: v('employerMoney'),
       forfeited: v('forfeited'),
-      ...(run.plan.stock && { employerStockValue: v('employerStockValue'), employerStockShare: v('employerStockShare'), defaulted: v('defaulted') }),
+      ...(plan.stock && { employerStockValue: v('employerStockValue'), employerStockShare: v('employerStockShare'), defaulted: v('defaulted') }),
     },
-    shortfall: target === undefined ? null : { targetWealth: target, ...shortfallProbability(run.values.terminalWealth, target) },
-    fan: { ages: run.capitalByAge.map((_, i) => run.plan.startAge + i), mean, capital: fanCapital },
+    shortfall: target === undefined ? null : { targetWealth: target, ...shortfallFromCount(collector.shortfallBelow, collector.totalPaths) },
+    fan: {
+      ages: Array.from({ length: ages }, (_, i) => plan.startAge + i),
+      mean: Array.from({ length: ages }, (_, i) => collector.merged(capitalAt + i).mean),
+      capital: collector.fan(capitalAt, ages, pct),
+    },
   };
 }

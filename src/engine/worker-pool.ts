@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
-/** The compiled worker module: the Norwegian kernel's (default) or the US kernel's ('us-chunk.worker.js'). */
+/** The compiled worker module. */
 export function workerFile(name = 'chunk.worker.js'): string {
   const fromDist = new URL(`../../workers/${name}`, import.meta.url);
   const fromSource = new URL(`../../dist/workers/${name}`, import.meta.url);
@@ -16,6 +16,7 @@ export function workerFile(name = 'chunk.worker.js'): string {
   return file;
 }
 
-export function createPool(threads: number, worker?: string): Piscina {
-  return new Piscina({ filename: workerFile(worker), minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
+/** A pool of `threads` workers, each handed `workerData` once when it starts (the run's job). */
+export function createPool(threads: number, workerData: unknown): Piscina {
+  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1_000, workerData });
 }

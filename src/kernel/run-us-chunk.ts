@@ -46,6 +46,8 @@ export interface UsChunkTask {
   seed: number;
   chunk: number;
   paths: number;
+  /** A buffer of exactly usSeriesCount(plan) × paths to write into (zeroed first), reused by a worker across chunks. */
+  out?: Float64Array;
 }
 
 /** One year of a traced path (engine/trace-us-path.ts), as the kernel simulated it. */
@@ -106,6 +108,102 @@ function sum(a: Float64Array): number {
 }
 
 /**
+ * One path's accounts, reused for every path of a chunk (no per-path closures or objects in the
+ * hot loop). erShares / eeShares are sum(erLots) / sum(eeLots), kept bit for bit equal to that sum:
+ * a new lot is the last non-zero one, so adding it is the sum's own last step; a sale or a
+ * forfeiture recomputes the sum.
+ */
+class UsPathState {
+  fund = 0;
+  price = 1;
+  erCurFund = 0;
+  forfeited = 0;
+  diversified = 0;
+  service = 0;
+  atOriginal = true;
+  erShares = 0;
+  eeShares = 0;
+  constructor(
+    readonly erLots: Float64Array,
+    readonly eeLots: Float64Array,
+  ) {}
+}
+
+/** Leave the employer at a year end: the unvested share of its money is forfeited, service restarts elsewhere. */
+function leave(st: UsPathState, plan: UsSimulationPlan, vests: boolean): void {
+  const v = vests ? vestedShare(plan.vesting, st.service) : 1;
+  if (v < 1) {
+    const lostFund = (1 - v) * st.erCurFund;
+    st.fund -= lostFund;
+    st.forfeited += lostFund;
+    if (st.atOriginal) {
+      st.forfeited += (1 - v) * st.price * st.erShares;
+      const lots = st.erLots;
+      for (let i = 0; i < lots.length; i++) lots[i] = lots[i]! * v;
+      st.erShares = sum(lots);
+    }
+  }
+  st.erCurFund = 0;
+  st.service = 0;
+  st.atOriginal = false;
+}
+
+/** Sell n employer shares, oldest lots first, into the funds. */
+function sellEmployerShares(st: UsPathState, n: number): void {
+  const proceeds = sellFifo(st.erLots, n) * st.price;
+  st.erShares = sum(st.erLots);
+  st.fund += proceeds;
+  st.diversified += proceeds;
+  if (st.atOriginal) st.erCurFund += proceeds;
+}
+
+/**
+ * With certain pay growth every employed path is paid the same in a year, so the year's money is
+ * computed once per chunk (the same calls with the same pay, so bit for bit the same numbers).
+ */
+function fixedYearMoney(plan: UsSimulationPlan): { deferral: Float64Array; match: Float64Array; nonelective: Float64Array } | null {
+  if (plan.wageSd > 0) return null;
+  const out = { deferral: new Float64Array(plan.nYears), match: new Float64Array(plan.nYears), nonelective: new Float64Array(plan.nYears) };
+  let salary = plan.salary0;
+  for (let y = 0; y < plan.nYears; y++) {
+    if (y > 0) salary *= payGrowthFactor(plan.wageMean, 0);
+    yearMoney(plan, salary, y, out, y);
+  }
+  return out;
+}
+
+/** The plan's money for one year's pay into out.*[at] (the plan's rules with that year's limits and the age's catch-up). */
+function yearMoney(plan: UsSimulationPlan, pay: number, y: number, out: { deferral: Float64Array; match: Float64Array; nonelective: Float64Array }, at: number): void {
+  const lim = plan.limits[y]!;
+  const age = plan.startAge + y;
+  let deferral = 0;
+  let match = 0;
+  let nonelective = 0;
+  switch (plan.kind) {
+    case 'us-401k':
+    case 'us-ksop': {
+      const c = k401Contributions(pay, plan.deferralRate, plan.match, plan.nonelectiveRate, lim, age);
+      deferral = c.deferral;
+      match = c.match;
+      nonelective = c.nonelective;
+      break;
+    }
+    case 'us-simple-ira': {
+      const c = simpleIraContributions(pay, plan.deferralRate, plan.simpleFormula, lim, age);
+      deferral = c.deferral;
+      match = c.employer;
+      break;
+    }
+    case 'us-sep-ira':
+      nonelective = sepIraContribution(pay, plan.sepRate, lim);
+      break;
+  }
+  out.deferral[at] = deferral;
+  out.match[at] = match;
+  out.nonelective[at] = nonelective;
+}
+
+/**
  * Run a chunk. With `trace`, path `trace.path` (index within the chunk) reports every year; every
  * path is simulated all the same, so the draws are exactly those of the run.
  */
@@ -113,8 +211,9 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const { plan, seed, chunk, paths } = task;
   const { nYears, nAssets: nA, weights, wageMean, wageSd, limits, stock } = plan;
   const keep = 1 - plan.managementRate;
-  const series = new Float64Array(usSeriesCount(plan) * paths);
-  const at = (name: (typeof US_SERIES)[number]) => US_SERIES.indexOf(name) * paths;
+  const series = task.out ? task.out.fill(0) : new Float64Array(usSeriesCount(plan) * paths);
+  const offsets = US_SERIES.map((_, i) => i * paths);
+  const at = (name: (typeof US_SERIES)[number]) => offsets[US_SERIES.indexOf(name)]!;
   const capitalAt = US_SERIES.length;
   const market = createMarketPath(plan, seed, chunk);
   const gross = market.gross;
@@ -130,9 +229,13 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const eeLots = new Float64Array(nYears);
   const erLots = new Float64Array(nYears);
   const lotPrice = new Float64Array(nYears);
+  const st = new UsPathState(erLots, eeLots);
   const vests = plan.kind === 'us-401k' || plan.kind === 'us-ksop';
   const policy = plan.diversification;
   const mAsset = stock ? stock.marketAsset : 0;
+  const fixed = fixedYearMoney(plan);
+  const money = { deferral: new Float64Array(1), match: new Float64Array(1), nonelective: new Float64Array(1) };
+  const tax = { ordinaryRate: plan.ordinaryRate, capitalGainsRate: plan.capitalGainsRate };
 
   for (let p = 0; p < paths; p++) {
     market.fill();
@@ -140,119 +243,92 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
     eeLots.fill(0);
     erLots.fill(0);
     lotPrice.fill(0);
-    let fund = plan.initialCapital;
-    let price = 1;
+    st.fund = plan.initialCapital;
+    st.price = 1;
+    st.erCurFund = 0;
+    st.forfeited = 0;
+    st.service = plan.initialService;
+    st.atOriginal = true;
+    st.erShares = 0;
+    st.eeShares = 0;
     let stockAlive = stock !== null;
     let salary = plan.salary0;
-    let service = plan.initialService;
-    let atOriginal = true;
     let payFrom = 0;
-    let erCurFund = 0;
     let sold55 = 0;
     let election = 0;
-    let forfeited = 0;
     let deferrals = 0;
     let employerMoney = 0;
     let marketRel = 1;
     let stockRel = 1;
     let defaulted = 0;
-    series[capitalAt * paths + p] = fund;
-
-    const leave = () => {
-      const v = vests ? vestedShare(plan.vesting, service) : 1;
-      if (v < 1) {
-        const lostFund = (1 - v) * erCurFund;
-        fund -= lostFund;
-        forfeited += lostFund;
-        if (atOriginal) {
-          forfeited += (1 - v) * price * sum(erLots);
-          for (let i = 0; i < nYears; i++) erLots[i] = erLots[i]! * v;
-        }
-      }
-      erCurFund = 0;
-      service = 0;
-      atOriginal = false;
-    };
+    series[capitalAt * paths + p] = st.fund;
     const tracing = trace !== undefined && trace.path === p;
-    let diversified = 0;
-    const sellEmployerShares = (n: number) => {
-      const proceeds = sellFifo(erLots, n) * price;
-      fund += proceeds;
-      diversified += proceeds;
-      if (atOriginal) erCurFund += proceeds;
-    };
 
     for (let y = 0; y < nYears; y++) {
       if (y > 0) salary *= payGrowthFactor(wageMean, wageSd > 0 ? wageSd * wage.next() : 0);
       const age = plan.startAge + y;
       const employed = y >= payFrom;
       const pay = employed ? salary : 0;
-      const wasOriginal = atOriginal;
-      const forfeitedBefore = forfeited;
-      diversified = 0;
+      const wasOriginal = st.atOriginal;
+      const forfeitedBefore = st.forfeited;
+      st.diversified = 0;
 
       // Diversification at the year start.
       if (stockAlive && plan.matchInStock) {
         const participation = plan.initialService + y;
         if (policy.kind === 'sell-after-service') {
-          if (participation >= policy.years) sellEmployerShares(sum(erLots));
+          if (participation >= policy.years) sellEmployerShares(st, st.erShares);
         } else if (policy.kind === 'fifty-five-ten') {
           if (age >= 55 && participation >= 10) {
             election++;
-            const n = fiftyFiveTenSale(election, sum(erLots), sold55);
-            sellEmployerShares(n);
+            const n = fiftyFiveTenSale(election, st.erShares, sold55);
+            sellEmployerShares(st, n);
             sold55 += n;
           }
         } else if (policy.kind === 'cap') {
-          const stockValue = price * (sum(erLots) + sum(eeLots));
-          const excess = stockValue - policy.share * (fund + stockValue);
+          const stockValue = st.price * (st.erShares + st.eeShares);
+          const excess = stockValue - policy.share * (st.fund + stockValue);
           if (excess > 0) {
-            const n = excess / price;
-            const fromEr = Math.min(n, sum(erLots));
-            sellEmployerShares(fromEr);
-            const eeProceeds = sellFifo(eeLots, n - fromEr) * price;
-            fund += eeProceeds;
-            diversified += eeProceeds;
+            const n = excess / st.price;
+            const fromEr = Math.min(n, st.erShares);
+            sellEmployerShares(st, fromEr);
+            const eeProceeds = sellFifo(eeLots, n - fromEr) * st.price;
+            st.eeShares = sum(eeLots);
+            st.fund += eeProceeds;
+            st.diversified += eeProceeds;
           }
         }
       }
 
       // The year's money, at the year start.
-      const lim = limits[y]!;
-      let deferral = 0;
-      let match = 0;
-      let nonelective = 0;
-      switch (plan.kind) {
-        case 'us-401k':
-        case 'us-ksop': {
-          const c = k401Contributions(pay, plan.deferralRate, plan.match, plan.nonelectiveRate, lim, age);
-          deferral = c.deferral;
-          match = c.match;
-          nonelective = c.nonelective;
-          break;
-        }
-        case 'us-simple-ira': {
-          const c = simpleIraContributions(pay, plan.deferralRate, plan.simpleFormula, lim, age);
-          deferral = c.deferral;
-          match = c.employer;
-          break;
-        }
-        case 'us-sep-ira':
-          nonelective = sepIraContribution(pay, plan.sepRate, lim);
-          break;
-      }
-      const inStock = plan.matchInStock && stockAlive && atOriginal;
-      const deferralInStock = inStock ? deferral * plan.deferralStockShare : 0;
-      fund += deferral - deferralInStock;
-      if (inStock) {
-        eeLots[y] = deferralInStock / price;
-        erLots[y] = match / price;
-        lotPrice[y] = price;
-        fund += nonelective;
-        if (vests) erCurFund += nonelective;
+      let deferral: number;
+      let match: number;
+      let nonelective: number;
+      if (fixed && employed) {
+        deferral = fixed.deferral[y]!;
+        match = fixed.match[y]!;
+        nonelective = fixed.nonelective[y]!;
       } else {
-        fund += match + nonelective;
-        if (vests) erCurFund += match + nonelective;
+        yearMoney(plan, pay, y, money, 0);
+        deferral = money.deferral[0]!;
+        match = money.match[0]!;
+        nonelective = money.nonelective[0]!;
+      }
+      const inStock = plan.matchInStock && stockAlive && st.atOriginal;
+      const deferralInStock = inStock ? deferral * plan.deferralStockShare : 0;
+      st.fund += deferral - deferralInStock;
+      if (inStock) {
+        // The newest lots: adding them is the last step of sum(lots) (later lots are all 0).
+        eeLots[y] = deferralInStock / st.price;
+        erLots[y] = match / st.price;
+        st.eeShares += eeLots[y]!;
+        st.erShares += erLots[y]!;
+        lotPrice[y] = st.price;
+        st.fund += nonelective;
+        if (vests) st.erCurFund += nonelective;
+      } else {
+        st.fund += match + nonelective;
+        if (vests) st.erCurFund += match + nonelective;
       }
       deferrals += deferral;
       employerMoney += match + nonelective;
@@ -261,56 +337,58 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
       let r = 0;
       const wBase = y * nA;
       for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[wBase + i]! - 1);
-      fund *= 1 + r;
-      erCurFund *= 1 + r;
+      st.fund *= 1 + r;
+      st.erCurFund *= 1 + r;
       marketRel *= gross[wBase + mAsset]!;
       let lostJob = false;
       const stockLived = stockAlive;
       if (stockPath) {
         const sg = stockPath.gross[y]!;
         stockRel *= sg;
-        if (stockAlive) price *= sg;
+        if (stockAlive) st.price *= sg;
         if (stockAlive && y === stockPath.defaultYear) {
           defaulted = 1;
-          const erValue = price * sum(erLots);
-          fund += erValue + price * sum(eeLots);
-          if (atOriginal) erCurFund += erValue;
+          const erValue = st.price * st.erShares;
+          st.fund += erValue + st.price * st.eeShares;
+          if (st.atOriginal) st.erCurFund += erValue;
           erLots.fill(0);
           eeLots.fill(0);
+          st.erShares = 0;
+          st.eeShares = 0;
           stockAlive = false;
-          if (plan.defaultEndsJob && atOriginal && employed) lostJob = true;
+          if (plan.defaultEndsJob && st.atOriginal && employed) lostJob = true;
         }
       }
 
       // Fees on the funds.
-      const before = fund;
-      fund = Math.max(0, fund * keep - plan.perMemberFee);
-      const fees = before - fund;
-      if (before > 0) erCurFund *= fund / before;
+      const before = st.fund;
+      st.fund = Math.max(0, st.fund * keep - plan.perMemberFee);
+      const fees = before - st.fund;
+      if (before > 0) st.erCurFund *= st.fund / before;
 
       // Service and leaving, at the year end (one uniform a year on every path).
       const u = job();
-      if (employed) service++;
-      const serviceAtEnd = service;
+      if (employed) st.service++;
+      const serviceAtEnd = st.service;
       const leaves = lostJob || (employed && u < plan.leaveProbability);
-      if (leaves) leave();
+      if (leaves) leave(st, plan, vests);
       if (lostJob) payFrom = y + 1 + plan.yearsWithoutPay;
       if (tracing) {
         trace.year({
-          y, employed, atOriginal: wasOriginal, service: serviceAtEnd, pay, deferral, deferralInStock, match, matchInStock: inStock, nonelective, diversified,
+          y, employed, atOriginal: wasOriginal, service: serviceAtEnd, pay, deferral, deferralInStock, match, matchInStock: inStock, nonelective, diversified: st.diversified,
           fundReturn: r, stockReturn: stockPath && stockLived ? stockPath.gross[y]! - 1 : null, defaulted: stockLived && !stockAlive,
-          fees, forfeited: forfeited - forfeitedBefore, left: leaves, jobLost: lostJob, fundsEnd: fund, stockEnd: price * (sum(erLots) + sum(eeLots)),
+          fees, forfeited: st.forfeited - forfeitedBefore, left: leaves, jobLost: lostJob, fundsEnd: st.fund, stockEnd: st.price * (st.erShares + st.eeShares),
         });
       }
-      series[(capitalAt + y + 1) * paths + p] = fund + price * (sum(erLots) + sum(eeLots));
+      series[(capitalAt + y + 1) * paths + p] = st.fund + st.price * (st.erShares + st.eeShares);
     }
 
     // The distribution at the retirement age: everything vested.
-    const shares = sum(erLots) + sum(eeLots);
-    const stockValue = stockAlive ? price * shares : 0;
+    const shares = st.erShares + st.eeShares;
+    const stockValue = stockAlive ? st.price * shares : 0;
     let basis = 0;
     for (let i = 0; i < nYears; i++) basis += (erLots[i]! + eeLots[i]!) * lotPrice[i]!;
-    const tax = { ordinaryRate: plan.ordinaryRate, capitalGainsRate: plan.capitalGainsRate };
+    const fund = st.fund;
     const terminal = fund + stockValue;
     const rollover = rolloverAfterTax(fund, stockValue, tax);
     const nua = nuaAfterTax(fund, stockValue, basis, tax);
@@ -323,7 +401,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
     series[at('stockWealthRelative') + p] = stock ? stockRel : NaN;
     series[at('marketWealthRelative') + p] = marketRel;
     series[at('defaulted') + p] = defaulted;
-    series[at('forfeited') + p] = forfeited;
+    series[at('forfeited') + p] = st.forfeited;
     series[at('deferrals') + p] = deferrals;
     series[at('employerMoney') + p] = employerMoney;
   }

@@ -3,7 +3,7 @@
  * percentiles of the chosen metric side by side, its risk figures, then the paired figures of the
  * first scenario against each other one. Amounts in whole units of the currency, ratios in percent.
  */
-import type { NoComparison, NoCompareMetric } from '../engine/compare-norway.js';
+import type { NoComparison, NoCompareMetric } from '../engine/compare.js';
 import { alignColumns, formatMoney, formatPercent } from './format-number.js';
 
 const LABEL: Record<NoCompareMetric, string> = {

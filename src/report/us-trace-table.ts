@@ -1,5 +1,5 @@
 /** The ledger of one US path (engine/trace-us-path.ts) as a table, in USD. */
-import type { UsPathTrace } from '../engine/trace-us-path.js';
+import type { UsPathTrace } from '../engine/trace-path.js';
 import { alignColumns, formatMoney, formatPercent } from './format-number.js';
 
 export function usTraceTable(t: UsPathTrace): string {

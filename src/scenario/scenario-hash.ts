@@ -3,9 +3,8 @@
  * schema's defaults filled in), so equal scenarios hash equally however their files were written.
  */
 import { createHash } from 'node:crypto';
-import type { Scenario } from './schema.js';
-
-export function scenarioHash(s: Scenario): string {
+/** Any validated scenario: Norwegian (schema.ts) or US (us-schema.ts). */
+export function scenarioHash(s: object): string {
   return `sha256:${createHash('sha256').update(canonicalJson(s)).digest('hex')}`;
 }
 

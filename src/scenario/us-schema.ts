@@ -123,6 +123,8 @@ export const UsSimulation = z
     paths: z.number().int().min(1).max(10_000_000).default(10_000),
     seed: z.number().int().min(0).max(0xffffffff).default(1),
     percentiles: z.array(finite().gt(0).lt(100)).min(1).max(99).default([...DEFAULT_PERCENTILES]),
+    /** Exact order statistics, the fixed-memory sketch, or auto: exact up to 100 000 paths (as a Norwegian scenario). */
+    percentileMethod: z.enum(['auto', 'exact', 'sketch']).default('auto'),
     /** Target terminal wealth (USD, pre-tax) for the shortfall probability. */
     targetWealth: finite().min(0).optional(),
   })
@@ -145,7 +147,7 @@ export const UsScenario = z
       .object({ ordinaryRate: rate(0, 1).default(0.24), capitalGainsRate: rate(0, 1).default(0.15) })
       .strict()
       .default({ ordinaryRate: 0.24, capitalGainsRate: 0.15 }),
-    simulation: UsSimulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES] }),
+    simulation: UsSimulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto' }),
   })
   .strict();
 

@@ -9,13 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareNorway } from '../../src/engine/compare-norway.js';
+import { compareScenarios, type CompareOptions, type NoComparison } from '../../src/engine/compare.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');
 const PCT = [5, 50, 95];
+const compareNorway = async (s: Scenario[], o: CompareOptions) => (await compareScenarios(s, o)) as NoComparison;
 const base = { paths: 3000, seed: 11, gamma: 3, alpha: 0.05, percentiles: PCT, threads: 1 };
 
 describe('compareNorway', () => {

@@ -27,7 +27,7 @@ function ksopWith(fault: (s: Json) => void): string {
   return file;
 }
 
-const PAIR = ['compare', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', '--paths', '3000'];
+const PAIR = ['compare', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', '--paths', '3000', '--quiet'];
 
 describe('pensim compare', () => {
   it('prints both scenarios side by side and the paired figures', () => {
@@ -89,7 +89,7 @@ describe('pensim compare on bad input: exit 2, the field named', () => {
     ['a start year before 2020', () => [ksopWith((s) => (s.person.startYear = 2019))], 'person.startYear: ', /2020 or later.*got 2019/],
     ['γ = 0', () => ['scenarios/401k-diversified.json', '--gamma', '0'], '--gamma: ', /γ must be a number > 0/],
     ['γ < 0', () => ['scenarios/401k-diversified.json', '--gamma', '-1'], '--gamma: ', /γ must be a number > 0/],
-    ['amounts beyond double precision', () => [ksopWith((s) => ((s.person.initialCapital = 1e306), (s.profile.assets[0].expectedReturn = 2)))], 'terminalWealth is Infinity', /not a finite number/],
+    ['amounts beyond double precision', () => [ksopWith((s) => ((s.person.initialCapital = 1e306), (s.profile.assets[0].expectedReturn = 2)))], 'terminalWealth of scenario 2 (KSOP: match in company stock, 20 % of deferrals in stock, held) is Infinity', /not a finite number/],
     ['a Norwegian scenario', () => ['scenarios/default.json'], 'plan.kind: ', /US scenarios/],
   ];
   it.each(cases)('%s', (_, extra, field, rule) => {

@@ -6,21 +6,21 @@
  * variance, and the compensated drift keeps the expected stock return at CAPM's.
  */
 import { describe, expect, it } from 'vitest';
-import { simulateUs } from '../../src/engine/simulate-us.js';
 import { certaintyEquivalentValue } from '../../src/stats/risk-measures.js';
 import { errorFunction, usScenario, type Json } from './helpers.js';
+import { usRun } from './helpers.js';
 
 const Phi = (x: number) => 0.5 * (1 + errorFunction(x / Math.SQRT2));
 const PATHS = 100_000;
 
 /** The KSOP scenario over T years to 65 with the stock model replaced. */
-function stockRun(T: number, stock: Json, paths = PATHS) {
+async function stockRun(T: number, stock: Json, paths = PATHS) {
   const s = usScenario('ksop-concentrated.json', (j) => {
     j.person.startYear = 2026;
     j.person.birthYear = 2026 - (65 - T);
     j.employerStock = { marketAsset: 'us-equity', riskFreeRate: 0.035, ...stock };
   });
-  return simulateUs(s, { paths, seed: 7 });
+  return (await usRun(s, { paths, seed: 7 }));
 }
 
 function mean(x: ArrayLike<number>): number {
@@ -42,8 +42,8 @@ describe('G6: P(stock ends below the market) = Φ(σ_ε√T/2), σ_ε = 0.30', (
     [5, 0.631],
     [10, 0.682],
     [20, 0.749],
-  ])('T = %i → %f', (T, golden) => {
-    const run = stockRun(T, { beta: 1, idiosyncraticVolatility: 0.3, defaultHazard: 0 });
+  ])('T = %i → %f', async (T, golden) => {
+    const run = await stockRun(T, { beta: 1, idiosyncraticVolatility: 0.3, defaultHazard: 0 });
     const s = run.values.stockWealthRelative;
     const m = run.values.marketWealthRelative;
     let below = 0;
@@ -56,8 +56,8 @@ describe('G6: P(stock ends below the market) = Φ(σ_ε√T/2), σ_ε = 0.30', (
 });
 
 describe('G6: certainty-equivalent value of $1 of company stock', () => {
-  it('γ = 3, σ_ε = 0.30, T = 10, w = 1 → exp(−1.35) = 0.259', () => {
-    const run = stockRun(10, { beta: 1, idiosyncraticVolatility: 0.3, defaultHazard: 0 });
+  it('γ = 3, σ_ε = 0.30, T = 10, w = 1 → exp(−1.35) = 0.259', async () => {
+    const run = await stockRun(10, { beta: 1, idiosyncraticVolatility: 0.3, defaultHazard: 0 });
     const s = run.values.stockWealthRelative;
     const m = run.values.marketWealthRelative;
     const v = certaintyEquivalentValue(m, s, 1, 3);
@@ -78,8 +78,8 @@ describe('G6: P(default by T) = 1 − e^(−λT), λ = 1 %', () => {
   it.each([
     [10, 0.095],
     [30, 0.259],
-  ])('T = %i → %f', (T, golden) => {
-    const run = stockRun(T, { beta: 1, idiosyncraticVolatility: 0.3, defaultHazard: 0.01 }, 50_000);
+  ])('T = %i → %f', async (T, golden) => {
+    const run = await stockRun(T, { beta: 1, idiosyncraticVolatility: 0.3, defaultHazard: 0.01 }, 50_000);
     const p = mean(run.values.defaulted);
     const exact = 1 - Math.exp(-0.01 * T);
     expect(Math.abs(exact - golden)).toBeLessThan(0.0005);
@@ -88,8 +88,8 @@ describe('G6: P(default by T) = 1 − e^(−λT), λ = 1 %', () => {
 });
 
 describe('the stock model', () => {
-  it('Student-t innovations (ν = 8) keep the idiosyncratic variance σ_ε²', () => {
-    const run = stockRun(1, { beta: 1, idiosyncraticVolatility: 0.3, studentTDof: 8 });
+  it('Student-t innovations (ν = 8) keep the idiosyncratic variance σ_ε²', async () => {
+    const run = await stockRun(1, { beta: 1, idiosyncraticVolatility: 0.3, studentTDof: 8 });
     const d = Float64Array.from(run.values.stockWealthRelative, (s, i) => Math.log(s / run.values.marketWealthRelative[i]!));
     const v = sd(d) ** 2;
     // Var(s²) ≈ σ⁴(2/(n−1) + κ/n), excess kurtosis κ = 6/(ν − 4) = 1.5.
@@ -99,8 +99,8 @@ describe('the stock model', () => {
   it.each([
     [true, 1],
     [false, Math.exp(-0.05 * 5)],
-  ])('compensated %s: E[S_T] = (1 + E_m)^T × %f (β = 1, λ = 5 %, R = 0, T = 5)', (compensated, factor) => {
-    const run = stockRun(5, { beta: 1, idiosyncraticVolatility: 0.3, defaultHazard: 0.05, recovery: 0, compensated }, 50_000);
+  ])('compensated %s: E[S_T] = (1 + E_m)^T × %f (β = 1, λ = 5 %, R = 0, T = 5)', async (compensated, factor) => {
+    const run = await stockRun(5, { beta: 1, idiosyncraticVolatility: 0.3, defaultHazard: 0.05, recovery: 0, compensated }, 50_000);
     const s = run.values.stockWealthRelative;
     const expected = 1.08 ** 5 * factor;
     expect(Math.abs(mean(s) - expected)).toBeLessThan(4 * (sd(s) / Math.sqrt(50_000)));

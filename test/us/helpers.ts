@@ -22,3 +22,11 @@ export function usScenario(file: string, edit: (s: Json) => void = () => {}): Us
 
 /** Standard normal CDF from erf (simple-statistics' erf has |error| < 1.2e-7). */
 export { errorFunction } from 'simple-statistics';
+
+/** A US run with every path's values kept (engine/simulate-paths.ts), inline unless threads are given. */
+export async function usRun(scenario: UsScenario, options: { paths?: number; seed?: number; threads?: number } = {}) {
+  const { simulatePaths, usPathValues } = await import('../../src/engine/simulate-paths.js');
+  const { compileUsPlan } = await import('../../src/plan/compile-us.js');
+  const { result, series } = await simulatePaths(scenario, { threads: 1, ...options });
+  return { result, plan: compileUsPlan(scenario), ...usPathValues(series) };
+}

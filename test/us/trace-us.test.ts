@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadUsScenario } from '../../src/engine/load-us-scenario.js';
-import { simulateUs } from '../../src/engine/simulate-us.js';
-import { traceUsPath } from '../../src/engine/trace-us-path.js';
+import { tracePath as traceUsPath } from '../../src/engine/trace-path.js';
+import { usRun } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');
@@ -16,11 +16,11 @@ const cli = join(root, 'dist/src/cli/main.js');
 describe('traceUsPath', async () => {
   const scenario = await loadUsScenario(join(root, 'scenarios/ksop-enron-stress.json'));
   const paths = 3000;
-  const run = simulateUs(scenario, { paths, seed: 4 });
+  const run = (await usRun(scenario, { paths, seed: 4 }));
 
   // Paths in the first and a later chunk (2 048 paths a chunk), with and without a default.
   for (const path of [0, 5, 2047, 2048, 2999]) {
-    it(`path ${path}: every year-end value is the run's capital at the next age; the sums are the run's`, () => {
+    it(`path ${path}: every year-end value is the run's capital at the next age; the sums are the run's`, async () => {
       const t = traceUsPath(scenario, path, { paths, seed: 4 });
       expect(t.rows).toHaveLength(run.plan.nYears);
       t.rows.forEach((r, y) => expect(r.fundsEnd + r.stockEnd).toBe(run.capitalByAge[y + 1]![path]));
@@ -39,7 +39,7 @@ describe('traceUsPath', async () => {
     });
   }
 
-  it('some traced paths default and some lose the job with it (the Enron-like scenario)', () => {
+  it('some traced paths default and some lose the job with it (the Enron-like scenario)', async () => {
     const traces = Array.from({ length: 40 }, (_, p) => traceUsPath(scenario, p, { paths, seed: 4 }));
     expect(traces.some((t) => t.rows.some((r) => r.defaulted))).toBe(true);
     expect(traces.some((t) => t.rows.some((r) => r.jobLost && r.defaulted))).toBe(true);
@@ -47,7 +47,7 @@ describe('traceUsPath', async () => {
 });
 
 describe('pensim trace on a US scenario', () => {
-  it('prints the ledger; JSON has the rows; a path beyond the run is exit 2', () => {
+  it('prints the ledger; JSON has the rows; a path beyond the run is exit 2', async () => {
     const table = spawnSync(process.execPath, [cli, 'trace', 'scenarios/ksop-concentrated.json', '--path', '3'], { cwd: root, encoding: 'utf8' });
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/^Path 3 \(seed \d+\) of the us-ksop plan/);

@@ -7,17 +7,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadUsScenario } from '../../src/engine/load-us-scenario.js';
-import { simulateUs, simulateUsOnPool } from '../../src/engine/simulate-us.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { usRun } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');
 
-describe('simulateUsOnPool', () => {
-  it('equals the inline run on 1, 2 and 3 threads (5 chunks, the last one partial)', async () => {
+describe('US plans on the pool', () => {
+  it('equal the inline run on 1, 2 and 3 threads (5 chunks, the last one partial), path by path', async () => {
     const scenario = await loadUsScenario(join(root, 'scenarios/ksop-enron-stress.json'));
-    const inline = simulateUs(scenario, { paths: 9000, seed: 3 });
+    const inline = await usRun(scenario, { paths: 9000, seed: 3 });
     for (const threads of [1, 2, 3]) {
-      const pooled = await simulateUsOnPool(scenario, { paths: 9000, seed: 3, threads });
+      const pooled = await usRun(scenario, { paths: 9000, seed: 3, threads });
+      expect(JSON.stringify(pooled.result)).toBe(JSON.stringify(inline.result));
       expect(pooled.values).toEqual(inline.values);
       expect(pooled.capitalByAge).toEqual(inline.capitalByAge);
     }
@@ -26,7 +28,7 @@ describe('simulateUsOnPool', () => {
   it('an aborted run rejects and leaves no worker behind', async () => {
     const scenario = await loadUsScenario(join(root, 'scenarios/ksop-concentrated.json'));
     const controller = new AbortController();
-    const run = simulateUsOnPool(scenario, { paths: 200_000, seed: 1, threads: 2, signal: controller.signal });
+    const run = simulate(scenario, { paths: 200_000, seed: 1, threads: 2, signal: controller.signal });
     setTimeout(() => controller.abort(new Error('stopped')), 50);
     await expect(run).rejects.toThrow(/stopped/);
   });

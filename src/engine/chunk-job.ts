@@ -1,0 +1,60 @@
+/**
+ * What the workers of one run do with each chunk, sent to every worker once (the pool's
+ * workerData), not with every task:
+ * - 'run': price the chunk with the plan's pricer (kernel/price-chunk.ts); its series are reduced;
+ * - 'compare': price the chunk with every scenario's pricer (the same chunk index: common random
+ *   numbers) and derive the comparison's channels (engine/compare-channels.ts), which are reduced.
+ * Either way the reducer (engine/chunk-summary.ts) sees columns of per-path values.
+ */
+import { priceChunk } from '../kernel/price-chunk.js';
+import { planSeriesCount, type CompiledPlan } from '../plan/compiled-plan.js';
+import type { ShortfallSpec } from './chunk-summary.js';
+import { compareLayout, fillChannels, type CompareLayout, type CompareSpec } from './compare-channels.js';
+
+export type ChunkJob =
+  | { readonly kind: 'run'; readonly plan: CompiledPlan; readonly shortfall: ShortfallSpec | undefined }
+  | { readonly kind: 'compare'; readonly plans: readonly CompiledPlan[]; readonly spec: CompareSpec };
+
+/** Columns the reducer sees per chunk. */
+export function jobSeriesCount(job: ChunkJob): number {
+  return job.kind === 'run' ? planSeriesCount(job.plan) : compareLayout(job.spec).count;
+}
+
+/** The series counted against a target in the chunk summary (a comparison counts through its channels). */
+export function jobShortfall(job: ChunkJob): ShortfallSpec | undefined {
+  return job.kind === 'run' ? job.shortfall : undefined;
+}
+
+/** Buffers one thread reuses from chunk to chunk: fresh megabytes per chunk cost page faults. */
+export interface JobBuffers {
+  out: Float64Array | null;
+  priced: Float64Array[];
+  layout: CompareLayout | null;
+}
+
+export function jobBuffers(): JobBuffers {
+  return { out: null, priced: [], layout: null };
+}
+
+/**
+ * The chunk's columns (series-major, stride `paths`) and, for columns of variable length, their
+ * lengths. With `keep` the columns get a new buffer (it travels to another thread), else the
+ * thread's reused one.
+ */
+export function produceChunk(job: ChunkJob, seed: number, chunk: number, paths: number, buffers: JobBuffers, keep: boolean): { series: Float64Array; lengths?: Int32Array } {
+  const nSeries = jobSeriesCount(job);
+  const out = keep ? new Float64Array(nSeries * paths) : reuse(buffers, nSeries * paths);
+  if (job.kind === 'run') return { series: priceChunk(job.plan, seed, chunk, paths, out) };
+  buffers.layout ??= compareLayout(job.spec);
+  const priced = job.plans.map((cp, i) => {
+    const n = planSeriesCount(cp) * paths;
+    if (buffers.priced[i]?.length !== n) buffers.priced[i] = new Float64Array(n);
+    return priceChunk(cp, seed, chunk, paths, buffers.priced[i]);
+  });
+  return { series: out, lengths: fillChannels(job.spec, buffers.layout, priced, paths, out) };
+}
+
+function reuse(buffers: JobBuffers, n: number): Float64Array {
+  if (buffers.out?.length !== n) buffers.out = new Float64Array(n);
+  return buffers.out;
+}

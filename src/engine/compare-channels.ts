@@ -1,0 +1,160 @@
+/**
+ * The channels of a paired comparison: per-path columns a worker derives from each scenario's
+ * priced chunk (the same chunk index, so the same markets: common random numbers), which the run's
+ * reducer (engine/chunk-summary.ts) then summarises like any series: moments merged in chunk
+ * order, and a sketch or the exact values. The coordinator never sees a path unless percentiles
+ * are exact. Per scenario:
+ * - x: the compared outcome (terminal wealth, or the Norwegian --metric); `second`: another
+ *   distribution reported beside it (US: the after-tax value of the better distribution);
+ * - below: 1 when the scenario's shortfall series is below its target (shortfallProbability);
+ * - ceT, ceNp: the CRRA transform u(x) = x^(1−γ) (ln x at γ = 1) where x > 0, else 0, and the
+ *   indicator of x ≤ 0, whose means give certaintyEquivalent (stats/risk-measures.ts);
+ * - with company stock: the share at retirement, the default indicator, 1 when S_T/S_0 < ½, the
+ *   market and stock wealth relatives M and S, and u and the ≤ 0 indicator of the mix
+ *   (1 − w)·M + w·S on a grid w = k/grid, k = 0..grid, for the certainty-equivalent value of $1 of
+ *   company stock at a share known only at the end (engine/ce-value-at-share.ts).
+ * - fan: the capital at every age, passed through (for the overlaid fans of the HTML report).
+ * Per pair (A, the first scenario, against each B): A − B, the indicator of A < B, and A / B over
+ * the paths with B > 0 (a column of variable length, its values first).
+ */
+import type { ShortfallSpec } from './chunk-summary.js';
+
+export interface CompareScenarioSpec {
+  /** Series index of the compared outcome in the scenario's priced chunk. */
+  outcome: number;
+  /** Series index of a second reported distribution, or -1. */
+  second: number;
+  shortfall: ShortfallSpec | null;
+  /** Whether the certainty equivalent applies (amounts, not ratios). */
+  ce: boolean;
+  /** Series indices of the employer-stock outputs, or null without company stock. */
+  stock: { share: number; defaulted: number; stockRel: number; marketRel: number } | null;
+}
+
+export interface CompareSpec {
+  scenarios: CompareScenarioSpec[];
+  /** Per scenario, series to pass through as they are (its capital fan by age), or null. */
+  fans: ({ from: number; count: number } | null)[];
+  gamma: number;
+  /** Intervals of the share grid of the mixed-portfolio certainty equivalents. */
+  grid: number;
+}
+
+export interface ScenarioChannels {
+  x: number;
+  second: number;
+  below: number;
+  ceT: number;
+  ceNp: number;
+  stock: { share: number; defaulted: number; half: number; m: number; s: number; gridT: number; gridNp: number } | null;
+  /** The first of `count` pass-through columns (the scenario's fan), or null. */
+  fan: { from: number; count: number } | null;
+}
+
+export interface PairChannels {
+  diff: number;
+  less: number;
+  ratio: number;
+}
+
+export interface CompareLayout {
+  scenarios: ScenarioChannels[];
+  pairs: PairChannels[];
+  count: number;
+}
+
+export function compareLayout(spec: CompareSpec): CompareLayout {
+  let n = 0;
+  const next = (k = 1) => {
+    const at = n;
+    n += k;
+    return at;
+  };
+  const scenarios = spec.scenarios.map((s, i): ScenarioChannels => ({
+    x: next(),
+    second: s.second >= 0 ? next() : -1,
+    below: s.shortfall ? next() : -1,
+    ceT: s.ce ? next() : -1,
+    ceNp: s.ce ? next() : -1,
+    stock: s.stock
+      ? { share: next(), defaulted: next(), half: next(), m: next(), s: next(), gridT: next(spec.grid + 1), gridNp: next(spec.grid + 1) }
+      : null,
+    fan: spec.fans[i] ? { from: next(spec.fans[i]!.count), count: spec.fans[i]!.count } : null,
+  }));
+  const pairs = spec.scenarios.slice(1).map((): PairChannels => ({ diff: next(), less: next(), ratio: next() }));
+  return { scenarios, pairs, count: n };
+}
+
+/** u(x) of CRRA γ where x > 0, else 0 (the ≤ 0 indicator is kept apart). */
+function crra(x: number, gamma: number): number {
+  if (!(x > 0)) return 0;
+  return gamma === 1 ? Math.log(x) : x ** (1 - gamma);
+}
+
+/**
+ * Fill `out` (layout.count columns of `paths` values, column c at c · paths) from the priced
+ * chunks of every scenario (`priced[i]`, that scenario's series-major output); returns each
+ * column's length (all `paths` but the ratios').
+ */
+export function fillChannels(spec: CompareSpec, layout: CompareLayout, priced: readonly Float64Array[], paths: number, out: Float64Array): Int32Array {
+  const lengths = new Int32Array(layout.count).fill(paths);
+  const col = (c: number) => out.subarray(c * paths, (c + 1) * paths);
+  const series = (i: number, s: number) => priced[i]!.subarray(s * paths, (s + 1) * paths);
+  const { gamma, grid } = spec;
+  spec.scenarios.forEach((sc, i) => {
+    const ch = layout.scenarios[i]!;
+    const x = series(i, sc.outcome);
+    col(ch.x).set(x);
+    if (ch.second >= 0) col(ch.second).set(series(i, sc.second));
+    if (ch.below >= 0) {
+      const v = series(i, sc.shortfall!.series);
+      const t = sc.shortfall!.target;
+      const o = col(ch.below);
+      for (let p = 0; p < paths; p++) o[p] = v[p]! < t ? 1 : 0;
+    }
+    if (ch.ceT >= 0) {
+      const t = col(ch.ceT);
+      const np = col(ch.ceNp);
+      for (let p = 0; p < paths; p++) {
+        t[p] = crra(x[p]!, gamma);
+        np[p] = x[p]! > 0 ? 0 : 1;
+      }
+    }
+    if (ch.fan) out.set(priced[i]!.subarray(spec.fans[i]!.from * paths, (spec.fans[i]!.from + ch.fan.count) * paths), ch.fan.from * paths);
+    if (ch.stock && sc.stock) {
+      col(ch.stock.share).set(series(i, sc.stock.share));
+      col(ch.stock.defaulted).set(series(i, sc.stock.defaulted));
+      const m = series(i, sc.stock.marketRel);
+      const s = series(i, sc.stock.stockRel);
+      col(ch.stock.m).set(m);
+      col(ch.stock.s).set(s);
+      const half = col(ch.stock.half);
+      for (let p = 0; p < paths; p++) half[p] = s[p]! < 0.5 ? 1 : 0;
+      for (let k = 0; k <= grid; k++) {
+        const w = k / grid;
+        const t = col(ch.stock.gridT + k);
+        const np = col(ch.stock.gridNp + k);
+        for (let p = 0; p < paths; p++) {
+          const mix = (1 - w) * m[p]! + w * s[p]!;
+          t[p] = crra(mix, gamma);
+          np[p] = mix > 0 ? 0 : 1;
+        }
+      }
+    }
+  });
+  const a = series(0, spec.scenarios[0]!.outcome);
+  layout.pairs.forEach((pc, j) => {
+    const b = series(j + 1, spec.scenarios[j + 1]!.outcome);
+    const diff = col(pc.diff);
+    const less = col(pc.less);
+    const ratio = col(pc.ratio);
+    let r = 0;
+    for (let p = 0; p < paths; p++) {
+      diff[p] = a[p]! - b[p]!;
+      less[p] = a[p]! < b[p]! ? 1 : 0;
+      if (b[p]! > 0) ratio[r++] = a[p]! / b[p]!;
+    }
+    lengths[pc.ratio] = r;
+  });
+  return lengths;
+}

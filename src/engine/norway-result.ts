@@ -1,0 +1,74 @@
+/**
+ * The result of a Norwegian run (SimulationResult) read off its collector: the scalar metrics and
+ * the plan's extra series (lifetime, folketrygd), the shortfall, the capital fan by age, the gross
+ * and net payout fans, and the real-terms and in-G blocks when the plan has those series. The
+ * series layout is the Norwegian pricer's (kernel/run-chunk.ts, plan/simulation-plan.ts).
+ */
+import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
+import type { Scenario } from '../scenario/schema.js';
+import { shortfallFromCount } from '../stats/shortfall-probability.js';
+import { CHUNK_SIZE } from './chunking.js';
+import type { SeriesCollector } from './collect-series.js';
+import { gResult } from './g-result.js';
+import { returnsResult } from './returns-result.js';
+import type { SimulationResult } from './simulation-result.js';
+
+export function norwayResult(
+  collector: SeriesCollector,
+  plan: SimulationPlan,
+  scenario: Scenario,
+  meta: Pick<SimulationResult, 'pensim' | 'scenario' | 'seed'>,
+): SimulationResult {
+  const pct = [...scenario.simulation.percentiles].sort((a, b) => a - b);
+  const nPayout = plan.nYears - plan.payStart;
+  const capitalAt = fanOffset(plan);
+  const grossAt = capitalAt + plan.nYears + 1;
+  const netAt = grossAt + nPayout;
+  const fanOf = (from: number, count: number) => collector.fan(from, count, pct);
+  const metric = (s: number) => collector.metric(s, pct);
+  const mean = (s: number) => collector.merged(s).mean;
+  const target = scenario.simulation.targetReplacementRatio;
+  const n = collector.totalPaths;
+  const payoutStartAge = plan.startAge + plan.payStart;
+  return {
+    ...meta,
+    currency: scenario.currency,
+    paths: n,
+    chunkSize: CHUNK_SIZE,
+    percentileMethod: collector.method,
+    percentiles: pct,
+    ages: {
+      start: plan.startAge,
+      retirement: plan.startAge + plan.nAccum,
+      payoutStart: payoutStartAge,
+      payoutEnd: plan.startAge + plan.nYears,
+    },
+    metrics: {
+      capitalAtRetirement: metric(0),
+      payoutGross: metric(1),
+      payoutNet: metric(2),
+      replacementRatio: metric(3),
+      ...Object.fromEntries(plan.extraSeries.map((name, i) => [name, metric(SCALAR_SERIES.length + i)])),
+    },
+    shortfall:
+      target === undefined
+        ? null
+        : {
+            of: plan.extraSeries.includes('totalReplacementRatio') ? 'totalReplacementRatio' : 'replacementRatio',
+            targetReplacementRatio: target,
+            ...shortfallFromCount(collector.shortfallBelow, n),
+          },
+    fan: {
+      ages: Array.from({ length: plan.nYears + 1 }, (_, i) => plan.startAge + i),
+      mean: Array.from({ length: plan.nYears + 1 }, (_, i) => mean(capitalAt + i)),
+      capital: fanOf(capitalAt, plan.nYears + 1),
+    },
+    payoutFan: {
+      ages: Array.from({ length: nPayout }, (_, i) => payoutStartAge + i),
+      gross: fanOf(grossAt, nPayout),
+      net: fanOf(netAt, nPayout),
+    },
+    ...returnsResult(scenario, plan, { metric, mean, fan: fanOf }),
+    ...gResult(plan, { metric, mean, fan: fanOf }),
+  };
+}
