@@ -13,6 +13,7 @@ import { UserError } from '../scenario/user-error.js';
 import { LogBucketSketch, type SketchState } from '../stats/log-bucket-sketch.js';
 import { mergeMoments, type MomentState } from '../stats/merge-moments.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
+import { quantileIntervalProbabilities } from '../stats/quantile-interval.js';
 import { expectedShortfall } from '../stats/risk-measures.js';
 import type { ChunkSummary } from './chunk-summary.js';
 import { CHUNK_SIZE } from './chunking.js';
@@ -36,6 +37,10 @@ export interface CollectorState {
 export interface Bounded {
   value: number;
   bound: number;
+}
+
+function keyed2(pct: readonly number[], values: readonly [number, number][]): Record<string, [number, number]> {
+  return Object.fromEntries(pct.map((p, i) => [`p${p}`, values[i]!]));
 }
 
 export class SeriesCollector {
@@ -178,7 +183,24 @@ export class SeriesCollector {
   metric(s: number, pct: readonly number[]): Metric {
     const m = this.merged(s);
     const sd = m.n > 1 ? Math.sqrt(m.m2 / (m.n - 1)) : 0;
-    return { mean: m.mean, sd, stderr: m.n > 0 ? sd / Math.sqrt(m.n) : 0, percentiles: keyed(pct, this.percentiles(s, pct)) };
+    return { mean: m.mean, sd, stderr: m.n > 0 ? sd / Math.sqrt(m.n) : 0, percentiles: keyed(pct, this.percentiles(s, pct)), ci95: keyed2(pct, this.intervals(s, pct)) };
+  }
+
+  /** Each percentile's 95 % interval (stats/quantile-interval.ts), as [low, high]. */
+  intervals(s: number, pct: readonly number[]): [number, number][] {
+    const n = this.count(s);
+    if (n === 0) return pct.map(() => [NaN, NaN]);
+    const probs = pct.flatMap((q) => quantileIntervalProbabilities(q / 100, n));
+    const at = this.percentiles(s, probs.map((p) => p * 100));
+    return pct.map((_, i) => [at[2 * i]!, at[2 * i + 1]!]);
+  }
+
+  /** The 95 % intervals of a fan: per percentile key, the low and the high at every age. */
+  fanIntervals(from: number, count: number, pct: readonly number[]): Record<string, [number[], number[]]> {
+    const rows = Array.from({ length: count }, (_, i) => this.intervals(from + i, pct));
+    const out: Record<string, [number[], number[]]> = {};
+    pct.forEach((p, j) => (out[`p${p}`] = [rows.map((r) => r[j]![0]), rows.map((r) => r[j]![1])]));
+    return out;
   }
 
   /** The fan of `count` consecutive series from `from`: one array per percentile, keyed "p<q>". */

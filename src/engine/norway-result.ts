@@ -6,6 +6,7 @@
  */
 import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
+import { proportionInterval } from '../stats/quantile-interval.js';
 import { shortfallFromCount } from '../stats/shortfall-probability.js';
 import { CHUNK_SIZE } from './chunking.js';
 import type { SeriesCollector } from './collect-series.js';
@@ -57,11 +58,13 @@ export function norwayResult(
             of: plan.extraSeries.includes('totalReplacementRatio') ? 'totalReplacementRatio' : 'replacementRatio',
             targetReplacementRatio: target,
             ...shortfallFromCount(collector.shortfallBelow, n),
+            ci95: proportionInterval(collector.shortfallBelow, n),
           },
     fan: {
       ages: Array.from({ length: plan.nYears + 1 }, (_, i) => plan.startAge + i),
       mean: Array.from({ length: plan.nYears + 1 }, (_, i) => mean(capitalAt + i)),
       capital: fanOf(capitalAt, plan.nYears + 1),
+      ci95: collector.fanIntervals(capitalAt, plan.nYears + 1, pct),
     },
     payoutFan: {
       ages: Array.from({ length: nPayout }, (_, i) => payoutStartAge + i),

@@ -12,6 +12,11 @@ export interface Metric {
   /** Standard error of the mean: sd / √paths. */
   stderr: number;
   percentiles: Record<string, number>;
+  /**
+   * The 95 % interval of each percentile, [low, high], keyed like percentiles: the order-statistic
+   * (binomial) interval of stats/quantile-interval.ts for independent paths.
+   */
+  ci95?: Record<string, [number, number]>;
 }
 
 export interface SimulationResult {
@@ -51,9 +56,10 @@ export interface SimulationResult {
    * shortfallProbability P(ratio < target) against the scenario's target, of the total replacement
    * ratio when the folketrygd is modelled, else of the DC one; null without a target.
    */
-  shortfall: { of: 'replacementRatio' | 'totalReplacementRatio'; targetReplacementRatio: number; probability: number; stderr: number } | null;
+  shortfall: { of: 'replacementRatio' | 'totalReplacementRatio'; targetReplacementRatio: number; probability: number; stderr: number; ci95: [number, number] } | null;
   /** Capital percentiles at the start of every age, from the start age to the payout end. */
-  fan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
+  /** ci95: each capital percentile's 95 % interval at every age, [low, high] (stats/quantile-interval.ts). */
+  fan: { ages: number[]; mean: number[]; capital: Record<string, number[]>; ci95?: Record<string, [number[], number[]]> };
   /** Yearly payout percentiles over the payout years, gross and net of tax. */
   payoutFan: { ages: number[]; gross: Record<string, number[]>; net: Record<string, number[]> };
   /** With a `returns` block: the return model, and whether its returns are nominal or real (engine/returns-result.ts). */

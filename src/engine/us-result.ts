@@ -8,6 +8,7 @@
  */
 import { US_SERIES, usSeriesIndex, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import type { UsScenario } from '../scenario/us-schema.js';
+import { proportionInterval } from '../stats/quantile-interval.js';
 import { shortfallFromCount } from '../stats/shortfall-probability.js';
 import { CHUNK_SIZE } from './chunking.js';
 import type { PercentileMethod, SeriesCollector } from './collect-series.js';
@@ -39,8 +40,8 @@ export interface UsRunResult {
     employerStockShare?: Metric;
     defaulted?: Metric;
   };
-  shortfall: { targetWealth: number; probability: number; stderr: number } | null;
-  fan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
+  shortfall: { targetWealth: number; probability: number; stderr: number; ci95: [number, number] } | null;
+  fan: { ages: number[]; mean: number[]; capital: Record<string, number[]>; ci95: Record<string, [number[], number[]]> };
 }
 
 export function usResult(
@@ -73,11 +74,15 @@ export function usResult(
       forfeited: v('forfeited'),
       ...(plan.stock && { employerStockValue: v('employerStockValue'), employerStockShare: v('employerStockShare'), defaulted: v('defaulted') }),
     },
-    shortfall: target === undefined ? null : { targetWealth: target, ...shortfallFromCount(collector.shortfallBelow, collector.totalPaths) },
+    shortfall:
+      target === undefined
+        ? null
+        : { targetWealth: target, ...shortfallFromCount(collector.shortfallBelow, collector.totalPaths), ci95: proportionInterval(collector.shortfallBelow, collector.totalPaths) },
     fan: {
       ages: Array.from({ length: ages }, (_, i) => plan.startAge + i),
       mean: Array.from({ length: ages }, (_, i) => collector.merged(capitalAt + i).mean),
       capital: collector.fan(capitalAt, ages, pct),
+      ci95: collector.fanIntervals(capitalAt, ages, pct),
     },
   };
 }

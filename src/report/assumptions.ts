@@ -78,6 +78,7 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
     ['Percentile method', r.percentileMethod === 'sketch' ? 'a fixed-memory sketch (relative error at most 0.025 %)' : 'exact order statistics of all paths'],
     ['Seed', String(r.seed)],
     ['Percentiles', keys.map((k) => percentileName(view, k)).join(', ')],
+    ['Sampling error', samplingError(r, keys, money)],
     ['Target replacement ratio', r.shortfall ? pct(r.shortfall.targetReplacementRatio) : 'none set (simulation.targetReplacementRatio)'],
     ['Amounts', describeBasis(view.basis, r.currency)],
     ['pensim version', r.pensim],
@@ -237,4 +238,14 @@ function correlationText(s: Scenario, locale: string): string {
 
 function unreachable(x: never): never {
   throw new Error(`unexpected value ${JSON.stringify(x)}`);
+}
+
+/**
+ * The Monte Carlo error of the headline figures in words: each capital percentile's 95 % interval
+ * (result ci95, the order-statistic interval) and the mean's standard error.
+ */
+function samplingError(r: ReportView['result'], keys: readonly string[], money: (x: number) => string): string {
+  const cap = r.metrics.capitalAtRetirement;
+  const parts = keys.filter((k) => cap.ci95?.[k]).map((k) => `${k} ${money(cap.ci95![k]![0])} to ${money(cap.ci95![k]![1])}`);
+  return `95 % intervals of the capital at the payout start (order statistics of independent paths): ${parts.join('; ')}; the mean ± ${money(1.96 * cap.stderr)}`;
 }

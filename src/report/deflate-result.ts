@@ -45,6 +45,7 @@ export function divideByIndex(r: SimulationResult, index: (age: number) => numbe
       ages: r.fan.ages,
       mean: divideSeries(r.fan.mean, r.fan.ages, index),
       capital: mapValues(r.fan.capital, (s) => divideSeries(s, r.fan.ages, index)),
+      ...(r.fan.ci95 && { ci95: mapValues(r.fan.ci95, ([lo, hi]) => [divideSeries(lo, r.fan.ages, index), divideSeries(hi, r.fan.ages, index)] as [number[], number[]]) }),
     },
     payoutFan: {
       ages: r.payoutFan.ages,
@@ -60,6 +61,7 @@ function scaleMetric(m: Metric, divisor: number): Metric {
     sd: m.sd / divisor,
     stderr: m.stderr / divisor,
     percentiles: mapValues(m.percentiles, (v) => v / divisor),
+    ...(m.ci95 && { ci95: mapValues(m.ci95, ([lo, hi]) => [lo / divisor, hi / divisor] as [number, number]) }),
   };
 }
 

@@ -27,6 +27,7 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
     ]),
     '',
     `Standard error of the mean capital: ${fmt(r.metrics.capitalAtRetirement.stderr)} ${c}.`,
+    ...intervalLines(r, keys, fmt, c),
   ];
   if (r.shortfall) {
     lines.push(
@@ -54,6 +55,14 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
   });
   lines.push(alignColumns(rows), '', 'Full fan at every age: --format csv or --format json.');
   return `${lines.join('\n')}\n`;
+}
+
+/** The 95 % intervals of the headline percentiles (order statistics), as ± half-widths. */
+function intervalLines(r: SimulationResult, keys: readonly string[], fmt: (x: number) => string, c: string): string[] {
+  const half = (m: Metric) => keys.filter((k) => m.ci95?.[k]).map((k) => `${k} ± ${fmt((m.ci95![k]![1] - m.ci95![k]![0]) / 2)}`).join(', ');
+  const cap = half(r.metrics.capitalAtRetirement);
+  if (!cap) return [];
+  return [`95 % intervals (half-widths, order statistics): capital ${cap} ${c}; first gross payout ${half(r.metrics.payoutGross)} ${c}.`];
 }
 
 /** Rows for the optional metrics (folketrygd, lifetime risk), present only when the run has them. */
