@@ -39,7 +39,7 @@ describe('extreme but valid scenarios', () => {
   it('returns of −90 % a year with fees of 20 % and a per-member fee above any balance: capital is 0, never negative', async () => {
     const s = base();
     s.profile.assets = s.profile.assets.map((a: Json) => ({ ...a, expectedReturn: -0.9, volatility: 0.5 }));
-    s.profile.fees = { managementRate: 0.2, perMember: 1e9 };
+    s.profile.fees = { managementRate: 0.2, perMember: 1e6 }; // the largest fee allowed (docs/scenarios.md §3)
     const r = await simulate(checkScenario(s), { paths: 2048, threads: 1 });
     expectSound(r);
     expect(r.metrics.capitalAtRetirement.percentiles.p95).toBe(0);
