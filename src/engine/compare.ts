@@ -7,7 +7,7 @@
  * better distribution (NUA or rollover); with an employer-stock model: the mean share of company
  * stock at retirement, P(default), P(S_T/S_0 < ½) (the stock loses more than half its value over
  * the saving years, dividends reinvested) and the certainty-equivalent value of $1 of company stock
- * (DOMAIN.md 2.3) at w = 1 and at w = the mean share held at retirement.
+ * (docs/model.md §6.5) at w = 1 and at w = the mean share held at retirement.
  * Paired, the first scenario A against each other B: P(A < B), percentiles of A − B and A / B (over
  * paths with B > 0), and VaR / CVaR of A − B.
  */
