@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { finiteResult, firstNonFinite } from '../../src/engine/finite-result.js';
+import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
+import { simulateUs } from '../../src/engine/simulate-us.js';
 import type { SimulationResult } from '../../src/engine/simulation-result.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
 import { UserError } from '../../src/scenario/user-error.js';
@@ -55,5 +57,15 @@ describe('finiteResult', () => {
     expect(() => finiteResult({ metrics: { x: { mean: 1, percentiles: { p5: 0, p50: NaN } } } })).toThrow(/^result\.metrics\.x\.percentiles\.p50: is NaN, not a finite number/);
     expect(() => finiteResult({ fan: { mean: [1, 2, Infinity] } })).toThrow(/^result\.fan\.mean\[2\]: is Infinity/);
     expect(firstNonFinite(new Float64Array([1, -Infinity]), 's')).toEqual({ path: 's[1]', value: -Infinity });
+  });
+});
+
+describe('US runs: a non-finite path is an error, never a number', () => {
+  it('a scenario built in code around the bounds (balance 1e306, returns of 200 %) is refused naming the series', () => {
+    // The schema refuses such a balance (docs/scenarios.md §3); bypassing it reaches the check in simulateUs.
+    const s = checkUsScenario(JSON.parse(readFileSync(new URL('../../scenarios/ksop-concentrated.json', import.meta.url), 'utf8')));
+    s.person.initialCapital = 1e306;
+    s.profile.assets[0]!.expectedReturn = 2;
+    expect(() => simulateUs(s, { paths: 100 })).toThrow(/terminalWealth is Infinity on path \d+, not a finite number/);
   });
 });
