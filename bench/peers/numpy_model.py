@@ -4,7 +4,7 @@ numpy peer of pensim for scenarios/bench-reference.json, written the way a skill
 arrays of shape (paths,), a Python loop over the years, numpy's Generator (PCG64), one generator
 call a year, in-place arithmetic on preallocated buffers, the fan's percentiles inside the loop.
 
-The model (README "The model", with the reference scenario's numbers):
+The model (docs/model.md §1 and §4.1, with the reference scenario's numbers):
 - Born 1990, saving from age 25 (2015) to 67, payout 20 years from 67: 62 simulated years and the
   capital at the start of every age 25..87 (63 points: the fan).
 - Salary 650 000 NOK in 2015, growing 3 % at the start of each year except the first.

@@ -20,7 +20,7 @@ export const projectCommand: CommandModule<object, ProjectArgs> = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml)' })
       .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format' })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
-      .example('$0 project scenarios/golden-smartepenger.json', 'the ledger year by year (GOLDEN.md G1)')
+      .example('$0 project scenarios/golden-smartepenger.json', 'the ledger year by year (the golden case G1, docs/model.md §11)')
       .example('$0 project scenarios/default.json --format json --out ledger.json', 'the same to the øre, as JSON') as never,
   handler: async (args) => {
     if (args.out) checkOutputPath(args.out, forced(args));

@@ -8,7 +8,7 @@
  * valueAtRisk and expectedShortfall at α, certaintyEquivalent for CRRA γ, shortfallProbability; US
  * also the after-tax value of the better distribution (NUA or rollover), and with an employer-stock
  * model the mean share of company stock at retirement, P(default), P(S_T/S_0 < ½) and the
- * certainty-equivalent value of $1 of company stock (docs/model.md) at w = 1 and at w = the mean
+ * certainty-equivalent value of $1 of company stock (docs/model.md §6.5) at w = 1 and at w = the mean
  * share. Paired, the first scenario A against each other B: P(A < B), percentiles of A − B and
  * A / B (over paths with B > 0), and VaR / CVaR of A − B.
  *

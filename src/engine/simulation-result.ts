@@ -42,7 +42,7 @@ export interface SimulationResult {
     /** With lifetime risk: age in the year of death (110 if later), whether the member outlived the payout (mean = probability). */
     ageAtDeath?: Metric;
     outlivedPayout?: Metric;
-    /** With lifetime risk: capital left to heirs at death, and its split (DOMAIN.md 1.5); 0 on paths without. */
+    /** With lifetime risk: capital left to heirs at death, and its split (docs/model.md §2.6); 0 on paths without. */
     inheritance?: Metric;
     heirsChildren?: Metric;
     heirsSpouse?: Metric;

@@ -237,7 +237,7 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
 }
 
 /**
- * The DC death benefit (DOMAIN.md 1.5): children under 21 up to 1 G a year each until 21 (at this
+ * The DC death benefit (docs/model.md §2.6): children under 21 up to 1 G a year each until 21 (at this
  * year's G, returns ignored), the rest to a spouse over 10 years, else to the estate.
  */
 function leaveToHeirs(plan: SimulationPlan, series: Float64Array, p: number, k: number, g: number, y: number, at: number[]): void {

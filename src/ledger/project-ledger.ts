@@ -2,7 +2,7 @@
  * The deterministic ledger: one surviving member with every return at its expected value and pay
  * on its expected growth, year by year, in decimal.js so the sums are exact and reproducible to the
  * øre. It follows the kernel's timeline exactly (see kernel/run-chunk.ts), so a zero-volatility
- * run without lifetime risk equals this ledger to float precision; GOLDEN.md G1 is reproduced
+ * run without lifetime risk equals this ledger to float precision; the golden case G1 (docs/model.md §11) is reproduced
  * through it. Rule amounts (contributions, tax, folketrygd accrual) come from the shared rule
  * functions; the capital roll-forward is decimal.
  */

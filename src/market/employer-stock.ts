@@ -1,5 +1,5 @@
 /**
- * The employer's stock, one-factor model (DOMAIN.md 2.3), sharing the market shock with the
+ * The employer's stock, one-factor model (docs/model.md §3.8), sharing the market shock with the
  * equity fund. Per year, with r_f = ln(1 + riskFree), μ_m = ln(1 + E_m) and σ_m the market fund's
  * log-return sd:
  *   ln G_s = r_f + β(μ_m − r_f) − ½(β²σ_m² + σ_ε²) + β·(ln G_m − E[ln G_m]) + σ_ε·ε
@@ -18,7 +18,7 @@
  * uniform a year from 'employer-default', drawn every year even after a default, so the streams of
  * two scenarios stay aligned path by path (common random numbers).
  *
- * Example (GOLDEN.md G6, a test checks it by simulation): β = 1, σ_ε = 0.30, no default:
+ * Example (golden case G6, docs/model.md §11; a test checks it by simulation): β = 1, σ_ε = 0.30, no default:
  * P(S_T < M_T) = Φ(σ_ε√T/2) = 0.682 at T = 10.
  */
 import type { RandomStream } from '../random/chunk-stream.js';

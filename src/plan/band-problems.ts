@@ -1,6 +1,6 @@
 /**
  * The legal contribution band on the expected wage path of every saving year: OTP and hybrid
- * (DOMAIN.md 1.2), or the self-employed maximum by year (1.3). One problem for years above the
+ * (docs/model.md §2.1), or the self-employed maximum by year (§2.3). One problem for years above the
  * maximum and one for years below the minimum, each naming the rule, how many years, and examples.
  */
 import { maxContribution, minContribution } from '../rules/no/otp-band.js';

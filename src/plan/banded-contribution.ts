@@ -1,6 +1,6 @@
 /**
  * The contribution actually paid in a saving year: the plan's rule held to the legal band (OTP
- * and hybrid: DOMAIN.md 1.2; self-employed: the yearly maximum rate, no minimum), then the hybrid
+ * and hybrid: docs/model.md §2.1; self-employed: the yearly maximum rate, no minimum), then the hybrid
  * women's uplift. Stochastic pay can move a flat or basis contribution out of the band: the law wins.
  */
 import { maxContribution, minContribution } from '../rules/no/otp-band.js';

@@ -1,7 +1,7 @@
 /**
  * The payout as numbers: per-year payout factors for the DC methods (no pow in the kernel), or
  * the K2013 life annuity factors and one-year survival for a lifelong (hybrid) pension; the 0.2 G
- * shortening rule and graded withdrawal (DOMAIN.md 1.5).
+ * shortening rule and graded withdrawal (docs/model.md §2.5).
  */
 import { annuityPayment } from '../rules/annuity.js';
 import { annuityFactor, survivalProbability } from '../rules/no/k2013.js';
@@ -14,7 +14,7 @@ import {
   type SimulationPlan,
 } from './simulation-plan.js';
 
-/** DC payouts below this many G a year are shortened (DOMAIN.md 1.5). */
+/** DC payouts below this many G a year are shortened (docs/model.md §2.5). */
 export const MIN_DC_PAYOUT_G = 0.2;
 
 type PayoutFields = Pick<

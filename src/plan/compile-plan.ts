@@ -1,7 +1,8 @@
 /**
  * Scenario -> SimulationPlan, once, before any path runs: schedules per year, the market, the
  * contribution rule and payout as numbers, lifetime and folketrygd parameters; and the legal band
- * checked on the expected wage path of every simulated year (a plan outside it is a UserError).
+ * checked on the expected wage path of every simulated year (a plan outside it is a UserError);
+ * first, the maximum pay path must stay finite (pay-path-problems.ts).
  */
 import { gForYear, G_LAST_YEAR } from '../rules/no/grunnbelop.js';
 import { NO_PENSION_TAX } from '../rules/no/pension-tax.js';
@@ -15,6 +16,7 @@ import { compilePortfolio } from './compile-portfolio.js';
 import { compilePayout, payoutYears } from './compile-payout.js';
 import { compileReturns } from './compile-returns.js';
 import { gGrowthOf, gIsStochastic, gPath } from './g-path.js';
+import { payPathProblems } from './pay-path-problems.js';
 import { TAX_FLAT, TAX_NORWAY, type SimulationPlan } from './simulation-plan.js';
 
 export function compilePlan(s: Scenario): SimulationPlan {
@@ -25,6 +27,8 @@ export function compilePlan(s: Scenario): SimulationPlan {
   const wage = typeof s.person.wageGrowth === 'number' ? { mean: s.person.wageGrowth, sd: 0 } : s.person.wageGrowth;
   const gGrowth = gGrowthOf(s);
   const gDet = gPath(s, nYears);
+  const payPath = payPathProblems({ salary0: s.person.salary, wageMean: wage.mean, wageSd: wage.sd, nYears, gDet });
+  if (payPath.length > 0) throw new UserError(payPath);
   const nKnownG = Math.max(0, Math.min(nYears + 1, G_LAST_YEAR - startYear + 1));
 
   const payFactor = new Float64Array(nAccum).fill(1);

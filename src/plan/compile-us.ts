@@ -7,13 +7,17 @@ import { employerStockModel } from '../market/employer-stock.js';
 import { usLimits } from '../rules/us/limits.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { startOf } from '../scenario/validate-scenario.js';
+import { UserError } from '../scenario/user-error.js';
 import { compilePortfolio } from './compile-portfolio.js';
+import { payPathProblems } from './pay-path-problems.js';
 import type { UsSimulationPlan } from './us-simulation-plan.js';
 
 export function compileUsPlan(s: UsScenario): UsSimulationPlan {
   const { startAge, startYear } = startOf({ ...s.person, careerBreaks: [], children: [], spouse: false });
   const nYears = s.person.retirementAge - startAge;
   const wage = typeof s.person.wageGrowth === 'number' ? { mean: s.person.wageGrowth, sd: 0 } : s.person.wageGrowth;
+  const payPath = payPathProblems({ salary0: s.person.salary, wageMean: wage.mean, wageSd: wage.sd, nYears, gDet: [] });
+  if (payPath.length > 0) throw new UserError(payPath);
   const portfolio = compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears);
   const limits = Array.from({ length: nYears }, (_, y) => usLimits(startYear + y, s.limits.indexation));
   const plan = s.plan;

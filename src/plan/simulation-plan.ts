@@ -20,7 +20,7 @@ export const REGULATION_ZERO_GUARANTEE = 2;
 /** Age by which a lifelong payout (and a drawn lifetime) ends: K2013 survival beyond it is negligible. */
 export const MAX_LIFE_AGE = 110;
 
-/** Folketrygd old-age pension, compiled (DOMAIN.md 1.9). */
+/** Folketrygd old-age pension, compiled (docs/model.md §2.7). */
 export interface FolketrygdPlan {
   readonly delingstall: number;
   /** Year index of the first folketrygd payment. */
@@ -28,7 +28,7 @@ export interface FolketrygdPlan {
   readonly initialHolding: number;
   /** Pensions in payment grow with G / (1 + deduction). */
   readonly deduction: number;
-  /** Self-employed below 7.1 G earn on pay less the premium (DOMAIN.md 1.3). */
+  /** Self-employed below 7.1 G earn on pay less the premium (docs/model.md §2.3). */
   readonly selfEmployed: boolean;
 }
 export const TAX_FLAT = 0;
@@ -87,7 +87,7 @@ export interface SimulationPlan extends PortfolioPlan {
    * pow: i / (1 − (1+i)^−left) for the level annuity, 1 / left for balance ÷ remaining years.
    */
   readonly payoutFactor: Float64Array;
-  /** DC: a payout below this many G a year shortens the period (DOMAIN.md 1.5); 0 for lifelong. */
+  /** DC: a payout below this many G a year shortens the period (docs/model.md §2.5); 0 for lifelong. */
   readonly minPayoutG: number;
   /** Graded withdrawal: share of the formula's payout withdrawn before year index gradedUntil (1 if none). */
   readonly gradedShare: number;
@@ -98,7 +98,7 @@ export interface SimulationPlan extends PortfolioPlan {
   readonly oneYearSurvival: Float64Array | null;
   /** Lifetime risk: t_p_x from the start age, t = 0..(MAX_LIFE_AGE − startAge); null without. */
   readonly survival: Float64Array | null;
-  /** DC death benefit split (DOMAIN.md 1.5): children's birth years, and a spouse or not. */
+  /** DC death benefit split (docs/model.md §2.6): children's birth years, and a spouse or not. */
   readonly childBirthYears: Float64Array;
   readonly spouse: boolean;
   /** Heirs get the capital at death (DC); a hybrid with mortality inheritance leaves none. */

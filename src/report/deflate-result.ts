@@ -11,7 +11,7 @@
  * result leaves those metrics out rather than mislabel them. A stochastic-inflation block and a G
  * block, each already in its own unit, are passed through as they are.
  *
- * Example (a test checks it): GOLDEN.md G1 has capital 3 112 899 at 67 after 30 years from age 37;
+ * Example (a test checks it): the golden case G1 (docs/model.md §11) has capital 3 112 899 at 67 after 30 years from age 37;
  * at 2 % inflation that is 3 112 899 / 1.02^30 ≈ 1 718 541 in start-year money.
  */
 import type { Metric, SimulationResult } from '../engine/simulation-result.js';

@@ -1,5 +1,5 @@
 /**
- * The run as JSON (format documented in README "JSON output"); stable key order, no timing.
+ * The run as JSON (format documented in docs/results.md §2); stable key order, no timing.
  * Given an amount basis (the CLI always gives one), an "amounts" key after "currency" says whether
  * the amounts are nominal or real: { "basis": "nominal" } or { "basis": "real", "baseYear", "inflation" }.
  */

@@ -1,7 +1,7 @@
 /**
  * Level annuity-immediate payment: the yearly amount, paid at each year end, that a capital K
  * buys over n years at rate i.  P = K · i / (1 − (1+i)^−n); at i = 0, P = K / n.
- * Example (GOLDEN.md G1): annuityPayment(403 064, 0.04, 10) ≈ 49 694.
+ * Example (golden case G1, docs/model.md §11): annuityPayment(403 064, 0.04, 10) ≈ 49 694.
  */
 export function annuityPayment(capital: number, rate: number, years: number): number {
   if (years <= 0) return capital;

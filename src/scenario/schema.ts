@@ -4,6 +4,7 @@
  * Cross-field rules (ages, weights, correlation, payout period) live in validate-scenario.ts.
  */
 import { z } from 'zod';
+import { amount, MAX_CAPITAL_NOK, MAX_FEE_PER_MEMBER, MAX_PAY_NOK, positiveAmount } from './bounds.js';
 import { Returns } from './returns-schema.js';
 
 const finite = () => z.number().finite();
@@ -33,13 +34,13 @@ export const Person = z
     startAge: wholeAge().optional(),
     startYear: z.number().int().min(1900).max(2200).optional(),
     retirementAge: wholeAge(),
-    /** Yearly pay in the start year, in the scenario's currency. */
-    salary: finite().positive(),
+    /** Yearly pay in the start year, NOK (bounds: docs/scenarios.md §3). */
+    salary: positiveAmount(MAX_PAY_NOK, 'NOK', 'a year'),
     wageGrowth: WageGrowth.default(0.03),
-    careerBreaks: z.array(CareerBreak).default([]),
+    careerBreaks: z.array(CareerBreak).max(120).default([]),
     /** Pension capital already saved at the start. */
-    initialCapital: finite().min(0).default(0),
-    /** Birth years of children (for survivors' payouts on death in the DC payout, DOMAIN.md 1.5). */
+    initialCapital: amount(MAX_CAPITAL_NOK, 'NOK', '').default(0),
+    /** Birth years of children (for survivors' payouts on death in the DC payout, docs/model.md §2.6). */
     children: z.array(z.number().int().min(1900).max(2200)).max(20).default([]),
     /** A spouse, partner or cohabitant who would receive the rest over 10 years. */
     spouse: z.boolean().default(false),
@@ -50,7 +51,7 @@ export const Contribution = z.discriminatedUnion('method', [
   z
     .object({
       method: z.literal('flat-amount'),
-      amount: finite().min(0),
+      amount: amount(MAX_PAY_NOK, 'NOK', 'a year'),
       /** Yearly growth of the amount (0 = the same kroner every year). */
       indexation: rate(-0.5, 1).default(0),
     })
@@ -61,7 +62,7 @@ export const Contribution = z.discriminatedUnion('method', [
       method: z.literal('percent-of-basis'),
       rate: rate(0, 1),
       /** The plan's pay basis: its amount in the start year and its yearly growth. */
-      basis: z.object({ amount: finite().min(0), growth: rate(-0.5, 1).default(0) }).strict(),
+      basis: z.object({ amount: amount(MAX_PAY_NOK, 'NOK', 'a year'), growth: rate(-0.5, 1).default(0) }).strict(),
     })
     .strict(),
   z
@@ -84,7 +85,7 @@ export const NoOtpDcPlan = z
   })
   .strict();
 
-/** Self-employed pension saving (DOMAIN.md 1.3): a share of personinntekt between a floor and 12 G. */
+/** Self-employed pension saving (docs/model.md §2.3): a share of personinntekt between a floor and 12 G. */
 export const NoSelfEmployedPlan = z
   .object({
     kind: z.literal('no-self-employed'),
@@ -107,7 +108,7 @@ export const HybridRegulation = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-/** Hybrid pension (DOMAIN.md 1.4): the DC band, a women's uplift, regulated holding, lifelong payout. */
+/** Hybrid pension (docs/model.md §2.4): the DC band, a women's uplift, regulated holding, lifelong payout. */
 export const NoHybridPlan = z
   .object({
     kind: z.literal('no-hybrid'),
@@ -146,14 +147,14 @@ export const Profile = z
     /** Fixed weights by asset name... */
     weights: Weights.optional(),
     /** ...or a glide path: weights at given ages, linear in between, flat outside. */
-    glidePath: z.array(GlidePoint).min(1).optional(),
+    glidePath: z.array(GlidePoint).min(1).max(121).optional(),
     rebalancing: z.literal('yearly').default('yearly'),
     fees: z
       .object({
         /** Yearly management fee as a share of capital, charged at each year end. */
         managementRate: rate(0, 0.2).default(0),
         /** Yearly fixed fee per member, charged at each year end. */
-        perMember: finite().min(0).default(0),
+        perMember: amount(MAX_FEE_PER_MEMBER, 'a year, in the scenario\'s currency', '').default(0),
       })
       .strict()
       .default({ managementRate: 0, perMember: 0 }),
@@ -175,7 +176,7 @@ export const Payout = z
     years: z.number().int().min(1).max(60).optional(),
     method: PayoutMethod,
     /**
-     * Graded withdrawal (DOMAIN.md 1.5): before `fullFromAge` only `share` of the formula's payout is
+     * Graded withdrawal (docs/model.md §2.5): before `fullFromAge` only `share` of the formula's payout is
      * withdrawn, the rest stays invested; at least 0.2 G must be withdrawn.
      */
     graded: z.object({ share: finite().gt(0).lt(1), fullFromAge: wholeAge() }).strict().optional(),
@@ -193,7 +194,7 @@ export const Tax = z.discriminatedUnion('kind', [
        * `folketrygd` block the simulated folketrygd pension is added to it (so give here only income
        * besides the folketrygd, e.g. AFP); without one, include the folketrygd estimate here.
        */
-      otherPensionIncome: finite().min(0).default(0),
+      otherPensionIncome: amount(MAX_PAY_NOK, 'NOK', 'a year').default(0),
     })
     .strict(),
 ]);
@@ -243,7 +244,7 @@ export const Scenario = z
         /** Withdrawal age, 62–75; defaults to the payout start age. */
         withdrawalAge: wholeAge().optional(),
         /** Pension holding (pensjonsbeholdning) already earned at the start, in start-year kroner. */
-        initialHolding: finite().min(0).default(0),
+        initialHolding: amount(MAX_CAPITAL_NOK, 'NOK', '').default(0),
         /** Yearly regulation of the pension in payment below wage growth. */
         payoutRegulationDeduction: rate(0, 0.05).default(0.0075),
       })

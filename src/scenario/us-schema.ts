@@ -1,5 +1,5 @@
 /**
- * The US scenario schema (DOMAIN.md 2): currency USD, the plan kinds us-401k, us-ksop,
+ * The US scenario schema (docs/model.md §3, docs/us-plans.md): currency USD, the plan kinds us-401k, us-ksop,
  * us-simple-ira and us-sep-ira, the employer-stock model, employment risk, the limits' indexation
  * beyond 2026 and the tax rates of the distribution at retirement. The profile (funds, weights,
  * glide path, fees) is the Norwegian scenario's, so the same profile draws the same markets.
@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { VESTING_SCHEDULES } from '../rules/us/vesting.js';
+import { amount, MAX_CAPITAL_USD, MAX_PAY_USD, MAX_TARGET_USD, positiveAmount } from './bounds.js';
 import { DEFAULT_PERCENTILES, Profile, WageGrowth } from './schema.js';
 
 const finite = () => z.number().finite();
@@ -20,11 +21,11 @@ export const UsPerson = z
     startYear: z.number().int().min(1900).max(2200).optional(),
     /** The distribution (lump sum) is at the start of this age; the last pay is in the year before. */
     retirementAge: wholeAge(),
-    /** Yearly pay in the start year, USD. */
-    salary: finite().positive(),
+    /** Yearly pay in the start year, USD (bounds: docs/scenarios.md §3). */
+    salary: positiveAmount(MAX_PAY_USD, 'USD', 'a year'),
     wageGrowth: WageGrowth.default(0.03),
     /** Plan balance at the start (diversified funds, fully vested). */
-    initialCapital: finite().min(0).default(0),
+    initialCapital: amount(MAX_CAPITAL_USD, 'USD', '').default(0),
     /** Completed years of service with the employer at the start (vesting, diversification rules). */
     yearsOfService: z.number().int().min(0).max(60).default(0),
   })
@@ -126,7 +127,7 @@ export const UsSimulation = z
     /** Exact order statistics, the fixed-memory sketch, or auto: exact up to 100 000 paths (as a Norwegian scenario). */
     percentileMethod: z.enum(['auto', 'exact', 'sketch']).default('auto'),
     /** Target terminal wealth (USD, pre-tax) for the shortfall probability. */
-    targetWealth: finite().min(0).optional(),
+    targetWealth: amount(MAX_TARGET_USD, 'USD', '').optional(),
   })
   .strict();
 

@@ -9,11 +9,11 @@
  *   sample weighted fractionally (Acerbi & Tasche 2002): ES = (Σ_{i<k} x_(i) + (αn − k)·x_(k)) / (αn),
  *   k = ⌊αn⌋. Example: ES_0.05 of 1..100 = mean(1..5) = 3.
  * - certaintyEquivalent(x, γ): CRRA certainty equivalent, CE = (E[X^(1−γ)])^(1/(1−γ)), exp(E[ln X])
- *   at γ = 1 (DOMAIN.md 2.3). With γ >= 1 any X <= 0 makes CE = 0. Example: CE of {1, 4} at γ = 1 is 2.
+ *   at γ = 1 (docs/model.md §6.5). With γ >= 1 any X <= 0 makes CE = 0. Example: CE of {1, 4} at γ = 1 is 2.
  * - certaintyEquivalentValue(m, s, w, γ): the value V of $1 of company stock solving
- *   CE[(1−w)·M + w·S] = (1 − w + w·V)·CE[M] (DOMAIN.md 2.3), so
+ *   CE[(1−w)·M + w·S] = (1 − w + w·V)·CE[M] (docs/model.md §6.5), so
  *   V = (CE[(1−w)M + wS] / CE[M] − (1 − w)) / w. Under the one-factor lognormal model with β = 1,
- *   no default, w = 1: V = exp(−γσ_ε²T/2) (GOLDEN.md G6: 0.259 at γ = 3, σ_ε = 0.30, T = 10).
+ *   no default, w = 1: V = exp(−γσ_ε²T/2) (golden case G6 of docs/model.md §11: 0.259 at γ = 3, σ_ε = 0.30, T = 10).
  */
 import { quantileSorted } from './quantile-sorted.js';
 

@@ -134,7 +134,7 @@ describe('pensim run on a bad scenario file', () => {
 
   it('negative salary', () => {
     const file = scenarioWith((s) => (s.person.salary = -650_000));
-    expectRunFails(file, [{ field: 'person.salary', rule: /expected number to be >0; got -650000/ }]);
+    expectRunFails(file, [{ field: 'person.salary', rule: /must be above 0 and at most 100 000 000 \(NOK a year\); got -650000/ }]);
   });
 
   it('unknown field in the scenario (typo "salry")', () => {
@@ -271,7 +271,7 @@ describe('pensim validate', () => {
     });
     const r = pensim(['validate', file]);
     expectUserError(r, [
-      { field: 'person.salary', rule: '>0' },
+      { field: 'person.salary', rule: 'must be above 0' },
       { field: 'plan.kind', rule: "'no-otp-dc'" },
       { field: 'profile.fees', rule: 'unknown field "mangementRate"' },
       { field: 'payout.method.technicalRate', rule: '<=0.2' },

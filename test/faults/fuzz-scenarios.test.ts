@@ -5,6 +5,9 @@
  * exception, NaN/Infinity in a result, or a change to the global prototypes. The library part
  * runs FUZZ_RUNS cases (default 1 000: seconds in CI; `npm run fuzz` runs 20 000); the CLI part
  * spawns the built CLI for a few cases and checks exit codes 0/2, the output and no stack trace.
+ * Extreme but valid scenarios (extreme-scenarios.ts: numbers at the ends of their allowed ranges,
+ * docs/scenarios.md §3) always simulate to finite numbers, Norwegian and US: the bounds keep every
+ * per-path quantity (pay, G, capital) inside double precision (docs/model.md §9.4).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,11 +17,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { firstNonFinite } from '../../src/engine/finite-result.js';
+import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
+import { simulatePaths, usPathValues } from '../../src/engine/simulate-paths.js';
+import { compileUsPlan } from '../../src/plan/compile-us.js';
 import type { SimulationResult } from '../../src/engine/simulation-result.js';
 import { checkScenario, parseScenario } from '../../src/scenario/parse-scenario.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { UserError } from '../../src/scenario/user-error.js';
+import { extremeCase, extremeTree } from './extreme-scenarios.js';
 import { globalsSnapshot, hostileCase, mutated, ROOT, unpolluted, type HostileCase } from './hostile-scenarios.js';
 
 const SEED = 20_261_123;
@@ -90,6 +97,71 @@ describe('fuzzed scenarios through the library', () => {
       expect(outcomes.rejected).toBeGreaterThan(RUNS / 20);
     }
   }, Math.max(60_000, RUNS * 20));
+});
+
+const EXTREME_RUNS = Number(process.env.FUZZ_EXTREME_RUNS ?? 120);
+
+/** A refusal of an extreme but valid scenario may come from a cross-field rule (the legal band, say), never from the finiteness check. */
+function expectNotOverflow(e: unknown, names: string[]): void {
+  expectUserError(e);
+  expect((e as UserError).message, names.join(' + ')).not.toMatch(/not a finite number|double precision/);
+}
+
+describe('extreme but valid scenarios (every number at a bound)', () => {
+  it(`${EXTREME_RUNS} Norwegian scenarios at their bounds: every result finite, capital >= 0`, async () => {
+    const outcomes = { accepted: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(extremeCase(false), async (c) => {
+        const { tree, names } = extremeTree(c);
+        let scenario: Scenario;
+        try {
+          scenario = checkScenario(tree);
+        } catch (e) {
+          expectNotOverflow(e, names);
+          outcomes.refused++;
+          return;
+        }
+        try {
+          const result = await simulate(scenario, { paths: 64, threads: 1 });
+          expect(firstNonFinite(result, 'result'), names.join(' + ')).toBeNull();
+          expectSound(result);
+          outcomes.accepted++;
+        } catch (e) {
+          expectNotOverflow(e, names);
+          outcomes.refused++;
+        }
+      }),
+      { seed: SEED + 3, numRuns: EXTREME_RUNS, endOnFailure: true },
+    );
+    console.log(`extremes: ${outcomes.accepted} simulated, ${outcomes.refused} refused by a cross-field rule`);
+    expect(outcomes.accepted).toBeGreaterThan(EXTREME_RUNS / 3);
+  }, 120_000);
+
+  it(`${EXTREME_RUNS} US scenarios at their bounds: every path's outcome finite`, async () => {
+    const outcomes = { accepted: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(extremeCase(true), async (c) => {
+        const { tree, names } = extremeTree(c);
+        try {
+          const scenario = checkUsScenario(tree);
+          const run = { plan: compileUsPlan(scenario), ...usPathValues((await simulatePaths(scenario, { paths: 64, threads: 1 })).series) };
+          for (const [series, values] of Object.entries(run.values)) {
+            if (series === 'stockWealthRelative' && !run.plan.stock) continue; // NaN by design: no stock
+            const i = values.findIndex((v) => !Number.isFinite(v));
+            expect(i, `${names.join(' + ')}: ${series}[${i}]`).toBe(-1);
+          }
+          for (const age of run.capitalByAge) for (const v of age) expect(Number.isFinite(v) && v >= 0, names.join(' + ')).toBe(true);
+          outcomes.accepted++;
+        } catch (e) {
+          expectNotOverflow(e, names);
+          outcomes.refused++;
+        }
+      }),
+      { seed: SEED + 4, numRuns: EXTREME_RUNS, endOnFailure: true },
+    );
+    console.log(`US extremes: ${outcomes.accepted} simulated, ${outcomes.refused} refused by a cross-field rule`);
+    expect(outcomes.accepted).toBeGreaterThan(EXTREME_RUNS / 3);
+  }, 120_000);
 });
 
 describe('random values as scenarios', () => {

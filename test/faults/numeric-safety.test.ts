@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { finiteResult, firstNonFinite } from '../../src/engine/finite-result.js';
+import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { simulate } from '../../src/engine/simulate.js';
 import type { SimulationResult } from '../../src/engine/simulation-result.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
@@ -39,7 +41,7 @@ describe('extreme but valid scenarios', () => {
   it('returns of −90 % a year with fees of 20 % and a per-member fee above any balance: capital is 0, never negative', async () => {
     const s = base();
     s.profile.assets = s.profile.assets.map((a: Json) => ({ ...a, expectedReturn: -0.9, volatility: 0.5 }));
-    s.profile.fees = { managementRate: 0.2, perMember: 1e9 };
+    s.profile.fees = { managementRate: 0.2, perMember: 1e6 }; // the largest fee allowed (docs/scenarios.md §3)
     const r = await simulate(checkScenario(s), { paths: 2048, threads: 1 });
     expectSound(r);
     expect(r.metrics.capitalAtRetirement.percentiles.p95).toBe(0);
@@ -55,5 +57,15 @@ describe('finiteResult', () => {
     expect(() => finiteResult({ metrics: { x: { mean: 1, percentiles: { p5: 0, p50: NaN } } } })).toThrow(/^result\.metrics\.x\.percentiles\.p50: is NaN, not a finite number/);
     expect(() => finiteResult({ fan: { mean: [1, 2, Infinity] } })).toThrow(/^result\.fan\.mean\[2\]: is Infinity/);
     expect(firstNonFinite(new Float64Array([1, -Infinity]), 's')).toEqual({ path: 's[1]', value: -Infinity });
+  });
+});
+
+describe('US runs: a non-finite path is an error, never a number', () => {
+  it('a scenario built in code around the bounds (balance 1e306, returns of 200 %) is refused naming the figure', async () => {
+    // The schema refuses such a balance (docs/scenarios.md §3); bypassing it reaches the result's finiteness check.
+    const s = checkUsScenario(JSON.parse(readFileSync(new URL('../../scenarios/ksop-concentrated.json', import.meta.url), 'utf8')));
+    s.person.initialCapital = 1e306;
+    s.profile.assets[0]!.expectedReturn = 2;
+    await expect(simulate(s, { paths: 100, threads: 1 })).rejects.toThrow(/result\.metrics\.capitalAtRetirement\.\w+: is (Infinity|NaN), not a finite number/);
   });
 });

@@ -89,7 +89,8 @@ describe('pensim compare on bad input: exit 2, the field named', () => {
     ['a start year before 2020', () => [ksopWith((s) => (s.person.startYear = 2019))], 'person.startYear: ', /2020 or later.*got 2019/],
     ['γ = 0', () => ['scenarios/401k-diversified.json', '--gamma', '0'], '--gamma: ', /γ must be a number > 0/],
     ['γ < 0', () => ['scenarios/401k-diversified.json', '--gamma', '-1'], '--gamma: ', /γ must be a number > 0/],
-    ['amounts beyond double precision', () => [ksopWith((s) => ((s.person.initialCapital = 1e306), (s.profile.assets[0].expectedReturn = 2)))], 'terminalWealth of scenario 2 (KSOP: match in company stock, 20 % of deferrals in stock, held) is Infinity', /not a finite number/],
+    // A balance of 1e306 used to overflow to Infinity in the run; the bound now refuses it up front (docs/scenarios.md §3).
+    ['a balance that would overflow double precision', () => [ksopWith((s) => ((s.person.initialCapital = 1e306), (s.profile.assets[0].expectedReturn = 2)))], 'person.initialCapital: ', /must be between 0 and 100 000 000 \(USD\); got 1e\+306/],
     ['a Norwegian scenario', () => ['scenarios/default.json'], 'plan.kind: ', /US scenarios/],
   ];
   it.each(cases)('%s', (_, extra, field, rule) => {

@@ -1,5 +1,5 @@
 /**
- * Folketrygd old-age pension, new model (born 1963 or later; DOMAIN.md 1.9): each year 18.1 % of
+ * Folketrygd old-age pension, new model (born 1963 or later; folketrygdloven chapter 20; docs/model.md §2.7): each year 18.1 % of
  * pensionable income up to 7.1 G is added to the pension holding (pensjonsbeholdning), which is
  * regulated with wage growth (G); at withdrawal the yearly pension is holding / delingstall (an
  * input: NAV's cohort- and age-specific divisor). Pensions in payment are regulated with wage
@@ -16,7 +16,7 @@ export function folketrygdAccrual(income: number, g: number): number {
 
 /**
  * Pensionable income of a self-employed saver: for cohorts from 1963 earning below 7.1 G the
- * deductible premium lowers the income on which folketrygd is earned (DOMAIN.md 1.3).
+ * deductible premium lowers the income on which folketrygd is earned (docs/model.md §2.3).
  */
 export function selfEmployedPensionableIncome(income: number, premium: number, g: number): number {
   return income < ACCRUAL_CAP_G * g ? Math.max(0, income - premium) : income;

@@ -2,8 +2,7 @@
  * K2013: Finanstilsynet's minimum mortality basis (2013) for Norwegian life insurance and pensions.
  *
  * Gompertz–Makeham base intensity for 2013 with an age-dependent yearly improvement rate
- * (coefficients as in DOMAIN.md section 1.6, from github.com/AndreasSlattelid/k13, citing
- * Finanstilsynet):
+ * (coefficients from github.com/AndreasSlattelid/k13, citing Finanstilsynet; docs/model.md §5):
  *
  *   mu2013_M(x) = (0.241752 + 0.004536 · 10^(0.051·x)) / 1000
  *   mu2013_F(x) = (0.085411 + 0.003114 · 10^(0.051·x)) / 1000
@@ -13,7 +12,7 @@
  *   t_p_x       = exp(−∫_0^t mu(x+u, Y+u) du)                   (cohort diagonal)
  *
  * Pure functions of numbers; ages and calendar years may be fractional.
- * Golden values: GOLDEN.md G4 (test/rules/k2013.test.ts).
+ * Golden values: G4 of docs/model.md §11 (test/rules/k2013.test.ts).
  */
 
 export type Sex = 'male' | 'female';
@@ -93,7 +92,7 @@ function rawIntensity(c: K2013Coefficients, age: number, calendarYear: number): 
  * Base intensity mu2013(x): the K2013 force of mortality at age x in calendar year 2013.
  * Formula: (a + b · 10^(0.051·x)) / 1000 with (a, b) = (0.241752, 0.004536) male,
  * (0.085411, 0.003114) female.
- * Example (GOLDEN.md G4): baseIntensity2013('male', 60) ≈ 0.005450; ('female', 60) ≈ 0.003661.
+ * Example (golden case G4, docs/model.md §11): baseIntensity2013('male', 60) ≈ 0.005450; ('female', 60) ≈ 0.003661.
  */
 export function baseIntensity2013(sex: Sex, age: number): number {
   const c = coefficientsOf(sex);
@@ -211,7 +210,7 @@ export function cumulativeHazard(sex: Sex, age: number, year: number, t: number)
  * integration error is more than four orders of magnitude below the golden digits.
  * A constant intensity is integrated exactly up to rounding (Simpson is exact for cubics).
  *
- * Example (GOLDEN.md G4): survivalProbability('male', 60, 2025, 1) ≈ 0.995713 (= 1 − 0.004287).
+ * Example (golden case G4): survivalProbability('male', 60, 2025, 1) ≈ 0.995713 (= 1 − 0.004287).
  */
 export function survivalProbability(sex: Sex, age: number, year: number, t: number): number {
   return Math.exp(-cumulativeHazard(sex, age, year, t));
@@ -220,7 +219,7 @@ export function survivalProbability(sex: Sex, age: number, year: number, t: numb
 /**
  * One-year death probability q_x for a person aged `age` on 1 January of `year` (cohort diagonal).
  * Formula: q_x = 1 − 1_p_x = −expm1(−∫_0^1 mu(x+u, Y+u) du).
- * Example (GOLDEN.md G4): deathProbability('male', 60, 2025) ≈ 0.004287;
+ * Example (golden case G4): deathProbability('male', 60, 2025) ≈ 0.004287;
  * deathProbability('female', 100, 2025) ≈ 0.3185.
  */
 export function deathProbability(sex: Sex, age: number, year: number): number {
@@ -231,7 +230,7 @@ export function deathProbability(sex: Sex, age: number, year: number): number {
  * Survival curve: t_p_x for t = 0, 1, …, n in one Float64Array of length n + 1 (curve[0] = 1).
  * Formula: curve[t] = exp(−Σ_{k<t} ∫_k^{k+1} mu(x+u, Y+u) du); equal bit for bit to
  * survivalProbability(sex, age, year, t).
- * Example: survivalCurve('female', 60, 2025, 2)[1] ≈ 0.996933 (= 1 − 0.003067, GOLDEN.md G4).
+ * Example: survivalCurve('female', 60, 2025, 2)[1] ≈ 0.996933 (= 1 − 0.003067, golden case G4).
  */
 export function survivalCurve(sex: Sex, age: number, year: number, n: number): Float64Array {
   const c = coefficientsOf(sex);

@@ -1,6 +1,6 @@
 /**
  * The legal contribution band of Norwegian occupational DC (innskuddspensjonsloven, OTP).
- * Source: DOMAIN.md 1.2. Pay is capped at 12 G: nothing is contributed above it.
+ * Source: the OTP law (minimum) and innskuddspensjonsloven (maximum); docs/model.md §2.1. Pay is capped at 12 G: nothing is contributed above it.
  */
 
 /** First year of the 2 %-from-the-first-krone minimum (before: 2 % of pay between 1 G and 12 G). */
@@ -14,7 +14,7 @@ export const PAY_CAP_G = 12;
 /**
  * Minimum yearly contribution for pay S in calendar year `year` with base amount G.
  * From 2022: 0.02 · min(S, 12G); before: 0.02 · (min(S, 12G) − G)⁺.
- * Example (GOLDEN.md G3): minContribution(2_000_000, 130_160, 2025) = 31 238.40.
+ * Example (golden case G3, docs/model.md §11): minContribution(2_000_000, 130_160, 2025) = 31 238.40.
  */
 export function minContribution(pay: number, g: number, year: number): number {
   const capped = Math.min(pay, PAY_CAP_G * g);
@@ -24,7 +24,7 @@ export function minContribution(pay: number, g: number, year: number): number {
 
 /**
  * Maximum yearly contribution: 0.07 · min(S, 12G) + 0.181 · (min(S, 12G) − 7.1G)⁺.
- * Example (GOLDEN.md G3): maxContribution(1_200_000, 130_160) = 133 931.38.
+ * Example (golden case G3): maxContribution(1_200_000, 130_160) = 133 931.38.
  */
 export function maxContribution(pay: number, g: number): number {
   const capped = Math.max(0, Math.min(pay, PAY_CAP_G * g));

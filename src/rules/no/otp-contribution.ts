@@ -1,5 +1,5 @@
 /**
- * The four OTP contribution methods (DOMAIN.md 1.2), as one numeric rule the kernel can call
+ * The four OTP contribution methods (docs/model.md §2.2), as one numeric rule the kernel can call
  * per path-year without objects: the method is a small integer compiled from the scenario.
  */
 import { PAY_CAP_G, UPPER_BAND_FROM_G } from './otp-band.js';
@@ -19,7 +19,7 @@ export type ContributionMethod = typeof FLAT_AMOUNT | typeof PERCENT_OF_PAY | ty
  * - tiered:       c = rate · (min(S, 7.1G) − [G])⁺ + upperRate · (min(S, 12G) − 7.1G)⁺
  * where [G] is G when the plan excludes the first G, else 0.
  * `amountOrBasis` is the flat amount (method 0) or the pay basis (method 2) of that year.
- * Example (GOLDEN.md G2): % of pay 2 % of 300 000 without the first G (G = 92 633) = 4 147.34.
+ * Example (golden case G2, docs/model.md §11): % of pay 2 % of 300 000 without the first G (G = 92 633) = 4 147.34.
  */
 export function otpContribution(
   method: ContributionMethod,

@@ -1,5 +1,5 @@
 /**
- * Payout rules for Norwegian DC capital (DOMAIN.md 1.5): start between 62 and 75,
+ * Payout rules for Norwegian DC capital (innskuddspensjonsloven; docs/model.md §2.5): start between 62 and 75,
  * at least 10 years, and not ending before age 77.
  */
 export const PAYOUT_START_MIN = 62;

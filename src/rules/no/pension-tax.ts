@@ -1,5 +1,5 @@
 /**
- * Norwegian tax on pension income (DOMAIN.md §1.8), for one person with only pension income,
+ * Norwegian tax on pension income (docs/model.md §2.8), for one person with only pension income,
  * 100 % old-age pension drawn for the whole year (no proration of the pension tax credit).
  *
  * Pension is personinntekt:
@@ -12,7 +12,6 @@
  * No rounding to whole kroner is applied (the functions stay continuous and monotone).
  *
  * Sources (cited by short name below):
- *   [DOMAIN]  ../shared/spec/DOMAIN.md §1.8 (project spec; wins on any disagreement).
  *   [REG25]   regjeringen.no, "Skattesatser 2025",
  *             https://regjeringen.no/no/tema/okonomi-og-budsjett/skatter-og-avgifter/skattesatser-2025/id3056727
  *   [REG26]   regjeringen.no, "Skattesatser 2026" (proposal table),
@@ -70,28 +69,28 @@ export interface NoPensionTaxParams {
 
 const P2025: NoPensionTaxParams = Object.freeze({
   year: 2025,
-  // 5.1 % on pension income: [DOMAIN], [REG25] ("Pensjonsinntekt mv. 5,1 pst.").
+  // 5.1 % on pension income: [REG25] ("Pensjonsinntekt mv. 5,1 pst.").
   trygdeavgiftRate: 0.051,
   // Nedre grense 99 650 kr and opptrappingssats 25 %: [REG25].
   trygdeavgiftLowerLimit: 99_650,
   trygdeavgiftMaxShareAboveLimit: 0.25,
-  // Thresholds and rates: [DOMAIN], identical in [REG25].
+  // Thresholds and rates: [REG25].
   trinnThresholds: Object.freeze([217_400, 306_050, 697_150, 942_400, 1_410_750]),
   trinnRates: Object.freeze([0.017, 0.04, 0.137, 0.167, 0.177]),
-  // 40 %: [DOMAIN]; upper limit 73 150 kr on pension: [INNST25], [PF25].
+  // 40 % with upper limit 73 150 kr on pension: [INNST25], [PF25].
   minstefradragRate: 0.4,
   // unconfirmed: 4 000 kr floor (fradrag = income when income < 4 000) is confirmed by [SKE-MF] for
   // 2022 only; it has been unchanged for years and is assumed still to apply in 2025.
   minstefradragMin: 4_000,
   minstefradragMax: 73_150,
-  // [DOMAIN], [PF25].
+  // [PF25].
   personfradrag: 108_550,
-  // 22 %: [DOMAIN], [REG25].
+  // 22 %: [REG25].
   ordinaryRate: 0.22,
-  // Credit: [DOMAIN]; identical in [SKE25], [ABC], [PF25]. [ABC] example 2 confirms that rate1 applies
+  // Credit: [SKE25]; identical in [ABC], [PF25]. [ABC] example 2 confirms that rate1 applies
   // only to income between the thresholds and rate2 only above threshold 2 (credit is 0 from
   // 615 052.5 kr). Note: smartepenger.no ("Skatt på pensjonsinntekter") gives 35 600 kr as the 2025
-  // maximum; that disagrees with DOMAIN.md and Skatteetaten, and is not used.
+  // maximum; that disagrees with Skatteetaten, and is not used.
   creditMax: 36_000,
   creditThreshold1: 276_400,
   creditRate1: 0.167,
@@ -106,7 +105,7 @@ const P2026: NoPensionTaxParams = Object.freeze({
   // Nedre grense unchanged at 99 650 kr, opptrapping 25 %: [REG26], [EFACTA].
   trygdeavgiftLowerLimit: 99_650,
   trygdeavgiftMaxShareAboveLimit: 0.25,
-  // Thresholds and rates: [DOMAIN], identical in [EFACTA] (adopted). Note the [REG26] proposal had
+  // Thresholds and rates: [EFACTA] (adopted). Note the [REG26] proposal had
   // 16.7 % / 17.7 % in trinn 4/5; the budget deal raised them to 16.8 % / 17.8 % [FORMUE].
   trinnThresholds: Object.freeze([226_100, 318_300, 725_050, 980_100, 1_467_200]),
   trinnRates: Object.freeze([0.017, 0.04, 0.137, 0.168, 0.178]),
@@ -116,7 +115,7 @@ const P2026: NoPensionTaxParams = Object.freeze({
   // unconfirmed: 4 000 kr floor assumed unchanged (see 2025).
   minstefradragMin: 4_000,
   minstefradragMax: 75_400,
-  // 114 540 kr after the budget deal (proposal was 114 210): [DOMAIN], [FORMUE].
+  // 114 540 kr after the budget deal (proposal was 114 210): [FORMUE].
   personfradrag: 114_540,
   ordinaryRate: 0.22,
   // unconfirmed: the 2026 credit parameters were not found in any stored source. Best value: the

@@ -1,6 +1,6 @@
 /**
  * Pension saving for the self-employed (innskuddspensjon for selvstendig næringsdrivende,
- * DOMAIN.md 1.3): contributions as a share of personinntekt between a floor (default 1 G; whether
+ * docs/model.md §2.3): contributions as a share of personinntekt between a floor (default 1 G; whether
  * it still applies is unconfirmed, so it is a parameter) and 12 G. The maximum share by year is
  * 4 % before 2017, 6 % in 2017–2018 and 7 % from 2019 (KLP).
  */

@@ -1,5 +1,5 @@
 /**
- * How many employer-sourced shares a diversification policy sells at a year start (DOMAIN.md 2.2):
+ * How many employer-sourced shares a diversification policy sells at a year start (docs/model.md §3.6):
  * - hold: none;
  * - sell-after-service: all employer-sourced shares once service reaches N years (401(a)(35) lets
  *   employer-sourced public shares be sold after 3 years of service);

@@ -1,5 +1,5 @@
 /**
- * One year's 401(k) money (DOMAIN.md 2.1–2.2): the employee defers a share d of pay, up to the
+ * One year's 401(k) money (docs/model.md §3.2): the employee defers a share d of pay, up to the
  * 402(g) limit plus the catch-up for the age; the employer matches by tiers on the deferral rate
  * and may add a nonelective share, both on pay capped at 401(a)(17); then 415(c):
  * deferrals (without catch-up) + employer money <= min(415(c) limit, pay), the employer money cut

@@ -1,9 +1,9 @@
 /**
- * US retirement-plan dollar limits by calendar year (DOMAIN.md 2.1; IRS notices for 2020–2026):
+ * US retirement-plan dollar limits by calendar year (docs/model.md §3.1 and §10.6; IRS notices for 2020–2026):
  * 402(g) elective deferral, catch-up 50+ and 60–63 (SECURE 2.0 §109, from 2025, replacing the 50+
  * catch-up at those ages), 415(c) annual additions, 401(a)(17) compensation cap, SIMPLE deferral and
  * SIMPLE catch-up 50+ and 60–63 (SECURE 2.0 §109 for SIMPLE plans: 5 250 in 2025, IRS Notice 2024-80;
- * unchanged at 5 250 in 2026, IR-2025-111 / Notice 2025-67; not in DOMAIN.md's table). Years after 2026 grow from the 2026 values by `indexation` a year,
+ * unchanged at 5 250 in 2026, IR-2025-111 / Notice 2025-67). Years after 2026 grow from the 2026 values by `indexation` a year,
  * compounded, without the IRS's rounding to $500 steps (a modelling simplification).
  * Years before 2020 are not built in (a RangeError; scenarios are checked before that).
  *

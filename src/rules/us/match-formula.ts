@@ -3,7 +3,7 @@
  * between `from_i` and `to_i` (shares of pay), so
  *   match = Σ_i rate_i · max(0, min(d, to_i) − from_i) · pay
  * for a deferral rate d (deferral / pay). Tiers must not overlap (checked when a scenario is read).
- * Formulas (DOMAIN.md 2.2): safe-harbor basic 100 % of the first 3 % + 50 % of the next 2 %
+ * Formulas (docs/model.md §3.3): safe-harbor basic 100 % of the first 3 % + 50 % of the next 2 %
  * (max 4 %); enhanced 100 % of the first 4 %; QACA 100 % of the first 1 % + 50 % of the next 5 %;
  * discretionary 50 % of the first 6 %.
  *

@@ -1,5 +1,5 @@
 /**
- * Net unrealized appreciation (IRC 402(e)(4), DOMAIN.md 2.2) against an IRA rollover, for a
+ * Net unrealized appreciation (IRC 402(e)(4), docs/model.md §3.7) against an IRA rollover, for a
  * lump-sum distribution of an account holding employer shares with cost basis B and market value S
  * plus other assets F:
  *   rollover (all ordinary income, taxed when withdrawn): (F + S)·(1 − t_ord)

@@ -1,5 +1,5 @@
 /**
- * One year's SEP IRA contribution (DOMAIN.md 2.1): employer money only, the same share of pay for
+ * One year's SEP IRA contribution (IRC 408(k); docs/model.md §3.5): employer money only, the same share of pay for
  * everyone, at most 25 % of pay capped at 401(a)(17), and at most the 415(c) limit. Always vested.
  *   contribution = min(min(rate, 0.25)·min(pay, 401(a)(17)), 415(c))
  *

@@ -1,5 +1,5 @@
 /**
- * One year's SIMPLE IRA money (DOMAIN.md 2.1): the employee defers d·pay up to the SIMPLE limit
+ * One year's SIMPLE IRA money (IRC 408(p); docs/model.md §3.5): the employee defers d·pay up to the SIMPLE limit
  * plus the SIMPLE catch-up from 50; the employer either matches dollar for dollar up to 3 % of pay
  * (on full pay: the SIMPLE match is not capped by 401(a)(17)) or pays 2 % of pay capped at
  * 401(a)(17) to everyone. Always vested.

@@ -1,5 +1,5 @@
 /**
- * Vesting of employer money (DOMAIN.md 2.2): the vested share after `years` completed years of
+ * Vesting of employer money (IRC 411(a)(2)(B); docs/model.md §3.4): the vested share after `years` completed years of
  * service. Immediate: 100 %. Three-year cliff: 0 % before 3 years, then 100 %. Two-to-six-year
  * graded: 0 % before 2 years, 20 % after 2, 40 % after 3, 60 % after 4, 80 % after 5, 100 % from 6.
  * Unvested money is forfeited when the worker leaves.
