@@ -29,6 +29,7 @@
  * of the two for the path.
  */
 import { createEmployerStockPath, type EmployerStockPath } from '../market/employer-stock.js';
+import { CHUNK_SIZE } from '../engine/chunking.js';
 import { createMarketPath } from '../market/market-path.js';
 import { usSeriesCount, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import { chunkStream } from '../random/chunk-stream.js';
@@ -116,7 +117,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const series = new Float64Array(usSeriesCount(plan) * paths);
   const at = (name: (typeof US_SERIES)[number]) => US_SERIES.indexOf(name) * paths;
   const capitalAt = US_SERIES.length;
-  const market = createMarketPath(plan, seed, chunk);
+  const market = createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const gross = market.gross;
   const wage = new NormalSource(chunkStream(seed, chunk, 'wage'));
   const job = chunkStream(seed, chunk, 'job');

@@ -6,6 +6,7 @@
  * Strict objects: unknown keys are errors. Cross-field rules: validate-us-scenario.ts.
  */
 import { z } from 'zod';
+import { SAMPLERS } from '../random/sampler.js';
 import { VESTING_SCHEDULES } from '../rules/us/vesting.js';
 import { DEFAULT_PERCENTILES, Profile, WageGrowth } from './schema.js';
 
@@ -125,6 +126,8 @@ export const UsSimulation = z
     percentiles: z.array(finite().gt(0).lt(100)).min(1).max(99).default([...DEFAULT_PERCENTILES]),
     /** Target terminal wealth (USD, pre-tax) for the shortfall probability. */
     targetWealth: finite().min(0).optional(),
+    /** How the market's normal shocks are drawn (random/sampler.ts): pseudo-random, antithetic pairs, or scrambled Sobol. */
+    sampler: z.enum(SAMPLERS).default('pseudo'),
   })
   .strict();
 
@@ -145,7 +148,7 @@ export const UsScenario = z
       .object({ ordinaryRate: rate(0, 1).default(0.24), capitalGainsRate: rate(0, 1).default(0.15) })
       .strict()
       .default({ ordinaryRate: 0.24, capitalGainsRate: 0.15 }),
-    simulation: UsSimulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES] }),
+    simulation: UsSimulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], sampler: 'pseudo' }),
   })
   .strict();
 
