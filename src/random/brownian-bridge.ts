@@ -1,8 +1,9 @@
 /**
  * The Brownian-bridge construction of a random walk with unit steps (Glasserman 2004, "Monte Carlo
  * Methods in Financial Engineering", §3.1.2; QuantLib's BrownianBridge): the first normal decides
- * the walk's value at a chosen step (by default the last), the next the end, and the following ones
- * the midpoints of the gaps, coarse to fine (breadth first). Returned as the walk's increments,
+ * the walk's value at a chosen step K (by default the last), the following ones the midpoints of
+ * the gaps before K, coarse to fine (breadth first); then the end, and the gaps after K the same
+ * way. Returned as the walk's increments,
  * which are iid standard normals like the input, so any consumer of yearly shocks can use them; but
  * with quasi-random input the best coordinates go to the directions that move the outcome most.
  */
@@ -51,16 +52,24 @@ export class BrownianBridge {
       }
       j++;
     };
+    // Coarse to fine (breadth first) within one span of steps.
+    const bisect = (from: number, to: number) => {
+      const gaps: [number, number][] = [[from, to]];
+      for (let g = 0; g < gaps.length; g++) {
+        const [l, r] = gaps[g]!;
+        if (r - l < 2) continue;
+        const mid = l + Math.floor((r - l) / 2);
+        set(mid, l, r);
+        gaps.push([l, mid], [mid, r]);
+      }
+    };
+    // The whole of [0, first] before anything after it: the saving years decide the capital at
+    // the payout start and the first payout, so they get the best coordinates.
     set(first, 0, -1);
-    if (first < nSteps) set(nSteps, first, -1);
-    const gaps: [number, number][] = [[0, first]];
-    if (first < nSteps) gaps.push([first, nSteps]);
-    for (let g = 0; g < gaps.length; g++) {
-      const [l, r] = gaps[g]!;
-      if (r - l < 2) continue;
-      const mid = l + Math.floor((r - l) / 2);
-      set(mid, l, r);
-      gaps.push([l, mid], [mid, r]);
+    bisect(0, first);
+    if (first < nSteps) {
+      set(nSteps, first, -1);
+      bisect(first, nSteps);
     }
   }
 

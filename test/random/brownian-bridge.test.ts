@@ -21,13 +21,16 @@ describe('Brownian bridge', () => {
     }
   });
 
-  it('with a first point K (the payout start): Σ of the first K increments = √K·z₀, the total = that + √(N − K)·z₁', () => {
+  it('with a first point K (the payout start): Σ of the first K increments = √K·z₀, then the walk to K, and coordinate K decides the end: the total = that + √(N − K)·z_K', () => {
     const n = 62;
     const k = 42;
     const z = Array.from({ length: n }, (_, i) => Math.cos(3 * i) + (i === 0 ? 0.5 : 0));
     const dw = increments(new BrownianBridge(n, k), z);
     expect(sum(dw, k)).toBeCloseTo(Math.sqrt(k) * z[0]!, 12);
-    expect(sum(dw)).toBeCloseTo(Math.sqrt(k) * z[0]! + Math.sqrt(n - k) * z[1]!, 12);
+    expect(sum(dw)).toBeCloseTo(Math.sqrt(k) * z[0]! + Math.sqrt(n - k) * z[k]!, 12);
+    // Coordinates 1..K − 1 fill the walk before K and leave W_K; coordinates after K leave the first K increments.
+    const moved = increments(new BrownianBridge(n, k), z.map((x, i) => (i > k ? x + 1 : x)));
+    for (let y = 0; y < k; y++) expect(moved[y]).toBeCloseTo(dw[y]!, 12);
   });
 
   it('gives iid standard normal increments from iid standard normals: unit variances, zero covariances', () => {
