@@ -21,6 +21,8 @@ import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
+import { SAMPLER_OPTION, withSampler } from './sampler-flag.js';
+import type { Sampler } from '../random/sampler.js';
 import { parsePercentiles } from './percentile-flags.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
@@ -28,6 +30,7 @@ interface CompareArgs {
   scenarios: string[];
   paths: string | undefined;
   seed: string | undefined;
+  sampler: Sampler | undefined;
   gamma: string;
   target: string | undefined;
   alpha: string;
@@ -59,6 +62,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('alpha', { type: 'string', default: '0.05', describe: 'tail probability of VaR and CVaR, in (0, 0.5]' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95' })
+      .option('sampler', { ...SAMPLER_OPTION, describe: `${SAMPLER_OPTION.describe}; every scenario runs with one sampler (default: the first scenario's), so paths pair` })
       .option('format', { choices: ['table', 'json', 'html'] as const, default: 'table' as const, describe: 'table, JSON, or one self-contained HTML page with the fans overlaid' })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json', 'the KSOP against a diversified 401(k)')
@@ -82,7 +86,9 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     if (!us[0]) return compareNorwegian(args, raws, { paths, seedFlag, gamma, alpha, percentiles });
     if (args.metric !== undefined) throw new UserError([{ path: '--metric', message: 'is for Norwegian scenarios; a US comparison is of terminal wealth' }]);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
-    const scenarios: UsScenario[] = raws.map((r) => checkUsScenario(r.raw, r.file));
+    const checked = raws.map((r) => checkUsScenario(r.raw, r.file));
+    // One sampler for all, as one seed: path i of every scenario sees the same market.
+    const scenarios: UsScenario[] = checked.map((s) => withSampler(s, args.sampler ?? checked[0]!.simulation.sampler));
     const first = scenarios[0]!.simulation;
     const seed = seedFlag ?? first.seed;
     const n = paths ?? first.paths;
@@ -116,7 +122,9 @@ async function compareNorwegian(
   }
   if (args.format === 'html') throw new UserError([{ path: '--format', message: 'a Norwegian comparison reports as table or json; got "html"' }]);
   const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
-  const scenarios: Scenario[] = raws.map((r) => checkScenario(r.raw, r.file));
+  const checked = raws.map((r) => checkScenario(r.raw, r.file));
+  // One sampler for all, as one seed: path i of every scenario sees the same market.
+  const scenarios: Scenario[] = checked.map((s) => withSampler(s, args.sampler ?? checked[0]!.simulation.sampler));
   const first = scenarios[0]!.simulation;
   const comparison = await compareNorway(scenarios, {
     metric: args.metric ?? 'capitalAtRetirement',

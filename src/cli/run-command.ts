@@ -15,12 +15,14 @@ import { resultCsv } from '../report/result-csv.js';
 import { resultInBasis } from '../report/result-in-basis.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
+import type { Sampler } from '../random/sampler.js';
 import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { amountBasis, amountsChoice, AMOUNTS, AMOUNTS_HELP, checkAmounts, type Amounts } from './amounts-flag.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
 import { PerPathRecorder } from './per-path-recorder.js';
 import { runUs } from './run-us.js';
+import { SAMPLER_OPTION, withSampler } from './sampler-flag.js';
 import { percentileChoice, withPercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
 import { renderPng } from './render-png.js';
@@ -48,6 +50,7 @@ interface RunArgs {
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
   checkpoint: string | undefined;
   'allow-large': boolean;
+  sampler: Sampler | undefined;
 }
 
 /** Everything a format needs to render one run. */
@@ -107,6 +110,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('per-path', { type: 'string', describe: 'also write each path\'s outcomes as CSV (path, capital at payout start, first payout gross/net, replacement ratio)' })
       .option('checkpoint', { type: 'string', describe: 'save finished chunks to this file as the run goes; rerun with it to resume an interrupted run (same result); removed when the run completes. Sketch percentiles only' })
       .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limits on paths × years and on exact-percentile memory' })
+      .option('sampler', SAMPLER_OPTION)
       .option('shard', { type: 'string', describe: 'run only shard i of n (i from 0), e.g. 2/8; writes a shard file for pensim merge' })
       .example('$0 run scenarios/default.json', 'the percentile table')
       .example('$0 run scenarios/default.json --format html --out report.html', 'the client report, one self-contained HTML file')
@@ -134,7 +138,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (shard) checkShardFlags(args);
     // A shard file is the raw run: a preset's "today's money" applies when merging, not here.
     const amounts = shard ? 'nominal' : amountsChoice(args, choice.real);
-    const scenario = withPercentiles(await loadScenario(args.scenario), choice.percentiles);
+    const scenario = withSampler(withPercentiles(await loadScenario(args.scenario), choice.percentiles), args.sampler);
     checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
     const progress = progressReporter(args.quiet);
     const started = performance.now();

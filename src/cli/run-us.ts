@@ -8,6 +8,8 @@ import { usRunResult } from '../engine/us-result.js';
 import { usResultTable } from '../report/us-result-table.js';
 import { UserError } from '../scenario/user-error.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
+import { withSampler } from './sampler-flag.js';
+import type { Sampler } from '../random/sampler.js';
 import { parsePercentiles } from './percentile-flags.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
@@ -26,6 +28,7 @@ export interface UsRunArgs {
   'per-path'?: string | undefined;
   checkpoint?: string | undefined;
   'percentile-method'?: string | undefined;
+  sampler?: Sampler | undefined;
 }
 
 /** Flags of the Norwegian run that a US run does not have: refused, never silently ignored. */
@@ -44,7 +47,7 @@ export async function runUs(args: UsRunArgs, signal?: AbortSignal): Promise<void
   }
   const percentiles = args.percentiles === undefined ? undefined : parsePercentiles(args.percentiles);
   if (args.out) checkOutputPath(args.out, forced(args));
-  const scenario = await loadUsScenario(args.scenario);
+  const scenario = withSampler(await loadUsScenario(args.scenario), args.sampler);
   const run = await attributedTo(args.scenario, () =>
     simulateUsOnPool(scenario, { ...(paths !== undefined && { paths }), ...(seed !== undefined && { seed }), ...(threads !== undefined && { threads }), ...(signal && { signal }) }),
   );
