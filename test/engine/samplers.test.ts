@@ -9,7 +9,7 @@ import { CHUNK_SIZE } from '../../src/engine/chunking.js';
 import { loadUsScenario } from '../../src/engine/load-us-scenario.js';
 import { mergeShards, simulateShard } from '../../src/engine/shard.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { simulateUs } from '../../src/engine/simulate-us.js';
+import { simulateUs, simulateUsOnPool } from '../../src/engine/simulate-us.js';
 import { projectLedger } from '../../src/ledger/project-ledger.js';
 import { SAMPLERS, type Sampler } from '../../src/random/sampler.js';
 import { resultJson } from '../../src/report/result-json.js';
@@ -108,5 +108,15 @@ describe('a US plan under each sampler', () => {
     const se = stderr([...pseudo!]);
     for (const v of runs.slice(1)) expect(Math.abs(mean([...v]) - mean([...pseudo!]))).toBeLessThan(4 * Math.SQRT2 * se);
     expect(raw).toBeDefined();
+  });
+
+  it('KSOP under sobol and antithetic: the same values on 2 worker threads as inline', async () => {
+    const base = await loadUsScenario(new URL('../../scenarios/ksop-concentrated.json', import.meta.url).pathname);
+    for (const sampler of ['sobol', 'antithetic'] as const) {
+      const scenario = { ...base, simulation: { ...base.simulation, sampler } };
+      const inline = simulateUs(scenario, { paths: CHUNK_SIZE + 77, seed: 4 });
+      const pooled = await simulateUsOnPool(scenario, { paths: CHUNK_SIZE + 77, seed: 4, threads: 2 });
+      expect(pooled.values).toEqual(inline.values);
+    }
   });
 });
