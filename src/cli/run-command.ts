@@ -116,7 +116,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/default.json --format html --out report.html', 'the client report, one self-contained HTML file')
       .example('$0 run scenarios/default.json --format png --out fan.png --preset nl-urm', "the capital fan for a slide: 5/50/95 in today's money")
       .example('$0 run scenarios/total-pension-with-folketrygd.json --amounts g', 'the pension and capital in G (the grunnbeløp of each year)')
-      .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON') as never,
+      .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON')
+      .example('$0 run scenarios/bench-reference.json --sampler sobol --paths 16384', 'scrambled Sobol paths: the percentiles as precise as ~100 000 pseudo-random paths') as never,
   handler: async (args) => interruptible(async (signal) => {
     // A US scenario (plan kind us-…) runs on the US engine (cli/run-us.ts).
     if (await isUsScenarioFile(args.scenario)) return runUs(args, signal);
