@@ -16,6 +16,8 @@ import { compareTable } from '../report/compare-table.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
+import { SAMPLER_OPTION, withSampler } from './sampler-flag.js';
+import type { Sampler } from '../random/sampler.js';
 import { parsePercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
 import { interruptible } from './signals.js';
@@ -25,6 +27,7 @@ interface CompareArgs {
   scenarios: string[];
   paths: string | undefined;
   seed: string | undefined;
+  sampler: Sampler | undefined;
   gamma: string;
   target: string | undefined;
   alpha: string;
@@ -59,6 +62,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('alpha', { type: 'string', default: '0.05', describe: 'tail probability of VaR and CVaR, in (0, 0.5]' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95' })
+      .option('sampler', { ...SAMPLER_OPTION, describe: `${SAMPLER_OPTION.describe}; every scenario runs with one sampler (default: the first scenario's), so paths pair` })
       .option('format', { choices: ['table', 'json', 'html'] as const, default: 'table' as const, describe: 'table, JSON, or (US) one self-contained HTML page with the fans overlaid' })
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact figures from every path, or streamed from sketches in bounded memory (default auto: exact up to 100 000 paths)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
@@ -88,7 +92,9 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       throw new UserError([{ path: '--target', message: "is a US target wealth; a Norwegian scenario's shortfall is against its simulation.targetReplacementRatio" }]);
     }
     if (!us[0] && args.format === 'html') throw new UserError([{ path: '--format', message: 'a Norwegian comparison reports as table or json; got "html"' }]);
-    const scenarios = raws.map((r) => checkAnyScenario(r.raw, r.file));
+    const checked = raws.map((r) => checkAnyScenario(r.raw, r.file));
+    // One sampler for all, as one seed: path i of every scenario sees the same market.
+    const scenarios = checked.map((s) => withSampler(s, args.sampler ?? checked[0]!.simulation.sampler));
     const first = scenarios[0]!.simulation;
     const n = paths ?? first.paths;
     const progress = progressReporter(args.quiet);

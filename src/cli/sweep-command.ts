@@ -12,6 +12,8 @@ import { defaultSweepMetrics, sweepMetrics } from '../engine/sweep-metrics.js';
 import { checkRunSize } from '../engine/limits.js';
 import { sweepCsv, sweepJson, sweepTable } from '../report/sweep-table.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
+import { SAMPLER_OPTION, withSampler } from './sampler-flag.js';
+import type { Sampler } from '../random/sampler.js';
 import { progressReporter } from './progress.js';
 import { interruptible } from './signals.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
@@ -25,6 +27,7 @@ interface SweepArgs {
   metrics: string | undefined;
   paths: string | undefined;
   seed: string | undefined;
+  sampler: Sampler | undefined;
   threads: string | undefined;
   format: Format;
   out: string | undefined;
@@ -53,6 +56,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       })
       .option('paths', { type: 'string', describe: 'paths per cell (overrides the scenario)' })
       .option('seed', { type: 'string', describe: 'random seed for every cell (overrides the scenario)' })
+      .option('sampler', SAMPLER_OPTION)
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('format', { choices: FORMATS, default: 'table' as Format, describe: 'output format' })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
@@ -65,7 +69,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
     if (args.out) checkOutputPath(args.out, forced(args));
-    const base = await loadAnyScenario(args.scenario);
+    const base = withSampler(await loadAnyScenario(args.scenario), args.sampler);
     const axes = sweepAxes(base, args.grid ?? [], args['allow-large']);
     const names = args.metrics ? args.metrics.split(',').map((m) => m.trim()).filter((m) => m !== '') : defaultSweepMetrics(base);
     const metrics = sweepMetrics(names, base);

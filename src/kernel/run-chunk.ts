@@ -14,6 +14,7 @@
  * capital goes to the heirs (DC) or to the other members (hybrid with mortality inheritance).
  * Capital never goes below 0. Wage draws are made on dead paths too, so streams stay aligned.
  */
+import { CHUNK_SIZE } from '../engine/chunking.js';
 import { createMarketPath } from '../market/market-path.js';
 import { bandedContribution } from '../plan/banded-contribution.js';
 import { dcPayoutEnd } from '../plan/dc-payout-end.js';
@@ -92,7 +93,7 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
   const method = plan.payoutMethod;
   const series = task.out ? task.out.fill(0) : new Float64Array(seriesCount(plan) * paths);
   // The return model's draws for one path (market/market-path.ts): gross returns, regimes, inflation.
-  const market = createMarketPath(plan, seed, chunk);
+  const market = createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const gross = market.gross;
   const trace = traceHook && withMarketTrace(traceHook, market, plan.market);
   const wage = new NormalSource(chunkXor4096(seed, chunk, 'wage'));

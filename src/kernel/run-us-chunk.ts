@@ -29,6 +29,7 @@
  * of the two for the path.
  */
 import { createEmployerStockPath, type EmployerStockPath } from '../market/employer-stock.js';
+import { CHUNK_SIZE } from '../engine/chunking.js';
 import { createMarketPath } from '../market/market-path.js';
 import { usSeriesCount, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import { chunkStream } from '../random/chunk-stream.js';
@@ -215,7 +216,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const offsets = US_SERIES.map((_, i) => i * paths);
   const at = (name: (typeof US_SERIES)[number]) => offsets[US_SERIES.indexOf(name)]!;
   const capitalAt = US_SERIES.length;
-  const market = createMarketPath(plan, seed, chunk);
+  const market = createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const gross = market.gross;
   const wage = new NormalSource(chunkStream(seed, chunk, 'wage'));
   const job = chunkStream(seed, chunk, 'job');

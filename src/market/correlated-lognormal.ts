@@ -5,10 +5,10 @@
  * normals, so the draws of path p depend only on the seed, the chunk and the market's size.
  * `_z` is no longer used (the draws go straight into `out`); it stays so callers need not change.
  */
-import type { NormalSource } from '../random/normal-source.js';
+import type { PathNormals } from './path-normals.js';
 
 export function fillCorrelatedLognormal(
-  normal: NormalSource,
+  normal: PathNormals,
   logMean: Float64Array,
   covFactor: Float64Array,
   nYears: number,

@@ -11,15 +11,20 @@
  *   bootstrap  the historical years replayed
  *   inflation  the inflation shocks' own normal part
  * With no model or 'lognormal' and no inflation this is exactly fillCorrelatedLognormal's draws.
+ * The plan's sampler (random/sampler.ts) decides where the market's normal shocks come from
+ * (market/path-normals.ts): the 'market' stream (pseudo), negated in pairs (antithetic), or the
+ * scrambled Sobol point of the path's index in the run (sobol). The other draws are always pseudo.
  */
 import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { GammaSource } from '../random/gamma-source.js';
 import { NormalSource } from '../random/normal-source.js';
+import type { Sampler } from '../random/sampler.js';
 import { StudentTSource } from '../random/student-t.js';
 import { bootstrapYears } from './bootstrap-indices.js';
 import { fillCorrelatedLognormal } from './correlated-lognormal.js';
 import { fillInflationAr1 } from './inflation-ar1.js';
 import type { InflationModel, MarketModel } from './market-model.js';
+import { pathNormals } from './path-normals.js';
 import { fillRegimePath } from './regime-path.js';
 import { drawShocks, lognormalFromShocks, regimeFromShocks, studentTFromShocks } from './shock-returns.js';
 
@@ -31,6 +36,10 @@ export interface MarketPlan {
   readonly covFactor: Float64Array;
   readonly market?: MarketModel;
   readonly inflation?: InflationModel;
+  /** Absent: 'pseudo'. */
+  readonly sampler?: Sampler;
+  /** Year index of the payout start (Norwegian plans), where the sobol sampler's bridge starts; absent: nYears. */
+  readonly payStart?: number;
 }
 
 export interface MarketPath {
@@ -48,8 +57,11 @@ export interface MarketPath {
   fill(): void;
 }
 
-export function createMarketPath(plan: MarketPlan, seed: number, chunk: number): MarketPath {
+/** @param firstPath the run's index of the chunk's first path (chunk × CHUNK_SIZE): it fixes the sobol points. */
+export function createMarketPath(plan: MarketPlan, seed: number, chunk: number, firstPath: number): MarketPath {
   const { nYears, nAssets: n, logMean, covFactor } = plan;
+  const bridgeFirst = plan.payStart !== undefined && plan.payStart > 0 && plan.payStart < nYears ? plan.payStart : nYears;
+  const marketNormals = () => pathNormals(plan.sampler ?? 'pseudo', new NormalSource(chunkXor4096(seed, chunk, 'market')), { nYears, nAssets: n, bridgeFirst }, seed, firstPath);
   const model: MarketModel = plan.market ?? { kind: 'lognormal' };
   const infl = plan.inflation;
   const gross = new Float64Array(nYears * n);
@@ -62,7 +74,7 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number):
 
   switch (model.kind) {
     case 'lognormal': {
-      const normal = new NormalSource(chunkXor4096(seed, chunk, 'market'));
+      const normal = marketNormals();
       if (!infl) {
         const z = new Float64Array(n);
         return { gross, regimes: null, historyYears: null, inflation, priceIndex, fill: () => fillCorrelatedLognormal(normal, logMean, covFactor, nYears, z, gross) };
@@ -78,7 +90,7 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number):
       };
     }
     case 'student-t': {
-      const normal = new NormalSource(chunkXor4096(seed, chunk, 'market'));
+      const normal = marketNormals();
       const tail = chunkStream(seed, chunk, 'fat-tail');
       const tailNormal = new NormalSource(tail);
       const t = new StudentTSource(tailNormal, new GammaSource(tailNormal, tail), model.nu);
@@ -113,7 +125,7 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number):
       };
     }
     case 'regime-switching': {
-      const normal = new NormalSource(chunkXor4096(seed, chunk, 'market'));
+      const normal = marketNormals();
       const random = chunkStream(seed, chunk, 'regime');
       const regimes = new Int32Array(nYears);
       const shocks = new Float64Array(nYears * n);

@@ -6,10 +6,10 @@
  * - Student-t:  exp(m_i + w_y·Σ_{k≤i} L_ik·z_{y,k}), w_y the year's t mixing factor (E[w²] = 1);
  * - regimes:    exp(m_{r,i} + Σ_{k≤i} L_{r,ik}·z_{y,k}), r = the regime of year y.
  */
-import type { NormalSource } from '../random/normal-source.js';
+import type { PathNormals } from './path-normals.js';
 
 /** Draw nYears × n standard normals, year by year (the order fillCorrelatedLognormal draws them). */
-export function drawShocks(normal: NormalSource, count: number, shocks: Float64Array): void {
+export function drawShocks(normal: PathNormals, count: number, shocks: Float64Array): void {
   normal.fill(shocks, 0, count);
 }
 

@@ -37,7 +37,7 @@ export function compilePlan(s: Scenario): SimulationPlan {
   }
 
   const plan: SimulationPlan = {
-    ...compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears),
+    ...compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears, s.simulation.sampler),
     nAccum,
     payStart,
     salary0: s.person.salary,

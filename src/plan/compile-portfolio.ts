@@ -2,9 +2,13 @@
  * The portfolio part of every compiled plan (Norwegian and US): per asset the lognormal parameters
  * from arithmetic mean E and volatility σ of its simple return, s² = ln(1 + σ²/(1+E)²),
  * m = ln(1+E) − s²/2 (so E[e^(m+sZ)] = 1+E and sd = σ); the Cholesky factor of the log-return
- * covariance ρ_ij s_i s_j; the weights of every year by age; fees and the starting capital.
+ * covariance ρ_ij s_i s_j; the weights of every year by age; fees and the starting capital; and the
+ * sampler of the market's normals, whose sobol points need nYears × nAssets bundled dimensions.
  */
 import { cholesky } from '../market/cholesky.js';
+import { JOE_KUO_DIMENSIONS } from '../random/joe-kuo-directions.js';
+import type { Sampler } from '../random/sampler.js';
+import { UserError } from '../scenario/user-error.js';
 import type { ProfileSpec } from '../scenario/schema.js';
 import type { PortfolioPlan } from './simulation-plan.js';
 import { weightsAtAge } from './weights-at-age.js';
@@ -15,9 +19,16 @@ export function compilePortfolio(
   startAge: number,
   startYear: number,
   nYears: number,
+  sampler: Sampler = 'pseudo',
 ): PortfolioPlan {
   const assets = profile.assets;
   const n = assets.length;
+  if (sampler === 'sobol' && nYears * n > JOE_KUO_DIMENSIONS) {
+    throw new UserError([{
+      path: 'simulation.sampler',
+      message: `'sobol' needs one dimension per simulated year and asset, at most ${JOE_KUO_DIMENSIONS}; this plan has ${nYears} years × ${n} assets = ${nYears * n}: use 'pseudo' or 'antithetic', or fewer assets`,
+    }]);
+  }
   const logMean = new Float64Array(n);
   const logSd = new Float64Array(n);
   assets.forEach((a, i) => {
@@ -43,5 +54,6 @@ export function compilePortfolio(
     managementRate: profile.fees.managementRate,
     perMemberFee: profile.fees.perMember,
     initialCapital,
+    sampler,
   };
 }

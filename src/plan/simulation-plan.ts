@@ -6,6 +6,7 @@
 import type { NoPensionTaxParams } from '../rules/no/pension-tax.js';
 import type { ContributionMethod } from '../rules/no/otp-contribution.js';
 import type { InflationModel, MarketModel } from '../market/market-model.js';
+import type { Sampler } from '../random/sampler.js';
 import { gSeriesCount } from './g-series.js';
 import { inflationSeriesCount } from './inflation-series.js';
 
@@ -49,6 +50,8 @@ export interface PortfolioPlan {
   readonly managementRate: number;
   readonly perMemberFee: number;
   readonly initialCapital: number;
+  /** How the market's normal shocks are drawn (market/path-normals.ts). */
+  readonly sampler: Sampler;
 }
 
 export interface SimulationPlan extends PortfolioPlan {

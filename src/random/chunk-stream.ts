@@ -28,7 +28,9 @@ export type StreamPurpose =
   | 'employer-stock'
   | 'employer-stock-tail'
   | 'employer-default'
-  | 'job';
+  | 'job'
+  /** The sobol sampler's scramble (src/market/sobol-normals.ts): one per run, the same in every chunk. */
+  | 'sobol-scramble';
 
 export function chunkStream(seed: number, chunk: number, purpose: StreamPurpose): RandomStream {
   return seedrandom.xor4096(streamKey(seed, chunk, purpose)) as unknown as RandomStream;
@@ -37,6 +39,11 @@ export function chunkStream(seed: number, chunk: number, purpose: StreamPurpose)
 /** The same stream as chunkStream, as a class whose int32() the hot loops inline (random/xor4096.ts). */
 export function chunkXor4096(seed: number, chunk: number, purpose: StreamPurpose): Xor4096 {
   return new Xor4096(streamKey(seed, chunk, purpose));
+}
+
+/** A stream of the whole run, the same in every chunk (the sobol sampler's scramble). */
+export function runStream(seed: number, purpose: StreamPurpose): RandomStream {
+  return seedrandom.xor4096(`pensim/${seed}/${purpose}`) as unknown as RandomStream;
 }
 
 function streamKey(seed: number, chunk: number, purpose: StreamPurpose): string {

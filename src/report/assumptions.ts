@@ -77,6 +77,7 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
     ['Paths', `${view.format.amount(r.paths)} (in chunks of ${view.format.amount(r.chunkSize)})`],
     ['Percentile method', r.percentileMethod === 'sketch' ? 'a fixed-memory sketch (relative error at most 0.025 %)' : 'exact order statistics of all paths'],
     ['Seed', String(r.seed)],
+    ['Sampler', SAMPLER_TEXT[s.simulation.sampler]],
     ['Percentiles', keys.map((k) => percentileName(view, k)).join(', ')],
     ['Sampling error', samplingError(r, keys, money)],
     ['Target replacement ratio', r.shortfall ? pct(r.shortfall.targetReplacementRatio) : 'none set (simulation.targetReplacementRatio)'],
@@ -106,6 +107,13 @@ type Pct = (x: number) => string;
 type Money = (x: number) => string;
 
 /** A rate as a percentage with up to two decimals, in the locale: 0.0025 -> "0,25 %" (nb-NO). */
+/** The market normals' sampler, in words (README "Samplers"). */
+const SAMPLER_TEXT: Record<Scenario['simulation']['sampler'], string> = {
+  pseudo: 'pseudo-random: independent paths',
+  antithetic: 'antithetic: paths in pairs with negated market shocks',
+  sobol: 'sobol: scrambled Sobol points with a Brownian bridge for the market shocks (randomized quasi-Monte Carlo)',
+};
+
 function rateFormat(locale: string): Pct {
   const f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   return (x) => f.format(x);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { amount, MAX_CAPITAL_NOK, MAX_FEE_PER_MEMBER, MAX_PAY_NOK, positiveAmount } from './bounds.js';
+import { SAMPLERS } from '../random/sampler.js';
 import { Returns } from './returns-schema.js';
 
 const finite = () => z.number().finite();
@@ -218,6 +219,8 @@ export const Simulation = z
     percentileMethod: z.enum(['auto', 'exact', 'sketch']).default('auto'),
     /** Target replacement ratio (first yearly payout / pay at payout start) for the shortfall probability. */
     targetReplacementRatio: rate(0, 10).optional(),
+    /** How the market's normal shocks are drawn (random/sampler.ts): pseudo-random, antithetic pairs, or scrambled Sobol. */
+    sampler: z.enum(SAMPLERS).default('pseudo'),
   })
   .strict();
 
@@ -256,7 +259,7 @@ export const Scenario = z
     inflation: rate(-0.05, 0.2).default(0.02),
     /** The return model and stochastic inflation (returns-schema.ts); absent = correlated lognormal, no inflation model. */
     returns: Returns.optional(),
-    simulation: Simulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto' }),
+    simulation: Simulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto', sampler: 'pseudo' }),
   })
   .strict();
 

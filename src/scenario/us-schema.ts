@@ -6,6 +6,7 @@
  * Strict objects: unknown keys are errors. Cross-field rules: validate-us-scenario.ts.
  */
 import { z } from 'zod';
+import { SAMPLERS } from '../random/sampler.js';
 import { VESTING_SCHEDULES } from '../rules/us/vesting.js';
 import { amount, MAX_CAPITAL_USD, MAX_PAY_USD, MAX_TARGET_USD, positiveAmount } from './bounds.js';
 import { DEFAULT_PERCENTILES, Profile, WageGrowth } from './schema.js';
@@ -128,6 +129,8 @@ export const UsSimulation = z
     percentileMethod: z.enum(['auto', 'exact', 'sketch']).default('auto'),
     /** Target terminal wealth (USD, pre-tax) for the shortfall probability. */
     targetWealth: amount(MAX_TARGET_USD, 'USD', '').optional(),
+    /** How the market's normal shocks are drawn (random/sampler.ts): pseudo-random, antithetic pairs, or scrambled Sobol. */
+    sampler: z.enum(SAMPLERS).default('pseudo'),
   })
   .strict();
 
@@ -148,7 +151,7 @@ export const UsScenario = z
       .object({ ordinaryRate: rate(0, 1).default(0.24), capitalGainsRate: rate(0, 1).default(0.15) })
       .strict()
       .default({ ordinaryRate: 0.24, capitalGainsRate: 0.15 }),
-    simulation: UsSimulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto' }),
+    simulation: UsSimulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto', sampler: 'pseudo' }),
   })
   .strict();
 

@@ -54,7 +54,7 @@ describe('inflation loadings', () => {
 describe('AR(1) inflation', () => {
   it('long-run mean μ, variance σ²/(1 − φ²) and lag-1 correlation φ, within 4 SE of per-path averages', () => {
     const phi = 0.6;
-    const market = createMarketPath({ ...base, inflation: inflation(phi, [0, 0]) }, 7, 0);
+    const market = createMarketPath({ ...base, inflation: inflation(phi, [0, 0]) }, 7, 0, 0);
     const means: number[] = [];
     const squares: number[] = [];
     const lags: number[] = [];
@@ -87,7 +87,7 @@ describe('AR(1) inflation', () => {
   });
 
   it('the price index compounds the year\'s inflation: I(y+1) = I(y)·(1 + π_y), I(0) = 1', () => {
-    const market = createMarketPath({ ...base, inflation: inflation(0.5, [0, 0]) }, 1, 0);
+    const market = createMarketPath({ ...base, inflation: inflation(0.5, [0, 0]) }, 1, 0, 0);
     market.fill();
     expect(market.priceIndex![0]).toBe(1);
     for (let y = 0; y < base.nYears; y++) expect(market.priceIndex![y + 1]).toBeCloseTo(market.priceIndex![y]! * (1 + market.inflation![y]!), 12);
@@ -95,7 +95,7 @@ describe('AR(1) inflation', () => {
 
   it('correlation with equity\'s log return is the given −0.3 (Fisher z SE 1/√(n − 3)), and 0 with bonds when not given', () => {
     // φ = 0 and initial = mean: π_y = μ + σ·ε_y, so corr(π_y, ln g_y) = corr(ε, equity shock) = ρ.
-    const market = createMarketPath({ ...base, inflation: inflation(0, [-0.3, 0]) }, 9, 0);
+    const market = createMarketPath({ ...base, inflation: inflation(0, [-0.3, 0]) }, 9, 0, 0);
     const pi: number[] = [];
     const eq: number[] = [];
     const bd: number[] = [];
@@ -117,8 +117,8 @@ describe('AR(1) inflation', () => {
 
 describe('common random numbers across models', () => {
   it('adding inflation leaves the lognormal returns bit-identical (its own stream)', () => {
-    const a = createMarketPath(base, 3, 2);
-    const b = createMarketPath({ ...base, inflation: inflation(0.6, [-0.2, 0.1]) }, 3, 2);
+    const a = createMarketPath(base, 3, 2, 2 * 2048);
+    const b = createMarketPath({ ...base, inflation: inflation(0.6, [-0.2, 0.1]) }, 3, 2, 2 * 2048);
     for (let q = 0; q < 50; q++) {
       a.fill();
       b.fill();
@@ -127,8 +127,8 @@ describe('common random numbers across models', () => {
   });
 
   it('an explicit lognormal model is the default one, bit for bit', () => {
-    const a = createMarketPath(base, 3, 2);
-    const b = createMarketPath({ ...base, market: { kind: 'lognormal' } }, 3, 2);
+    const a = createMarketPath(base, 3, 2, 2 * 2048);
+    const b = createMarketPath({ ...base, market: { kind: 'lognormal' } }, 3, 2, 2 * 2048);
     a.fill();
     b.fill();
     expect(Array.from(b.gross)).toEqual(Array.from(a.gross));
@@ -136,8 +136,8 @@ describe('common random numbers across models', () => {
 
   it('Student-t: the same normal shocks as the lognormal (log returns have equal signs about m), and the lognormal\'s log variance within 4 SE', () => {
     const nu = 5;
-    const a = createMarketPath(base, 5, 0);
-    const t = createMarketPath({ ...base, market: { kind: 'student-t', nu } }, 5, 0);
+    const a = createMarketPath(base, 5, 0, 0);
+    const t = createMarketPath({ ...base, market: { kind: 'student-t', nu } }, 5, 0, 0);
     const x: number[] = [];
     let signDiffers = 0;
     for (let q = 0; q < 4000; q++) {

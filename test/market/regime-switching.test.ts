@@ -101,7 +101,7 @@ describe('regime returns (scenarios/regimes.json compiled)', () => {
   if (r.model !== 'regime-switching') throw new Error('regimes.json has another model');
 
   it('each regime\'s equity log returns have its lognormal mean and sd (within 4 SE), and crisis years come at the long-run share', () => {
-    const market = createMarketPath(plan, 1, 0);
+    const market = createMarketPath(plan, 1, 0, 0);
     const logs: number[][] = [[], []];
     const crisisShare: number[] = [];
     for (let q = 0; q < 4000; q++) {
