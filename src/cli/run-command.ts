@@ -1,6 +1,8 @@
 /** pensim run <scenario>: the Monte Carlo run and its report. */
 import type { CommandModule } from 'yargs';
 import { removeCheckpoint, simulateWithCheckpoint } from '../engine/checkpoint.js';
+import { CHUNK_SIZE } from '../engine/chunking.js';
+import { simulateToPrecision, type PrecisionReport, type PrecisionResult } from '../engine/simulate-to-precision.js';
 import { loadAnyScenario } from '../engine/load-any-scenario.js';
 import { simulate, type AnyResult } from '../engine/simulate.js';
 import type { UsRunResult } from '../engine/us-result.js';
@@ -53,6 +55,8 @@ interface RunArgs {
   checkpoint: string | undefined;
   'allow-large': boolean;
   sampler: Sampler | undefined;
+  precision: string | undefined;
+  'max-paths': string | undefined;
 }
 
 /** Everything a format needs to render one run. */
@@ -102,6 +106,28 @@ function renderUs(result: UsRunResult, format: Format): string {
   return format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : usResultTable(result);
 }
 
+/** The cap of a run to precision when --max-paths is not given. */
+const DEFAULT_MAX_PATHS = 10_000_000;
+
+/** "0.5%" or "0.005": a relative half-width in (0, 1). */
+function precisionFlag(raw: string): number {
+  const text = String(raw).trim();
+  const x = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === '' || !Number.isFinite(x) || !(x > 0 && x < 1)) {
+    throw new UserError([{ path: '--precision', message: `must be a relative half-width between 0 and 100 %, e.g. 0.5% or 0.005; got "${raw}"` }]);
+  }
+  return x;
+}
+
+/** What a run to precision reached, in one line under the table. */
+function precisionLine(p: PrecisionReport): string {
+  const worst = p.figures.reduce((a, b) => (b.relative > a.relative ? b : a));
+  const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+  return p.met
+    ? `Run to precision: every headline figure's 95 % half-width is within ${pct(p.target)} after ${p.paths} paths (largest ${pct(worst.relative)}, ${worst.name}).`
+    : `Run to precision: stopped at the cap of ${p.maxPaths} paths with the largest 95 % half-width at ${pct(worst.relative)} (${worst.name}), above the ${pct(p.target)} asked for.`;
+}
+
 const presetHelp = PRESET_NAMES.map((n) => `${n}: ${PERCENTILE_PRESETS[n].describe}`).join('; ');
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -128,12 +154,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('checkpoint', { type: 'string', describe: 'save finished chunks to this file as the run goes; rerun with it to resume an interrupted run (same result); removed when the run completes. Sketch percentiles only' })
       .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limits on paths × years and on exact-percentile memory' })
       .option('sampler', SAMPLER_OPTION)
+      .option('precision', { type: 'string', describe: 'run to precision: add paths (in a fixed order) until the 95 % half-width of the headline figures (mean, p5, p50, p95 of the capital at the payout start and the first payout; the shortfall) is within this share of each, e.g. 0.5%; instead of --paths' })
+      .option('max-paths', { type: 'string', describe: 'with --precision: stop at this many paths even if the precision is not reached (default 10 000 000)' })
       .option('shard', { type: 'string', describe: 'run only shard i of n (i from 0), e.g. 2/8; writes a shard file for pensim merge' })
       .example('$0 run scenarios/default.json', 'the percentile table')
       .example('$0 run scenarios/default.json --format html --out report.html', 'the client report, one self-contained HTML file')
       .example('$0 run scenarios/default.json --format png --out fan.png --preset nl-urm', "the capital fan for a slide: 5/50/95 in today's money")
       .example('$0 run scenarios/total-pension-with-folketrygd.json --amounts g', 'the pension and capital in G (the grunnbeløp of each year)')
       .example('$0 run scenarios/default.json --paths 100000 --seed 7 --format json --percentiles 5,50,95', 'the full result as JSON')
+      .example('$0 run scenarios/bench-reference.json --precision 0.5%', 'as many paths as it takes for every headline figure to be within ±0.5 % (95 %)')
       .example('$0 run scenarios/bench-reference.json --sampler sobol --paths 16384', 'scrambled Sobol paths: the percentiles as precise as ~100 000 pseudo-random paths') as never,
   handler: async (args) => interruptible(async (signal) => {
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
@@ -152,6 +181,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
       checkOutputPath(args.checkpoint, true, '--checkpoint');
     }
     if (shard) checkShardFlags(args);
+    const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
+    const maxPaths = wholeNumberFlag('max-paths', CHUNK_SIZE, 100_000_000)(args['max-paths']);
+    if (maxPaths !== undefined && precision === undefined) throw new UserError([{ path: '--max-paths', message: 'is the cap of a run to precision: give --precision too' }]);
+    if (precision !== undefined) {
+      const clash = (['paths', 'shard', 'checkpoint', 'per-path'] as const).find((k) => args[k] !== undefined);
+      if (clash) throw new UserError([{ path: '--precision', message: `cannot be combined with --${clash}: a run to precision chooses its own path count (cap it with --max-paths)` }]);
+    }
     const loaded: AnyScenario = await loadAnyScenario(args.scenario);
     const us = isUsScenario(loaded);
     if (us) checkUsFlags(args);
@@ -182,7 +218,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const perPath = args['per-path'] ? new PerPathRecorder(paths ?? scenario.simulation.paths, us ? US_SERIES : undefined) : null;
     const checkpoint = args.checkpoint;
     const result: AnyResult = await attributedTo(args.scenario, () =>
-      checkpoint !== undefined ? simulateWithCheckpoint(scenario, checkpoint, options) : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }),
+      precision !== undefined
+        ? simulateToPrecision(scenario, { ...options, precision, maxPaths: maxPaths ?? DEFAULT_MAX_PATHS })
+        : checkpoint !== undefined
+          ? simulateWithCheckpoint(scenario, checkpoint, options)
+          : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }),
     );
     signal.throwIfAborted();
     // Per-path outcomes stay nominal whatever the report's unit: a first line says so when they differ.
@@ -195,6 +235,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const basis = amountBasis(scenario, norway, amounts);
       output = RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
     }
+    if (format === 'table' && 'precision' in result) output = `${output as string}${precisionLine((result as PrecisionResult).precision)}\n`;
     signal.throwIfAborted();
     if (args.out) writeAtomically(args.out, output);
     else process.stdout.write(output);

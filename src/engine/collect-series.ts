@@ -54,9 +54,13 @@ export class SeriesCollector {
   /** Paths short of the target, counted exactly in either method. */
   shortfallBelow = 0;
 
+  /**
+   * totalPaths: the run's paths, which size the chunk table; a run to precision
+   * (engine/simulate-to-precision.ts) sizes it for its cap and sets the paths done before each read.
+   */
   constructor(
     readonly nSeries: number,
-    readonly totalPaths: number,
+    public totalPaths: number,
     readonly method: PercentileMethod,
   ) {
     this.nChunks = Math.ceil(totalPaths / CHUNK_SIZE);
@@ -129,6 +133,7 @@ export class SeriesCollector {
   merged(s: number): MomentState {
     let acc: MomentState = { n: 0, mean: 0, m2: 0 };
     for (let c = 0; c < this.nChunks; c++) {
+      if (!this.present[c]) continue; // a chunk not run (yet): a run to precision, or a shard being merged
       const at = (c * this.nSeries + s) * 3;
       acc = mergeMoments(acc, { n: this.moments[at]!, mean: this.moments[at + 1]!, m2: this.moments[at + 2]! });
     }

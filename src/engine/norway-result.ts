@@ -18,7 +18,7 @@ export function norwayResult(
   collector: SeriesCollector,
   plan: SimulationPlan,
   scenario: Scenario,
-  meta: Pick<SimulationResult, 'pensim' | 'scenario' | 'seed'>,
+  meta: Pick<SimulationResult, 'pensim' | 'scenario' | 'seed' | 'sampler'>,
 ): SimulationResult {
   const pct = [...scenario.simulation.percentiles].sort((a, b) => a - b);
   const nPayout = plan.nYears - plan.payStart;

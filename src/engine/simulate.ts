@@ -120,10 +120,11 @@ export function buildResult(plan: CompiledPlan, collector: SeriesCollector, setu
   );
 }
 
-export function resultMeta(setup: Pick<RunSetup, 'scenario' | 'seed'>): Pick<SimulationResult, 'pensim' | 'scenario' | 'seed'> {
+export function resultMeta(setup: Pick<RunSetup, 'scenario' | 'seed'>): Pick<SimulationResult, 'pensim' | 'scenario' | 'seed' | 'sampler'> {
   return {
     pensim: VERSION,
     scenario: { name: setup.scenario.name ?? null, hash: scenarioHash(setup.scenario) },
     seed: setup.seed,
+    sampler: setup.scenario.simulation.sampler,
   };
 }

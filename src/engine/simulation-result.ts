@@ -24,6 +24,8 @@ export interface SimulationResult {
   scenario: { name: string | null; hash: string };
   currency: string;
   seed: number;
+  /** How the market's normal shocks were drawn (docs/samplers.md). */
+  sampler: 'pseudo' | 'antithetic' | 'sobol';
   paths: number;
   chunkSize: number;
   /** 'exact': order statistics of all paths; 'sketch': LogBucketSketch, relative error ≤ 0.025 %. */

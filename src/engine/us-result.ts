@@ -20,6 +20,8 @@ export interface UsRunResult {
   currency: 'USD';
   plan: string;
   seed: number;
+  /** How the market's normal shocks were drawn (docs/samplers.md). */
+  sampler: 'pseudo' | 'antithetic' | 'sobol';
   paths: number;
   chunkSize: number;
   percentileMethod: PercentileMethod;
@@ -48,7 +50,7 @@ export function usResult(
   collector: SeriesCollector,
   plan: UsSimulationPlan,
   scenario: UsScenario,
-  meta: Pick<UsRunResult, 'pensim' | 'scenario' | 'seed'>,
+  meta: Pick<UsRunResult, 'pensim' | 'scenario' | 'seed' | 'sampler'>,
 ): UsRunResult {
   const pct = [...scenario.simulation.percentiles].sort((a, b) => a - b);
   const v = (s: UsSeries) => collector.metric(usSeriesIndex(s), pct);
