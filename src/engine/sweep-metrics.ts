@@ -8,6 +8,7 @@
  *   shortfall             shortfallProbability of the replacement ratio (needs simulation.targetReplacementRatio)
  * Example: "capitalAtRetirement.p50" is the median capital at the payout start.
  */
+import { compilePlan } from '../plan/compile-plan.js';
 import { FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES } from '../plan/simulation-plan.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -39,10 +40,12 @@ export function defaultSweepMetrics(base: Scenario): string[] {
 }
 
 export function sweepMetrics(names: readonly string[], base: Scenario): SweepMetric[] {
-  return names.map((name) => sweepMetric(name, base));
+  // The optional series this plan produces (lifetime with mortality, folketrygd with its block).
+  const extras: readonly string[] = compilePlan(base).extraSeries;
+  return names.map((name) => sweepMetric(name, base, extras));
 }
 
-function sweepMetric(name: string, base: Scenario): SweepMetric {
+function sweepMetric(name: string, base: Scenario, extras: readonly string[]): SweepMetric {
   const fail = (why: string) => new UserError([{ path: '--metrics', message: `"${name}": ${why}` }]);
   if (name === 'shortfall') {
     if (base.simulation.targetReplacementRatio === undefined) throw fail('needs simulation.targetReplacementRatio in the scenario');
@@ -58,6 +61,9 @@ function sweepMetric(name: string, base: Scenario): SweepMetric {
     if (!base.returns?.inflation) throw fail('real-terms metrics need a stochastic inflation model (returns.inflation)');
   } else if (!METRICS.includes(metric)) {
     throw fail(`unknown metric "${metric}"; metrics are ${METRICS.join(', ')}`);
+  } else if (!(SCALAR_SERIES as readonly string[]).includes(metric) && !extras.includes(metric)) {
+    const needs = (FOLKETRYGD_SERIES as readonly string[]).includes(metric) ? 'a folketrygd block' : 'mortality (lifetime risk), and heirs only where they inherit';
+    throw fail(`this scenario's plan has no "${metric}": it needs ${needs}; this plan has ${[...SCALAR_SERIES, ...extras].join(', ')}`);
   }
   const pct = base.simulation.percentiles;
   const m = /^p(\d+(?:\.\d+)?)$/.exec(stat);
