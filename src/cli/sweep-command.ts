@@ -102,7 +102,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     }
     const base = await loadScenario(args.scenario);
     const axes = sweepAxes(base, args.grid ?? [], args['allow-large']);
-    const names = args.metrics ? args.metrics.split(',').map((m) => m.trim()).filter((m) => m !== '') : defaultSweepMetrics(base);
+    // --metrics given twice arrives as an array: its lists are joined.
+    const names = args.metrics ? [args.metrics].flat().join(',').split(',').map((m) => m.trim()).filter((m) => m !== '') : defaultSweepMetrics(base);
     const chartMetric = args['chart-metric'] ?? names[0]!;
     if (isChart(args.format)) {
       checkSweepChart(axes.map((a) => a.key), names, chartMetric, args.format);
