@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SweepResult } from '../../src/engine/sweep.js';
+import { renderPng } from '../../src/cli/render-png.js';
+import { HEATMAP_WIDTH } from '../../src/report/heatmap-svg.js';
 import { checkSweepChart, stderrMetricOf, sweepChartSvg } from '../../src/report/sweep-chart.js';
 import { userError } from '../helpers/user-error.js';
 
@@ -28,6 +30,12 @@ describe('sweep charts', () => {
       ['x', '2', '2000', '2 000'], ['y', '2', '2001', '2 001'], ['z', '2', '', '–'],
     ]);
     expect(svg).toContain('data-colour-scale');
+  });
+
+  it('2-D as PNG: resvg draws it at twice the SVG width', () => {
+    const png = renderPng(sweepChartSvg(grid2, 'm.p50'));
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(2 * HEATMAP_WIDTH);
   });
 
   it('1-D: bars of ±1 standard error for a mean, none for a percentile', () => {
