@@ -7,7 +7,7 @@ import { loadAnyScenario } from '../engine/load-any-scenario.js';
 import { simulate, type AnyResult } from '../engine/simulate.js';
 import type { UsRunResult } from '../engine/us-result.js';
 import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
-import { US_SERIES } from '../plan/us-simulation-plan.js';
+import { SCALAR_SERIES } from '../plan/simulation-plan.js';
 import { usResultTable } from '../report/us-result-table.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../engine/simulation-result.js';
@@ -22,11 +22,13 @@ import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
 import type { Sampler } from '../random/sampler.js';
 import type { Scenario } from '../scenario/schema.js';
+import { scenarioHash } from '../scenario/scenario-hash.js';
 import { UserError } from '../scenario/user-error.js';
 import { amountBasis, amountsChoice, AMOUNTS, AMOUNTS_HELP, checkAmounts, type Amounts } from './amounts-flag.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
-import { PerPathRecorder } from './per-path-recorder.js';
 import { SAMPLER_OPTION, withSampler } from './sampler-flag.js';
+import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathSeries } from './per-path-output.js';
+import { compilePlan } from '../plan/compile-plan.js';
 import { percentileChoice, withPercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
 import { renderPng } from './render-png.js';
@@ -150,7 +152,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('amounts', { choices: AMOUNTS, describe: `the unit of the reported amounts: ${AMOUNTS_HELP}` })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact order statistics or the fixed-memory sketch (default: the scenario\'s, auto)' })
-      .option('per-path', { type: 'string', describe: 'also write each path\'s outcomes as CSV (path, capital at payout start, first payout gross/net, replacement ratio)' })
+      .option('per-path', { type: 'string', describe: 'also write each path\'s outcomes (path, capital at payout start, first payout gross/net, replacement ratio; .arrow/.parquet add the plan\'s extra series) as .csv, .arrow (Feather v2) or .parquet, by the extension' })
       .option('checkpoint', { type: 'string', describe: 'save finished chunks to this file as the run goes; rerun with it to resume an interrupted run (same result); removed when the run completes. Sketch percentiles only' })
       .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limits on paths × years and on exact-percentile memory' })
       .option('sampler', SAMPLER_OPTION)
@@ -174,7 +176,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
     else if (format === 'png' && process.stdout.isTTY) {
       throw new UserError([{ path: '--out', message: 'a PNG is binary: give --out FILE (or redirect standard output to a file)' }]);
     }
-    if (args['per-path']) checkOutputPath(args['per-path'], forced(args), '--per-path');
+    if (args['per-path']) {
+      perPathFormat(args['per-path']);
+      checkOutputPath(args['per-path'], forced(args), '--per-path');
+    }
     const shard = args.shard === undefined ? undefined : shardFlag(args.shard);
     if (args.checkpoint !== undefined) {
       if (shard || args['per-path']) throw new UserError([{ path: '--checkpoint', message: 'cannot be combined with --shard or --per-path' }]);
@@ -215,18 +220,40 @@ export const runCommand: CommandModule<object, RunArgs> = {
       else process.stdout.write(text);
       return;
     }
-    const perPath = args['per-path'] ? new PerPathRecorder(paths ?? scenario.simulation.paths, us ? US_SERIES : undefined) : null;
+    // Per-path outcomes stay nominal whatever the report's unit: the CSV's first line or the file's metadata says so.
+    const perPath = args['per-path']
+      ? openPerPathOutput(
+        args['per-path'],
+        us ? usPerPathSeries() : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
+        us ? usPerPathSeries() : SCALAR_SERIES,
+        paths ?? scenario.simulation.paths,
+        {
+          seed: seed ?? scenario.simulation.seed,
+          paths: paths ?? scenario.simulation.paths,
+          scenarioName: scenario.name ?? null,
+          scenarioHash: scenarioHash(scenario),
+          currency: scenario.currency,
+          sampler: scenario.simulation.sampler,
+        },
+        amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`,
+      )
+      : null;
     const checkpoint = args.checkpoint;
-    const result: AnyResult = await attributedTo(args.scenario, () =>
-      precision !== undefined
-        ? simulateToPrecision(scenario, { ...options, precision, maxPaths: maxPaths ?? DEFAULT_MAX_PATHS })
-        : checkpoint !== undefined
-          ? simulateWithCheckpoint(scenario, checkpoint, options)
-          : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.add }) }),
-    );
-    signal.throwIfAborted();
-    // Per-path outcomes stay nominal whatever the report's unit: a first line says so when they differ.
-    if (perPath) writeAtomically(args['per-path']!, perPath.csv(amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`));
+    let result: AnyResult;
+    try {
+      result = await attributedTo(args.scenario, () =>
+        precision !== undefined
+          ? simulateToPrecision(scenario, { ...options, precision, maxPaths: maxPaths ?? DEFAULT_MAX_PATHS })
+          : checkpoint !== undefined
+            ? simulateWithCheckpoint(scenario, checkpoint, options)
+            : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.onChunk }) }),
+      );
+      signal.throwIfAborted();
+      perPath?.close();
+    } catch (e) {
+      perPath?.abort();
+      throw e;
+    }
     progress.done(result.paths, performance.now() - started, threads);
     let output: string | Uint8Array;
     if (isUsScenario(scenario)) output = renderUs(result as UsRunResult, format);

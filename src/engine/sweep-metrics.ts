@@ -14,6 +14,7 @@
  * Example: "capitalAtRetirement.p50" is the median capital at the payout start.
  */
 import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
+import { compilePlan } from '../plan/compile-plan.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
 import { FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES } from '../plan/simulation-plan.js';
 import { UserError } from '../scenario/user-error.js';
@@ -46,10 +47,12 @@ export function defaultSweepMetrics(base: AnyScenario): string[] {
 }
 
 export function sweepMetrics(names: readonly string[], base: AnyScenario): SweepMetric[] {
-  return names.map((name) => sweepMetric(name, base));
+  // The optional series this plan produces (lifetime with mortality, folketrygd with its block); a US plan has none.
+  const extras: readonly string[] = isUsScenario(base) ? [] : compilePlan(base).extraSeries;
+  return names.map((name) => sweepMetric(name, base, extras));
 }
 
-function sweepMetric(name: string, base: AnyScenario): SweepMetric {
+function sweepMetric(name: string, base: AnyScenario, extras: readonly string[]): SweepMetric {
   const fail = (why: string) => new UserError([{ path: '--metrics', message: `"${name}": ${why}` }]);
   const us = isUsScenario(base);
   if (name === 'shortfall') {
@@ -69,6 +72,9 @@ function sweepMetric(name: string, base: AnyScenario): SweepMetric {
     if (!base.returns?.inflation) throw fail('real-terms metrics need a stochastic inflation model (returns.inflation)');
   } else if (!known.includes(metric)) {
     throw fail(`unknown metric "${metric}" for a ${us ? 'US' : 'Norwegian'} plan; metrics are ${known.join(', ')}`);
+  } else if (!us && !(SCALAR_SERIES as readonly string[]).includes(metric) && !extras.includes(metric)) {
+    const needs = (FOLKETRYGD_SERIES as readonly string[]).includes(metric) ? 'a folketrygd block' : 'mortality (lifetime risk), and heirs only where they inherit';
+    throw fail(`this scenario's plan has no "${metric}": it needs ${needs}; this plan has ${[...SCALAR_SERIES, ...extras].join(', ')}`);
   }
   const pct = base.simulation.percentiles;
   const m = /^p(\d+(?:\.\d+)?)$/.exec(stat);
