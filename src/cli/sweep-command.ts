@@ -44,6 +44,8 @@ interface SweepArgs {
   quiet: boolean;
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
   'allow-large': boolean;
+  gamma: string;
+  alpha: string;
 }
 
 const TEXT = { table: sweepTable, csv: sweepCsv, json: sweepJson } as const;
@@ -84,6 +86,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact order statistics or the fixed-memory sketch' })
+      .option('gamma', { type: 'string', default: '3', describe: 'US risk metrics: the CRRA risk aversion γ > 0 (certaintyEquivalent, ceValuePerDollar…)' })
+      .option('alpha', { type: 'string', default: '0.05', describe: 'US risk metrics: the tail probability of valueAtRisk and expectedShortfall, in (0, 0.5]' })
       .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limits on grid cells and on cells × paths × years' })
       .example("pensim sweep scenarios/default.json --grid 'profile.weights.equity=0.2,0.5,0.8' --grid 'profile.fees.managementRate=0.002,0.008'", 'six cells: three equity shares × two fees')
       .example("pensim sweep scenarios/default.json --grid 'profile.weights.equity=0.2,0.5,0.8' --grid 'profile.fees.managementRate=0.002,0.008' --format html --chart-metric payoutNet.p50 --out sweep.html", 'the same grid as a heatmap of the median net payout')
@@ -133,6 +137,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         ...(threads !== undefined && { threads }),
         ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
         allowLarge: args['allow-large'],
+        gamma: riskFlag('gamma', args.gamma, (x) => x > 0 && x <= 100, 'the CRRA risk aversion γ must be a number > 0 (and at most 100)'),
+        alpha: riskFlag('alpha', args.alpha, (x) => x > 0 && x <= 0.5, 'the tail probability must be in (0, 0.5]'),
         signal,
         onProgress: progress.update,
         onCell: (i, row) => {
@@ -152,3 +158,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     else process.stdout.write(output);
   }),
 };
+
+/** A number flag of the risk metrics; otherwise a UserError naming the flag. */
+function riskFlag(name: string, raw: string, ok: (x: number) => boolean, rule: string): number {
+  const x = Number(String(raw).replaceAll('_', ''));
+  if (String(raw).trim() === '' || !Number.isFinite(x) || !ok(x)) throw new UserError([{ path: `--${name}`, message: `${rule}; got "${raw}"` }]);
+  return x;
+}

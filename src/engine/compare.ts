@@ -30,6 +30,7 @@ import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError, type Problem } from '../scenario/user-error.js';
 import { ceValueAtShare } from '../stats/ce-value-at-share.js';
 import { certaintyEquivalent, certaintyEquivalentValue, expectedShortfall, sortedCopy, valueAtRisk } from '../stats/risk-measures.js';
+import { proportionInterval } from '../stats/quantile-interval.js';
 import { shortfallFromCount } from '../stats/shortfall-probability.js';
 import { VERSION } from '../version.js';
 import { chunkRanges } from './chunking.js';
@@ -86,7 +87,7 @@ export interface ScenarioFigures {
   /** |streamed CVaR − exact CVaR of the same paths| is at most this (0 when exact). */
   expectedShortfallErrorBound: number;
   certaintyEquivalent: number;
-  shortfall: { target: number; probability: number; stderr: number } | null;
+  shortfall: { target: number; probability: number; stderr: number; ci95: [number, number] } | null;
   employerStock: {
     meanShareAtRetirement: number;
     probabilityOfDefault: number;
@@ -128,7 +129,7 @@ export interface NoScenarioFigures {
   /** CRRA certainty equivalent of the metric; null for the replacement ratio (a ratio, not an amount). */
   certaintyEquivalent: number | null;
   /** The run's P(replacement ratio < target) (total ratio with the folketrygd); null without a target. */
-  shortfall: { of: string; targetReplacementRatio: number; probability: number; stderr: number } | null;
+  shortfall: { of: string; targetReplacementRatio: number; probability: number; stderr: number; ci95: [number, number] } | null;
 }
 
 export interface NoComparison {
@@ -209,6 +210,19 @@ function scenarioSpec(cp: CompiledPlan, scenario: AnyScenario, o: CompareOptions
 
 export async function compareScenarios(scenarios: readonly AnyScenario[], o: CompareOptions): Promise<Comparison | NoComparison> {
   if (scenarios.length < 2) throw new UserError([{ path: 'scenarios', message: `name at least two scenarios to compare; got ${scenarios.length}` }]);
+  return scenarioFigures(scenarios, o);
+}
+
+/**
+ * The per-scenario risk figures of one US scenario (VaR, CVaR, the certainty equivalent, the CE
+ * value of company stock), streamed as in a comparison, for a sweep's risk metrics.
+ */
+export async function usRiskFigures(scenario: UsScenario, o: CompareOptions): Promise<ScenarioFigures> {
+  return ((await scenarioFigures([scenario], o)) as Comparison).scenarios[0]!;
+}
+
+/** compareScenarios for one or more scenarios (one has no paired figures). */
+async function scenarioFigures(scenarios: readonly AnyScenario[], o: CompareOptions): Promise<Comparison | NoComparison> {
   if (!(o.gamma > 0)) throw new UserError([{ path: '--gamma', message: `the CRRA risk aversion γ must be > 0; got ${o.gamma}` }]);
   if (!Number.isInteger(o.paths) || o.paths < 1) throw new UserError([{ path: 'paths', message: `must be a whole number >= 1; got ${o.paths}` }]);
   const plans = scenarios.map((s) => compileAny(s));
@@ -319,9 +333,11 @@ class Figures {
     return gamma === 1 ? Math.exp(mean) : mean ** (1 / (1 - gamma));
   }
 
-  private shortfall(i: number, sc: CompareScenarioSpec): { probability: number; stderr: number } | null {
+  private shortfall(i: number, sc: CompareScenarioSpec): { probability: number; stderr: number; ci95: [number, number] } | null {
     const below = this.layout.scenarios[i]!.below;
-    return sc.shortfall ? shortfallFromCount(this.count(below), this.o.paths) : null;
+    if (!sc.shortfall) return null;
+    const k = this.count(below);
+    return { ...shortfallFromCount(k, this.o.paths), ci95: proportionInterval(k, this.o.paths) };
   }
 
   usScenario(s: UsScenario, i: number, sc: CompareScenarioSpec): ScenarioFigures {

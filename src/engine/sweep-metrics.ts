@@ -8,6 +8,9 @@
  *                         stat: mean, sd, stderr or p<N> with N one of the scenario's percentiles
  *   real.<metric>.<stat>  Norway: the same in start-year money (needs returns.inflation):
  *                         capitalAtRetirement, payoutGross or payoutNet
+ *   ceValuePerDollar, ceValuePerDollarAtMeanShare, certaintyEquivalent, valueAtRisk,
+ *   expectedShortfall, probabilityStockLosesHalf
+ *                         US risk figures of terminal wealth at the sweep's --gamma and --alpha
  *   shortfall             shortfallProbability of the replacement ratio (Norway, needs
  *                         simulation.targetReplacementRatio) or of terminal wealth (US, needs
  *                         simulation.targetWealth)
@@ -18,16 +21,33 @@ import { compilePlan } from '../plan/compile-plan.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
 import { FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES } from '../plan/simulation-plan.js';
 import { UserError } from '../scenario/user-error.js';
+import type { ScenarioFigures } from './compare.js';
 import type { AnyResult } from './simulate.js';
 import type { Metric, SimulationResult } from './simulation-result.js';
 
 export interface SweepMetric {
   name: string;
-  /** 'ratio' values print as percentages, 'amount' values as money. */
-  kind: 'amount' | 'ratio';
+  /** 'ratio' values print as percentages, 'amount' values as money, 'value' (a value per dollar) with 3 decimals. */
+  kind: 'amount' | 'ratio' | 'value';
   /** The value in a result; null when the result has no such metric (e.g. an optional one absent). */
-  pick: (r: AnyResult) => number | null;
+  pick: (r: AnyResult, risk: ScenarioFigures | null) => number | null;
+  /** US risk figures (engine/compare.ts usRiskFigures) are needed: a second, streamed pass over the cell. */
+  risk?: boolean;
 }
+
+/**
+ * US risk metrics of terminal wealth at --gamma and --alpha (as `pensim compare` reports them):
+ * the certainty-equivalent value of $1 of company stock at w = 1 and at the mean share held, the
+ * CRRA certainty equivalent, VaR and CVaR, P(the stock loses more than half).
+ */
+const US_RISK: Record<string, { kind: 'amount' | 'ratio' | 'value'; pick: (f: ScenarioFigures) => number | null }> = {
+  ceValuePerDollar: { kind: 'value', pick: (f) => f.employerStock?.ceValuePerDollar ?? null },
+  ceValuePerDollarAtMeanShare: { kind: 'value', pick: (f) => f.employerStock?.ceValuePerDollarAtMeanShare ?? null },
+  certaintyEquivalent: { kind: 'amount', pick: (f) => f.certaintyEquivalent },
+  valueAtRisk: { kind: 'amount', pick: (f) => f.valueAtRisk },
+  expectedShortfall: { kind: 'amount', pick: (f) => f.expectedShortfall },
+  probabilityStockLosesHalf: { kind: 'ratio', pick: (f) => f.employerStock?.probabilityStockLosesHalf ?? null },
+};
 
 const NO_METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES];
 const US_METRICS: readonly string[] = ['capitalAtRetirement', 'afterTaxRollover', 'afterTaxNua', 'afterTaxBest', 'deferrals', 'employerMoney', 'forfeited', 'employerStockValue', 'employerStockShare', 'defaulted'];
@@ -59,6 +79,14 @@ function sweepMetric(name: string, base: AnyScenario, extras: readonly string[])
     if (us && base.simulation.targetWealth === undefined) throw fail('needs simulation.targetWealth in the scenario');
     if (!us && base.simulation.targetReplacementRatio === undefined) throw fail('needs simulation.targetReplacementRatio in the scenario');
     return { name, kind: 'ratio', pick: (r) => r.shortfall?.probability ?? null };
+  }
+  const risk = US_RISK[name];
+  if (risk) {
+    if (!us) throw fail('is a US risk metric (a US scenario); Norwegian risk figures are in pensim compare');
+    if (name.startsWith('ceValue') || name === 'probabilityStockLosesHalf') {
+      if (!base.employerStock) throw fail('needs an employerStock block in the scenario');
+    }
+    return { name, kind: risk.kind, risk: true, pick: (_, f) => (f ? risk.pick(f) : null) };
   }
   const parts = name.split('.');
   const real = parts[0] === 'real';

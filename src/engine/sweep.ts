@@ -9,6 +9,8 @@
 import type { AnyScenario } from '../plan/compiled-plan.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { VERSION } from '../version.js';
+import { isUsScenario } from '../plan/compiled-plan.js';
+import { usRiskFigures } from './compare.js';
 import { simulate, type AnyResult, type SimulateOptions } from './simulate.js';
 import type { GridValue, SweepAxis, SweepCell } from './sweep-grid.js';
 import type { SweepMetric } from './sweep-metrics.js';
@@ -26,11 +28,14 @@ export interface SweepResult {
   seed: number;
   paths: number;
   grid: { key: string; values: GridValue[] }[];
-  metrics: { name: string; kind: 'amount' | 'ratio' }[];
+  metrics: { name: string; kind: 'amount' | 'ratio' | 'value' }[];
   rows: SweepRow[];
 }
 
 export interface SweepOptions extends Pick<SimulateOptions, 'paths' | 'seed' | 'threads' | 'percentileMethod' | 'signal' | 'allowLarge'> {
+  /** CRRA γ and tail α of the US risk metrics (default 3 and 0.05). */
+  gamma?: number;
+  alpha?: number;
   /** Paths done over the whole grid, and the grid's total. */
   onProgress?: (done: number, total: number) => void;
   /** After each cell, with its index (0-based) and row. */
@@ -58,10 +63,24 @@ export async function runSweep(
       ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
       onProgress: (done) => options.onProgress?.(index * paths + done, total),
     });
+    // Risk metrics (US): the cell's comparison figures on the same seed and paths, streamed.
+    const risk = metrics.some((m) => m.risk) && isUsScenario(cell.scenario)
+      ? await usRiskFigures(cell.scenario, {
+          gamma: options.gamma ?? 3,
+          alpha: options.alpha ?? 0.05,
+          percentiles: cell.scenario.simulation.percentiles,
+          paths,
+          seed,
+          ...(options.threads !== undefined && { threads: options.threads }),
+          ...(options.percentileMethod !== undefined && { percentileMethod: options.percentileMethod }),
+          ...(options.signal !== undefined && { signal: options.signal }),
+          ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
+        })
+      : null;
     const row: SweepRow = {
       cell: Object.fromEntries(axes.map((a, i) => [a.key, cell.values[i]!])),
       scenarioHash: result.scenario.hash,
-      values: Object.fromEntries(metrics.map((m) => [m.name, m.pick(result)])),
+      values: Object.fromEntries(metrics.map((m) => [m.name, m.pick(result, risk)])),
     };
     rows.push(row);
     options.onCell?.(index, row);

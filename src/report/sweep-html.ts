@@ -5,7 +5,7 @@
  * numbers sit together. Cells in the table carry `data-metric` and the unrounded `data-value`.
  */
 import type { SweepResult } from '../engine/sweep.js';
-import { formatMoney, formatPercent } from './format-number.js';
+import { formatAmount, formatMoney, formatPercent } from './format-number.js';
 import { sweepChartSvg } from './sweep-chart.js';
 import { escapeXml } from './svg-markup.js';
 
@@ -22,7 +22,7 @@ export function sweepHtml(s: SweepResult, metric: string): string {
       `<tr data-row>${s.grid.map((g) => `<td data-key="${escapeXml(g.key)}">${escapeXml(String(r.cell[g.key]))}</td>`).join('')}${s.metrics
         .map((m) => {
           const v = r.values[m.name];
-          const shown = v === null || v === undefined ? '–' : m.kind === 'ratio' ? formatPercent(v, 2) : formatMoney(v);
+          const shown = v === null || v === undefined ? '–' : m.kind === 'ratio' ? formatPercent(v, 2) : m.kind === 'value' ? formatAmount(v, 3) : formatMoney(v);
           return `<td data-metric="${escapeXml(m.name)}" data-value="${v ?? ''}">${escapeXml(shown)}</td>`;
         })
         .join('')}</tr>`,

@@ -5,7 +5,7 @@
  * Example (table): a cell with weight 0.5, an amount 2953869.4 and a ratio 0.21314 prints "0.5  2 953 869  21.31 %".
  */
 import type { SweepResult } from '../engine/sweep.js';
-import { alignColumns, formatMoney, formatPercent } from './format-number.js';
+import { alignColumns, formatAmount, formatMoney, formatPercent } from './format-number.js';
 
 export function sweepTable(s: SweepResult): string {
   const header = [...s.grid.map((g) => g.key), ...s.metrics.map((m) => m.name)];
@@ -13,7 +13,7 @@ export function sweepTable(s: SweepResult): string {
     ...s.grid.map((g) => String(r.cell[g.key])),
     ...s.metrics.map((m) => {
       const v = r.values[m.name];
-      return v === null || v === undefined ? '–' : m.kind === 'ratio' ? formatPercent(v, 2) : formatMoney(v);
+      return v === null || v === undefined ? '–' : m.kind === 'ratio' ? formatPercent(v, 2) : m.kind === 'value' ? formatAmount(v, 3) : formatMoney(v);
     }),
   ]);
   return (

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { finiteResult, firstNonFinite } from '../../src/engine/finite-result.js';
 import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { simulate } from '../../src/engine/simulate.js';
 import type { SimulationResult } from '../../src/engine/simulation-result.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
 import { UserError } from '../../src/scenario/user-error.js';
