@@ -1,0 +1,66 @@
+/**
+ * Run to precision (engine/simulate-to-precision.ts): blocks of whole chunks in a fixed order until
+ * every headline figure's 95 % half-width is within the tolerance. The result is the plain run of
+ * the same path count (byte for byte, the precision block aside), on any thread count; a cap stops
+ * it and says so; bad flags exit 2.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadAnyScenario } from '../../src/engine/load-any-scenario.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { simulateToPrecision } from '../../src/engine/simulate-to-precision.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist/src/cli/main.js');
+
+describe('simulateToPrecision', () => {
+  it('stops when every headline half-width is within 4 %, and equals the plain run of that many paths, on 1 and 2 threads', async () => {
+    const s = await loadAnyScenario('scenarios/default.json');
+    const one = await simulateToPrecision(s, { precision: 0.04, maxPaths: 2_000_000, threads: 1, percentileMethod: 'sketch' });
+    const p = one.precision;
+    expect(p.met).toBe(true);
+    expect(p.stoppedByCap).toBe(false);
+    expect(p.reached).toBeLessThanOrEqual(0.04);
+    for (const f of p.figures) expect(f.relative).toBeLessThanOrEqual(0.04);
+    expect(p.figures.map((f) => f.name)).toEqual(expect.arrayContaining(['capitalAtRetirement.mean', 'capitalAtRetirement.p5', 'payoutGross.p95', 'shortfall']));
+    // Blocks are whole chunks: the path count is a multiple of 2 048, and at least the first block.
+    expect(p.paths % 2048).toBe(0);
+    expect(p.paths).toBeGreaterThanOrEqual(16 * 2048);
+    const { precision: _, ...result } = one;
+    const plain = await simulate(s, { paths: p.paths, threads: 1, percentileMethod: 'sketch' });
+    expect(JSON.stringify(result)).toBe(JSON.stringify(plain));
+    const two = await simulateToPrecision(s, { precision: 0.04, maxPaths: 2_000_000, threads: 2, percentileMethod: 'sketch' });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+
+  it('a cap below what the precision needs stops the run there and says so (a US plan)', async () => {
+    const s = await loadAnyScenario('scenarios/401k-diversified.json');
+    const r = await simulateToPrecision(s, { precision: 0.001, maxPaths: 40_000, threads: 1 });
+    expect(r.precision.met).toBe(false);
+    expect(r.precision.stoppedByCap).toBe(true);
+    expect(r.paths).toBe(40_000);
+    expect(r.precision.reached).toBeGreaterThan(0.001);
+  });
+});
+
+describe('pensim run --precision', () => {
+  const pensim = (...args: string[]) => spawnSync(process.execPath, [cli, 'run', ...args], { cwd: root, encoding: 'utf8' });
+  it('prints what it reached under the table', () => {
+    const r = pensim('scenarios/default.json', '--precision', '4%', '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Run to precision: every headline figure's 95 % half-width is within 4\.00 % after \d+ paths/m);
+  });
+  it.each([
+    [['--precision', '0'], /--precision: must be a relative half-width between 0 and 100 %/],
+    [['--precision', 'abc'], /--precision: must be a relative half-width/],
+    [['--precision', '1%', '--paths', '5000'], /--precision: cannot be combined with --paths/],
+    [['--max-paths', '100000'], /--max-paths: is the cap of a run to precision: give --precision too/],
+  ])('%j exits 2 naming the flag', (args, message) => {
+    const r = pensim('scenarios/default.json', ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
