@@ -40,6 +40,8 @@ function formatter(s: SweepResult, metric: string): (v: number) => string {
 }
 
 const show = (v: GridValue) => String(v);
+/** The title names a grid key by its last segment (the axes carry the whole key), so it fits the width. */
+const lastSegment = (key: string) => key.split('.').at(-1)!;
 
 export function sweepChartSvg(s: SweepResult, metric: string, options: ChartOptions = {}): string {
   checkSweepChart(s.grid.map((g) => g.key), s.metrics.map((m) => m.name), metric, 'chart');
@@ -51,7 +53,7 @@ export function sweepChartSvg(s: SweepResult, metric: string, options: ChartOpti
       cols.values.map((cv) => s.rows.find((r) => r.cell[rows.key] === rv && r.cell[cols.key] === cv)?.values[metric] ?? null),
     );
     return heatmapSvg(
-      { title: `${metric} by ${rows.key} and ${cols.key}`, subtitle, x: { label: cols.key, values: cols.values.map(show) }, y: { label: rows.key, values: rows.values.map(show) }, values, metric, format },
+      { title: `${metric} by ${lastSegment(rows.key)} and ${lastSegment(cols.key)}`, subtitle, x: { label: cols.key, values: cols.values.map(show) }, y: { label: rows.key, values: rows.values.map(show) }, values, metric, format },
       options,
     );
   }
@@ -60,7 +62,7 @@ export function sweepChartSvg(s: SweepResult, metric: string, options: ChartOpti
   const hasSe = se !== null && s.metrics.some((m) => m.name === se);
   return errorBarLineSvg(
     {
-      title: `${metric} by ${axis.key}`,
+      title: `${metric} by ${lastSegment(axis.key)}`,
       subtitle: `${subtitle} · ${hasSe ? 'bars ±1 standard error' : 'no bars (standard errors of means only)'}`,
       xLabel: axis.key,
       yLabel: metric,
