@@ -57,6 +57,12 @@ export interface NoCompareOptions {
   gamma: number;
   alpha: number;
   percentiles: readonly number[];
+  /** Aborts the runs (pensim serve: the client cancelled). */
+  signal?: AbortSignal;
+  /** Each scenario's full run as it finishes (pensim serve draws their fans overlaid). */
+  onRun?: (index: number, result: SimulationResult) => void;
+  /** Paths done over all the scenarios' runs. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The scenarios must draw alike path by path: same years, assets, return model. */
@@ -93,10 +99,13 @@ export async function compareNorway(scenarios: readonly Scenario[], o: NoCompare
         paths: o.paths,
         seed: o.seed,
         ...(o.threads !== undefined && { threads: o.threads }),
+        ...(o.signal && { signal: o.signal }),
+        ...(o.onProgress && { onProgress: (done: number) => o.onProgress!(i * o.paths + done, scenarios.length * o.paths) }),
         onChunk: (first, paths, series) => x.set(series.subarray(at * paths, (at + 1) * paths), first),
       }),
     );
     values.push(x);
+    o.onRun?.(i, results[i]!);
   }
   const figures = scenarios.map((s, i): NoScenarioFigures => {
     const x = values[i]!;
