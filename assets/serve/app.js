@@ -179,9 +179,24 @@ async function streamPost(url, body, signal, onProgress) {
   throw { message: 'The connection closed before the result.' };
 }
 
+/** The scenario's problems (schema, rules, legal band, limits) from the server, shown beside their fields. */
+async function validate(scenario, errorBox) {
+  const o = runOptions();
+  const r = await api('/api/validate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(Object.assign({ scenario }, o.paths <= 200000 ? o : { seed: o.seed })) });
+  const body = await r.json();
+  const problems = r.ok ? body.problems : body.problems || [{ path: '', message: body.error }];
+  if (problems.length) showProblems(problems, errorBox);
+  return problems.length === 0;
+}
+
 /** One job at a time from this page: the buttons, the progress bar and Cancel. */
 async function job(label, url, body, errorBox) {
   if (state.running) state.running.abort();
+  clearErrors();
+  if (!(await validate(state.scenario, errorBox))) {
+    $('status').textContent = label + ': see the problems shown';
+    return null;
+  }
   const controller = new AbortController();
   state.running = controller;
   clearErrors();

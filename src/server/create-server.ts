@@ -167,10 +167,16 @@ export function createServer(o: ServerOptions): FastifyInstance {
     }
   });
 
+  // The page checks a scenario before it runs it: the problems are the answer here, not an error.
   app.post('/api/validate', async (req) => {
     const body = parseBody(RunBody, req.body);
-    runnableScenario(body.scenario, body.paths, body.seed, o.threads, MAX_RUN_PATHS);
-    return { ok: true };
+    try {
+      runnableScenario(body.scenario, body.paths, body.seed, o.threads, MAX_RUN_PATHS);
+      return { problems: [] };
+    } catch (e) {
+      if (e instanceof UserError) return { problems: e.problems };
+      throw e;
+    }
   });
 
   app.post('/api/run', async (req, reply) => {

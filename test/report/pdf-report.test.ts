@@ -12,18 +12,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currencyFormat } from '../../src/report/currency-format.js';
+import { pdfText } from './pdf-text.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');
 const RUN = ['run', 'scenarios/default.json', '--paths', '2000', '--seed', '3', '--threads', '1', '--quiet'];
 const pensim = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-
-/** The text of a pdfkit PDF: each TJ array's hex strings joined (WinAnsi bytes), lines joined by spaces. */
-export function pdfText(pdf: Buffer): string {
-  const s = pdf.toString('latin1');
-  const lines = [...s.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)].map((m) => [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
-  return lines.join(' ').replaceAll('\u00a0', ' ').replace(/\s+/g, ' ');
-}
 
 describe('pensim run --format pdf', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pensim-pdf-'));
