@@ -88,6 +88,14 @@ function onFieldChange(ev) {
     return;
   }
   setField(state.scenario, path, v);
+  markEdited();
+}
+
+/** An edited scenario says so in its name, which the charts and reports print. */
+function markEdited() {
+  const s = state.scenario;
+  if (s.name && !s.name.endsWith(' (edited)')) s.name = (s.name.length > 190 ? s.name.slice(0, 190) : s.name) + ' (edited)';
+  $('scenario-name').textContent = s.name || '';
 }
 
 function clearErrors(scope) {
@@ -336,6 +344,7 @@ async function init() {
     if (!state.scenario) return;
     if (ev.target.checked) state.scenario.folketrygd = state.scenario.folketrygd || { delingstall: 19.16 };
     else delete state.scenario.folketrygd;
+    markEdited();
     fillForm();
   });
   $('load').addEventListener('click', () => loadBundled($('bundled').value));

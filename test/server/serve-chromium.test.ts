@@ -61,7 +61,7 @@ describe('the workbench in headless Chromium', () => {
       });
       origin = new URL(url).origin;
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-      const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
       page = await context.newPage();
       page.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
@@ -118,7 +118,7 @@ describe('the workbench in headless Chromium', () => {
       await page.waitForFunction(() => document.getElementById('basis')!.textContent!.startsWith('Amounts in real'));
       if (process.env.UPDATE_SCREENSHOT) {
         const shot = join(dir, 'serve.png');
-        await page.screenshot({ path: shot, clip: { x: 0, y: 0, width: 1200, height: 1000 }, fullPage: true });
+        await page.screenshot({ path: shot });
         copyFileSync(shot, join(root, 'docs', 'serve.png'));
       }
     }, 60_000);
