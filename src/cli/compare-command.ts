@@ -3,7 +3,7 @@
  * all, so path i sees the same markets everywhere), each one's percentiles side by side and the
  * paired figures of the first against each other. US scenarios (engine/compare.ts: terminal
  * wealth, table, JSON or HTML) or Norwegian ones (engine/compare-norway.ts: the --metric of
- * choice, table or JSON); not a mix.
+ * choice, table, JSON or HTML); not a mix.
  */
 import type { CommandModule } from 'yargs';
 import { compareRuns } from '../engine/compare.js';
@@ -14,6 +14,8 @@ import { compareHtml } from '../report/compare-html.js';
 import { compareJson } from '../report/compare-json.js';
 import { usRunResult } from '../engine/us-result.js';
 import { compareNorwayTable } from '../report/compare-norway-table.js';
+import { compareNorwayHtml } from '../report/compare-norway-html.js';
+import type { SimulationResult } from '../engine/simulation-result.js';
 import { compareTable } from '../report/compare-table.js';
 import { checkScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -114,10 +116,10 @@ async function compareNorwegian(
   if (args.target !== undefined) {
     throw new UserError([{ path: '--target', message: "is a US target wealth; a Norwegian scenario's shortfall is against its simulation.targetReplacementRatio" }]);
   }
-  if (args.format === 'html') throw new UserError([{ path: '--format', message: 'a Norwegian comparison reports as table or json; got "html"' }]);
   const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
   const scenarios: Scenario[] = raws.map((r) => checkScenario(r.raw, r.file));
   const first = scenarios[0]!.simulation;
+  const results: SimulationResult[] = [];
   const comparison = await compareNorway(scenarios, {
     metric: args.metric ?? 'capitalAtRetirement',
     paths: flags.paths ?? first.paths,
@@ -126,8 +128,14 @@ async function compareNorwegian(
     gamma: flags.gamma,
     alpha: flags.alpha,
     percentiles: flags.percentiles ?? first.percentiles,
+    onRun: (i, r) => (results[i] = r),
   });
-  const text = args.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : compareNorwayTable(comparison);
+  const text =
+    args.format === 'json'
+      ? `${JSON.stringify(comparison, null, 2)}\n`
+      : args.format === 'html'
+        ? compareNorwayHtml(comparison, results, new Date().toISOString().slice(0, 10))
+        : compareNorwayTable(comparison);
   if (args.out) writeAtomically(args.out, text);
   else process.stdout.write(text);
 }
