@@ -48,11 +48,13 @@ export function compareFanSvg(fans: readonly OverlaidFan[], percentiles: readonl
       `<path data-line="${mid}" d="${median}" fill="none" stroke="${c}" stroke-width="2.5"/></g>`
     );
   });
-  const legend = fans.map((f, i) => `<tspan fill="${colour(i)}" dx="${i ? 16 : 0}">■ ${escapeXml(f.name)}</tspan>`).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H + 40}" viewBox="0 0 ${W} ${H + 40}" role="img" data-chart="compare-fan" aria-label="Capital by age, overlaid: bands ${lo}–${hi} and ${innerLo}–${innerHi}, line ${mid}">
+  // One legend line per scenario: names can be long.
+  const legend = fans.map((f, i) => `<text x="${M.left}" y="${H + 14 + 17 * i}" font-size="12" fill="${colour(i)}">■ ${escapeXml(f.name)}</text>`).join('');
+  const height = H + 40 + 17 * fans.length;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" data-chart="compare-fan" aria-label="Capital by age, overlaid: bands ${lo}–${hi} and ${innerLo}–${innerHi}, line ${mid}">
 ${ticks.join('')}${xTicks.join('')}${layers.join('')}
-<text x="${M.left}" y="${H + 14}" font-size="12">${legend}</text>
-<text x="${M.left}" y="${H + 32}" font-size="12" fill="#555">${escapeXml(`capital at the start of each age (${unitLabel}); bands ${lo}–${hi} and ${innerLo}–${innerHi}, line ${mid}`)}</text>
+${legend}
+<text x="${M.left}" y="${H + 14 + 17 * fans.length}" font-size="12" fill="#555">${escapeXml(`capital at the start of each age (${unitLabel}); bands ${lo}–${hi} and ${innerLo}–${innerHi}, line ${mid}`)}</text>
 </svg>`;
 }
 

@@ -70,8 +70,10 @@ export async function pdfReport({ scenario, view, runDate }: PdfReportInput): Pr
   doc.moveDown(0.4).font('Helvetica').fontSize(9).fillColor(MUTED).text(t(`Amounts in ${describeBasis(view.basis, r.currency)}.`), { width });
 
   doc.moveDown(1).font('Helvetica-Bold').fontSize(12).fillColor(INK).text('Pension capital by age');
-  drawCapitalFan(doc, view, 50, doc.y + 6, width, 230);
-  doc.y += 250;
+  const fanTop = doc.y + 6;
+  drawCapitalFan(doc, view, 50, fanTop, width, 230);
+  // The chart's labels move the text cursor: the table starts below the chart, wherever that left it.
+  doc.y = fanTop + 250;
   doc.x = 50;
 
   doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text('Percentiles', 50);
