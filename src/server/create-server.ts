@@ -14,7 +14,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import type { z } from 'zod';
-import { compareNorway } from '../engine/compare-norway.js';
+import { compareNorway, norwayPairingProblems } from '../engine/compare-norway.js';
 import { checkRunSize } from '../engine/limits.js';
 import { resolveSetup, simulate } from '../engine/simulate.js';
 import type { SimulationResult } from '../engine/simulation-result.js';
@@ -206,6 +206,9 @@ export function createServer(o: ServerOptions): FastifyInstance {
     const checked = body.variants.map((v, i) => runnableScenario(v.scenario, body.paths, body.seed, o.threads, MAX_COMPARE_PATHS, `variants[${i}] (${v.label})`));
     const first = checked[0]!;
     const scenarios = checked.map((c, i) => ({ ...c.scenario, name: body.variants[i]!.label }));
+    // Variants that would not pair path by path are refused before they queue.
+    const unpaired = norwayPairingProblems(scenarios.map((s) => compilePlan(s)), scenarios, body.metric ?? 'replacementRatio');
+    if (unpaired.length > 0) throw new UserError(unpaired);
     await streamJob(reply, queue, SECURITY_HEADERS, async (signal, send) => {
       const results: SimulationResult[] = [];
       const comparison = await compareNorway(scenarios, {

@@ -8,14 +8,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
-import type { SolveResult } from '../../src/engine/solve.js';
+import { parseSolveTarget, solve, type SolveResult } from '../../src/engine/solve.js';
+import { solveText } from '../../src/cli/solve-command.js';
+import { UserError } from '../../src/scenario/user-error.js';
 import { scenarioFrom } from '../norway/helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');
 const pensim = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 const TOTAL = 'scenarios/total-pension-with-folketrygd.json';
-const SOLVE = ['solve', TOTAL, '--for', 'plan.contribution.rate', '--target', 'totalReplacementRatio.p10>=0.5', '--paths', '2000', '--format', 'json'];
+// 2100 paths: two chunks (2048 + 52), so two threads really split the work.
+const SOLVE = ['solve', TOTAL, '--for', 'plan.contribution.rate', '--target', 'totalReplacementRatio.p10>=0.5', '--paths', '2100', '--format', 'json'];
 
 describe('pensim solve', () => {
   it('finds the smallest contribution rate that meets the target; one step less does not; same digits on 1 and 2 threads', async () => {
@@ -39,8 +42,7 @@ describe('pensim solve', () => {
     // Monotone on common random numbers: more saving never lowered the p10 along the search.
     const sorted = [...r.evaluations].sort((a, b) => a.value - b.value);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.metric).toBeGreaterThanOrEqual(sorted[i - 1]!.metric);
-    const text = pensim('solve', TOTAL, '--for', 'plan.contribution.rate', '--target', 'totalReplacementRatio.p10>=0.5', '--paths', '2000');
-    expect(text.stdout).toContain(`plan.contribution.rate = ${r.value} meets totalReplacementRatio.p10>=0.5`);
+    expect(solveText(r)).toContain(`plan.contribution.rate = ${r.value} meets totalReplacementRatio.p10>=0.5: totalReplacementRatio.p10 = `);
   }, 30_000);
 
   it('an unreachable target exits 2 with the reason and the best the allowed values give', () => {
@@ -50,12 +52,28 @@ describe('pensim solve', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('bad fields and targets are refused naming --for / --target', async () => {
+    const s = scenarioFrom('default.json', {});
+    const refused = async (field: string, target: string) => {
+      try {
+        await solve(s, field, parseSolveTarget(target), { paths: 100, seed: 1, threads: 1 });
+      } catch (e) {
+        expect(e).toBeInstanceOf(UserError);
+        return (e as UserError).message;
+      }
+      return 'not refused';
+    };
+    expect(await refused('plan.rate', 'replacementRatio.p10>=0.1')).toMatch(/^--for: plan.rate is the self-employed rate/);
+    expect(await refused('profile.weights.gold', 'replacementRatio.p10>=0.1')).toMatch(/^--for: profile.weights has no asset "gold"; it has equity, bond/);
+    expect(await refused('plan.contribution.rate', 'nothing.p10>=0.1')).toMatch(/^--target: this scenario's runs have no nothing/);
+    expect(await refused('plan.contribution.rate', 'totalReplacementRatio.p10>=0.1')).toMatch(/needs a folketrygd block/);
+    expect(() => parseSolveTarget('shortfall.p10<=0.1')).toThrow(/the shortfall has one figure, its probability/);
+  });
+
   it('bad flags name the flag: exit 2', () => {
     const cases: [string[], RegExp][] = [
       [['--for', 'person.salary', '--target', 'replacementRatio.p10>=0.1'], /--for: cannot solve for "person.salary"/],
       [['--for', 'plan.contribution.rate', '--target', 'replacementRatio>=0.1'], /--target: write the target as/],
-      [['--for', 'plan.contribution.rate', '--target', 'nothing.p10>=0.1', '--paths', '100'], /--target: this scenario's runs have no nothing/],
-      [['--for', 'plan.rate', '--target', 'replacementRatio.p10>=0.1'], /--for: plan.rate is the self-employed rate/],
     ];
     for (const [flags, message] of cases) {
       const r = pensim('solve', 'scenarios/default.json', ...flags, '--threads', '1');

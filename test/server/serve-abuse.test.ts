@@ -177,6 +177,11 @@ describe('pensim serve: bad requests', () => {
     const compare = await postJson(server, '/api/compare', { variants: [1, 2, 3, 4, 5].map((i) => ({ label: `v${i}`, scenario: defaultScenario() })), paths: 100 });
     expect(compare.status).toBe(400);
     expect(expectMessage(await compare.text()).error).toMatch(/at most 4 variants/);
+    const older = defaultScenario();
+    (older.person as Record<string, unknown>).birthYear = 1980;
+    const unpaired = await postJson(server, '/api/compare', { variants: [{ label: 'a', scenario: defaultScenario() }, { label: 'b', scenario: older }], paths: 100 });
+    expect(unpaired.status).toBe(400);
+    expect(expectMessage(await unpaired.text()).error).toMatch(/a paired comparison needs the same simulated years/);
     const solve = await postJson(server, '/api/solve', { scenario: defaultScenario(), field: 'plan.contribution.rate', target: 'replacementRatio.p10>=0.1', paths: 1_000_000 });
     expect(solve.status).toBe(400);
     await healthy();
