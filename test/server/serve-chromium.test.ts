@@ -4,8 +4,8 @@
  * token, loads the default scenario, changes the equity share and runs: the fan appears and the
  * table's p50 is the p50 of `pensim run --format json` for the same scenario, seed and paths. Then
  * it compares three equity shares, solves for the contribution rate (the answer equals
- * `pensim solve`), downloads the PDF (pages, text, the fan) and cancels a long run (the server
- * frees its slot). No console errors, and no request leaves 127.0.0.1.
+ * `pensim solve`), downloads the PDF (pages, text, the fan), cancels a long run and closes a tab
+ * mid-run (the server frees its slot both times). No console errors, and no request leaves 127.0.0.1.
  * With UPDATE_SCREENSHOT=1 it also saves docs/serve.png (the README's picture).
  *
  * Without /usr/bin/chromium it is skipped with its reason on a developer machine, but FAILS under
@@ -185,6 +185,26 @@ describe('the workbench in headless Chromium', () => {
         health = (await (await fetch(`${origin}/api/health`, { headers: { Authorization: `Bearer ${token}` } })).json()) as typeof health;
       }
       expect(health).toMatchObject({ running: 0, waiting: 0 });
+    }, 60_000);
+
+    it('closing the tab mid-run aborts the run on the server', async () => {
+      const tab = await page.context().newPage();
+      tab.on('request', (r) => requests.push(r.url()));
+      await tab.goto(url);
+      await tab.waitForSelector('body[data-ready=true]');
+      await tab.fill('#paths', '200000');
+      await tab.click('#run');
+      await tab.waitForFunction(() => / of /.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 30_000 });
+      const token = new URL(url).searchParams.get('token')!;
+      const health = async () => (await (await fetch(`${origin}/api/health`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { running: number; waiting: number };
+      expect((await health()).running).toBe(1);
+      await tab.close();
+      let h = { running: 1, waiting: 0 };
+      for (let i = 0; i < 100 && h.running !== 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        h = await health();
+      }
+      expect(h).toMatchObject({ running: 0, waiting: 0 });
     }, 60_000);
 
     it('logged no console error and sent no request beyond 127.0.0.1', () => {
