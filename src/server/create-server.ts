@@ -12,7 +12,7 @@
  * - Nothing is read from disk after start-up (bundled-assets.ts), and nothing is written.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { compareNorway, norwayPairingProblems } from '../engine/compare-norway.js';
 import { checkRunSize } from '../engine/limits.js';
@@ -25,11 +25,7 @@ import { amountBasis } from '../cli/amounts-flag.js';
 import { basisLabel, isInG } from '../report/amount-basis.js';
 import { compareFanSvg } from '../report/compare-fan-svg.js';
 import { currencyFormat, gFormat } from '../report/currency-format.js';
-import { htmlReport } from '../report/html-report.js';
-import { pdfReport } from '../report/pdf-report.js';
-import { resultCsv } from '../report/result-csv.js';
 import { resultInBasis } from '../report/result-in-basis.js';
-import { resultJson } from '../report/result-json.js';
 import { checkScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { pathToString, UserError } from '../scenario/user-error.js';
@@ -38,7 +34,8 @@ import { loadBundledAssets, type BundledAssets } from './bundled-assets.js';
 import { streamJob } from './event-stream.js';
 import { AmountsQuery, CompareBody, MAX_COMPARE_PATHS, MAX_RUN_PATHS, MAX_SOLVE_PATHS, ParseBody, RunBody, SolveBody } from './request-schemas.js';
 import { ResultStore } from './result-store.js';
-import { resultView, viewOf } from './result-view.js';
+import { resultView } from './result-view.js';
+import { DOWNLOADS } from './downloads.js';
 import { RunQueue } from './run-queue.js';
 
 export const BODY_LIMIT = 1_048_576;
@@ -253,7 +250,8 @@ export function createServer(o: ServerOptions): FastifyInstance {
     const run = store.get(req.params.id);
     if (!run) return notKept(reply, req.params.id);
     const q = parseBody(AmountsQuery, req.query);
-    const make = DOWNLOADS[req.params.file];
+    // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
+    const make = Object.hasOwn(DOWNLOADS, req.params.file) ? DOWNLOADS[req.params.file] : undefined;
     if (!make) return reply.code(404).send({ error: `no download named "${req.params.file}"; they are ${Object.keys(DOWNLOADS).join(', ')}` });
     const [type, body] = await make(run, q.amounts);
     return reply.type(type).header('Content-Disposition', `attachment; filename="pensim-${req.params.file}"`).send(body);
@@ -262,23 +260,6 @@ export function createServer(o: ServerOptions): FastifyInstance {
   return app;
 }
 
-
-type Download = (run: Parameters<typeof viewOf>[0], amounts: 'real' | 'nominal' | 'g') => Promise<[string, string | Buffer]> | [string, string | Buffer];
-
-/** The downloads of a kept run, by a fixed name (never a path). */
-const DOWNLOADS: Readonly<Record<string, Download>> = {
-  'report.html': (run, a) => ['text/html; charset=utf-8', htmlReport({ scenario: run.scenario, view: viewOf(run, a), runDate: run.runDate })],
-  'report.pdf': async (run, a) => ['application/pdf', await pdfReport({ scenario: run.scenario, view: viewOf(run, a), runDate: run.runDate })],
-  'result.json': (run, a) => {
-    const basis = amountBasis(run.scenario, run.result, a);
-    return ['application/json; charset=utf-8', resultJson(resultInBasis(run.result, basis), basis)];
-  },
-  'result.csv': (run, a) => {
-    const basis = amountBasis(run.scenario, run.result, a);
-    return ['text/csv; charset=utf-8', resultCsv(resultInBasis(run.result, basis), basis)];
-  },
-  'scenario.yaml': (run) => ['application/yaml; charset=utf-8', toYaml(run.scenario)],
-};
 
 function notKept(reply: FastifyReply, id: string): FastifyReply {
   return reply.code(404).send({ error: `no kept result "${id.slice(0, 40)}" (results are kept in memory for the last runs only; run again)` });

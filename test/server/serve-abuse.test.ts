@@ -127,6 +127,8 @@ describe('pensim serve: bad requests', () => {
       '/api/scenarios/..%2F..%2Fpackage.json',
       '/api/scenarios/..%2Fpackage',
       '/api/scenarios/%2Fetc%2Fpasswd',
+      '/api/scenarios/constructor',
+      '/api/scenarios/__proto__',
       '/api/scenarios/../../package.json',
       '/api/results/..%2F..%2Fetc%2Fpasswd',
       '/api/results/0123456789abcdef/..%2F..%2Fpackage.json',
@@ -146,7 +148,7 @@ describe('pensim serve: bad requests', () => {
     // A kept result's downloads are a fixed list of names.
     const run = await postJson(server, '/api/run', { scenario: defaultScenario(), paths: 64 });
     const id = (parseEvents(await run.text()).find((e) => e.event === 'result')!.data as { id: string }).id;
-    for (const file of ['..%2F..%2Fpackage.json', 'package.json', '..', 'report.pdf%00.json']) {
+    for (const file of ['..%2F..%2Fpackage.json', 'package.json', '..', 'report.pdf%00.json', 'constructor', '__proto__', 'toString']) {
       const r = await rawGet(server, `/api/results/${id}/${file}`);
       expect(r.status, file).toBe(404);
       expectMessage(r.body);
