@@ -3,7 +3,7 @@
  * all, so path i sees the same markets everywhere), each one's percentiles side by side and the
  * paired figures of the first against each other. US scenarios (engine/compare.ts: terminal
  * wealth, table, JSON or HTML) or Norwegian ones (engine/compare-norway.ts: the --metric of
- * choice, table or JSON); not a mix.
+ * choice, table, JSON or HTML); not a mix.
  */
 import type { CommandModule } from 'yargs';
 import { compareScenarios, NO_COMPARE_METRICS, type Comparison, type NoCompareMetric, type NoComparison } from '../engine/compare.js';
@@ -12,6 +12,7 @@ import { isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenar
 import { compareHtml } from '../report/compare-html.js';
 import { compareJson } from '../report/compare-json.js';
 import { compareNorwayTable } from '../report/compare-norway-table.js';
+import { compareNorwayHtml } from '../report/compare-norway-html.js';
 import { compareTable } from '../report/compare-table.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
@@ -91,7 +92,6 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     if (!us[0] && args.target !== undefined) {
       throw new UserError([{ path: '--target', message: "is a US target wealth; a Norwegian scenario's shortfall is against its simulation.targetReplacementRatio" }]);
     }
-    if (!us[0] && args.format === 'html') throw new UserError([{ path: '--format', message: 'a Norwegian comparison reports as table or json; got "html"' }]);
     const checked = raws.map((r) => checkAnyScenario(r.raw, r.file));
     // One sampler for all, as one seed: path i of every scenario sees the same market.
     const scenarios = checked.map((s) => withSampler(s, args.sampler ?? checked[0]!.simulation.sampler));
@@ -124,7 +124,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       text = args.format === 'json' ? compareJson(c) : args.format === 'html' ? compareHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareTable(c);
     } else {
       const c = comparison as NoComparison;
-      text = args.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : compareNorwayTable(c);
+      text = args.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : args.format === 'html' ? compareNorwayHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareNorwayTable(c);
     }
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);

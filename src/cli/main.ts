@@ -21,6 +21,8 @@ import { sweepCommand } from './sweep-command.js';
 import { fitCommand } from './fit-command.js';
 import { compareCommand } from './compare-command.js';
 import { validateCommand } from './validate-command.js';
+import { solveCommand } from './solve-command.js';
+import { serveCommand } from './serve-command.js';
 
 export const EXIT_USAGE = 2;
 
@@ -42,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       .command(sweepCommand)
       .command(fitCommand)
       .command(compareCommand)
+      .command(solveCommand)
+      .command(serveCommand)
       .option('force', { type: 'boolean', default: false, global: true, describe: 'overwrite an existing output file (otherwise it is refused)' })
       .demandCommand(1, 'name a command: run, validate or project (or scenarios, init)')
       .example('$0 scenarios', 'list the bundled scenarios')

@@ -14,6 +14,7 @@ import type { SimulationResult } from '../engine/simulation-result.js';
 import type { AmountBasis } from '../report/amount-basis.js';
 import { capitalFanSvg } from '../report/capital-fan-svg.js';
 import { htmlReport } from '../report/html-report.js';
+import { pdfReport } from '../report/pdf-report.js';
 import { PRESET_NAMES, PERCENTILE_PRESETS, type PresetName } from '../report/percentile-presets.js';
 import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
@@ -35,7 +36,7 @@ import { renderPng } from './render-png.js';
 import { interruptible } from './signals.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
-const FORMATS = ['table', 'json', 'csv', 'html', 'svg', 'png'] as const;
+const FORMATS = ['table', 'json', 'csv', 'html', 'svg', 'png', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface RunArgs {
@@ -73,13 +74,14 @@ interface RunOutput {
 /** The amounts in the basis's unit (report/result-in-basis.ts). */
 const inBasis = (o: RunOutput) => resultInBasis(o.result, o.basis);
 
-const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array> = {
+const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array | Promise<Uint8Array>> = {
   table: (o) => resultTable(inBasis(o), o.basis),
   json: (o) => resultJson(inBasis(o), o.basis),
   csv: (o) => resultCsv(inBasis(o), o.basis),
   html: (o) => htmlReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
   svg: (o) => `${capitalFanSvg(reportView(o.result, o.basis, o.labels))}\n`,
   png: (o) => renderPng(capitalFanSvg(reportView(o.result, o.basis, o.labels))),
+  pdf: (o) => pdfReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
 };
 
 /** A shard file is JSON of the raw run: flags that shape a report or a per-path file have no place there. */
@@ -143,7 +145,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('format', {
         choices: FORMATS,
-        describe: 'table (the default), json, csv (the fans); html (the client report, one file); svg or png (the capital fan chart alone)',
+        describe: "table (the default), json, csv (the fans); html or pdf (the client report, one file, in today's money unless --amounts says otherwise); svg or png (the capital fan chart alone)",
       })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95 (overrides the scenario)' })
@@ -173,8 +175,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const choice = percentileChoice(args);
     const format: Format = args.format ?? 'table';
     if (args.out) checkOutputPath(args.out, forced(args));
-    else if (format === 'png' && process.stdout.isTTY) {
-      throw new UserError([{ path: '--out', message: 'a PNG is binary: give --out FILE (or redirect standard output to a file)' }]);
+    else if ((format === 'png' || format === 'pdf') && process.stdout.isTTY) {
+      throw new UserError([{ path: '--out', message: `a ${format.toUpperCase()} is binary: give --out FILE (or redirect standard output to a file)` }]);
     }
     if (args['per-path']) {
       perPathFormat(args['per-path']);
@@ -197,9 +199,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const us = isUsScenario(loaded);
     if (us) checkUsFlags(args);
     // A shard file is the raw run: a preset's "today's money" applies when merging, not here.
-    const amounts = shard || us ? 'nominal' : amountsChoice(args, choice.real);
+    // Client reports (html, pdf) are in today's money unless the flags say otherwise, as NAV's calculator is.
+    const clientDefault = !shard && !us && (format === 'html' || format === 'pdf') && args.amounts === undefined && !args.real && !choice.real;
+    const amounts = shard || us ? 'nominal' : amountsChoice(args, choice.real || clientDefault);
     const scenario = withSampler(withPercentiles(loaded, choice.percentiles), args.sampler);
-    if (!isUsScenario(scenario)) checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
+    // A default is not a request: real-returns scenarios are simply reported in their own (real) terms.
+    if (!isUsScenario(scenario) && !clientDefault) checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
     const progress = progressReporter(args.quiet);
     const started = performance.now();
     const options = {
@@ -260,7 +265,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     else {
       const norway = result as SimulationResult;
       const basis = amountBasis(scenario, norway, amounts);
-      output = RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
+      output = await RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
     }
     if (format === 'table' && 'precision' in result) output = `${output as string}${precisionLine((result as PrecisionResult).precision)}\n`;
     signal.throwIfAborted();

@@ -55,7 +55,7 @@ describe('the HTML report in headless Chromium', () => {
       const a = spawnSync(process.execPath, [cli, ...RUN, '--format', 'json'], { cwd: root, encoding: 'utf8' });
       expect(a.status, a.stderr).toBe(0);
       json = JSON.parse(a.stdout) as Json;
-      const b = spawnSync(process.execPath, [cli, ...RUN, '--format', 'html', '--out', html], { cwd: root, encoding: 'utf8' });
+      const b = spawnSync(process.execPath, [cli, ...RUN, '--format', 'html', '--amounts', 'nominal', '--out', html], { cwd: root, encoding: 'utf8' });
       expect(b.status, b.stderr).toBe(0);
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     });

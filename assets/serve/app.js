@@ -1,0 +1,365 @@
+// The pensim workbench page: plain JavaScript, no build step, nothing loaded from the network.
+// It keeps the scenario as an object, edits it through the form (each input names its field path),
+// and talks to the local server: runs, comparisons and solves stream their progress as
+// server-sent events on the POST that started them; aborting the fetch (Cancel, or closing the
+// tab) closes the connection, and the server aborts the run.
+'use strict';
+
+const token = new URLSearchParams(location.search).get('token') || '';
+const $ = (id) => document.getElementById(id);
+const state = { scenario: null, resultId: null, running: null };
+
+function api(url, init = {}) {
+  const headers = Object.assign({}, init.headers || {});
+  if (token) headers.Authorization = 'Bearer ' + token;
+  return fetch(url, Object.assign({}, init, { headers, credentials: 'same-origin' }));
+}
+
+function getPath(obj, path) {
+  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+function setPath(obj, path, value) {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) {
+    if (o[k] == null || typeof o[k] !== 'object') o[k] = {};
+    o = o[k];
+  }
+  if (value === undefined) delete o[keys[keys.length - 1]];
+  else o[keys[keys.length - 1]] = value;
+}
+
+/** The equity share sets the other fixed weights so that all sum to 1 (their proportions kept). */
+function setEquity(s, share) {
+  const w = s.profile && s.profile.weights;
+  if (!w || !('equity' in w)) return;
+  const others = Object.keys(w).filter((k) => k !== 'equity');
+  const rest = others.reduce((n, k) => n + w[k], 0);
+  w.equity = share;
+  for (const k of others) w[k] = rest > 0 ? (w[k] / rest) * (1 - share) : (1 - share) / others.length;
+}
+
+function setField(s, path, value) {
+  if (path === 'profile.weights.equity') setEquity(s, value);
+  else setPath(s, path, value);
+}
+
+const scenarioFields = () => [...document.querySelectorAll('#form [data-path]')].filter((el) => el.id !== 'paths' && el.id !== 'seed');
+
+function fillForm() {
+  const s = state.scenario;
+  $('scenario-name').textContent = s.name || '';
+  for (const el of scenarioFields()) {
+    const path = el.dataset.path;
+    let v = getPath(s, path);
+    const applies = v !== undefined || ['payout.startAge', 'simulation.targetReplacementRatio', 'person.initialCapital', 'person.sex', 'tax.otherPensionIncome'].includes(path);
+    el.closest('label').hidden = !applies && !(path.startsWith('folketrygd.') && s.folketrygd);
+    if (path === 'profile.weights.equity') {
+      const hasWeights = !!(s.profile.weights && 'equity' in s.profile.weights);
+      el.closest('label').hidden = !hasWeights;
+      $('glide-note').hidden = !s.profile.glidePath;
+    }
+    if (path === 'tax.otherPensionIncome' || path === 'tax.rate') el.closest('label').hidden = getPath(s, 'tax.kind') !== (path === 'tax.rate' ? 'flat' : 'norway');
+    if (v === undefined || v === null) v = '';
+    if (el.dataset.scale && v !== '') v = +(v * Number(el.dataset.scale)).toFixed(6);
+    el.value = String(v);
+  }
+  $('with-folketrygd').checked = !!s.folketrygd;
+  for (const el of document.querySelectorAll('[data-path^="folketrygd."]')) el.closest('label').hidden = !s.folketrygd;
+  $('seed').value = String(getPath(s, 'simulation.seed') ?? 1);
+  clearErrors();
+}
+
+function readField(el) {
+  if (el.tagName === 'SELECT') return el.value === '' ? undefined : el.value;
+  if (el.value.trim() === '') return undefined;
+  const n = Number(el.value);
+  return el.dataset.scale ? n / Number(el.dataset.scale) : n;
+}
+
+function onFieldChange(ev) {
+  const el = ev.target;
+  if (!el.dataset || !el.dataset.path || !state.scenario || el.id === 'paths' || el.id === 'seed') return;
+  const path = el.dataset.path;
+  const v = readField(el);
+  if (path === 'tax.kind') {
+    state.scenario.tax = v === 'flat' ? { kind: 'flat', rate: 0.22 } : { kind: 'norway', year: 2026, otherPensionIncome: 0 };
+    fillForm();
+    return;
+  }
+  setField(state.scenario, path, v);
+  markEdited();
+}
+
+/** An edited scenario says so in its name, which the charts and reports print. */
+function markEdited() {
+  const s = state.scenario;
+  if (s.name && !s.name.endsWith(' (edited)')) s.name = (s.name.length > 190 ? s.name.slice(0, 190) : s.name) + ' (edited)';
+  $('scenario-name').textContent = s.name || '';
+}
+
+function clearErrors(scope) {
+  const root = scope || document;
+  for (const e of root.querySelectorAll('.err')) e.remove();
+  for (const e of root.querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
+  for (const id of ['general-errors', 'compare-errors', 'solve-errors']) if (!scope) $(id).textContent = '';
+}
+
+/** Each problem beside the field it concerns (the schema's path), the rest in the box above the form. */
+function showProblems(problems, box) {
+  const general = [];
+  const fields = [...document.querySelectorAll('#form [data-path]')];
+  for (const p of problems) {
+    const path = (p.path || '').replace(/\[\d+\]/g, '');
+    const field =
+      fields.find((f) => f.dataset.path === path && !f.closest('label').hidden) ||
+      fields.find((f) => path && (f.dataset.path.startsWith(path + '.') || path.startsWith(f.dataset.path + '.')) && !f.closest('label').hidden) ||
+      (path.startsWith('profile.weights') ? fields.find((f) => f.dataset.path === 'profile.weights.equity' && !f.closest('label').hidden) : undefined);
+    if (field) {
+      field.setAttribute('aria-invalid', 'true');
+      const span = document.createElement('span');
+      span.className = 'err';
+      span.dataset.errFor = field.dataset.path;
+      span.textContent = p.message;
+      field.closest('label').appendChild(span);
+    } else general.push((p.path ? p.path + ': ' : '') + p.message);
+  }
+  (box || $('general-errors')).textContent = general.join('\n');
+}
+
+async function loadBundled(name) {
+  const r = await api('/api/scenarios/' + encodeURIComponent(name));
+  const body = await r.json();
+  if (!r.ok) return showProblems([{ path: '', message: body.error }]);
+  state.scenario = body.scenario;
+  fillForm();
+}
+
+async function upload(file) {
+  const text = await file.text();
+  const format = /\.ya?ml$/i.test(file.name) ? 'yaml' : 'json';
+  const r = await api('/api/scenario/parse', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text, format }) });
+  const body = await r.json();
+  if (!r.ok) return showProblems(body.problems || [{ path: '', message: body.error }]);
+  state.scenario = body.scenario;
+  fillForm();
+  if (body.problems.length) showProblems(body.problems);
+}
+
+function runOptions() {
+  const o = {};
+  const paths = Number($('paths').value);
+  const seed = $('seed').value.trim();
+  if ($('paths').value.trim() !== '') o.paths = paths;
+  if (seed !== '') o.seed = Number(seed);
+  return o;
+}
+
+/**
+ * POST and read the event stream: onProgress(done, total) for each progress event; resolves with
+ * the result event's data; rejects with {problems} or {message}.
+ */
+async function streamPost(url, body, signal, onProgress) {
+  const r = await api(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
+  if (r.status === 429) throw { message: 'The server is busy: try again in ' + r.headers.get('Retry-After') + ' s.' };
+  if (!r.ok) {
+    const e = await r.json();
+    throw { problems: e.problems, message: e.error };
+  }
+  const reader = r.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      const event = (/^event: (.*)$/m.exec(block) || [])[1];
+      const data = JSON.parse((/^data: (.*)$/m.exec(block) || [])[1] || 'null');
+      if (event === 'progress') onProgress(data.done, data.total);
+      else if (event === 'result') return data;
+      else if (event === 'error') throw { problems: data.problems, message: data.error };
+    }
+  }
+  throw { message: 'The connection closed before the result.' };
+}
+
+/** The scenario's problems (schema, rules, legal band, limits) from the server, shown beside their fields. */
+async function validate(scenario, errorBox) {
+  const o = runOptions();
+  const r = await api('/api/validate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(Object.assign({ scenario }, o.paths <= 200000 ? o : { seed: o.seed })) });
+  const body = await r.json();
+  const problems = r.ok ? body.problems : body.problems || [{ path: '', message: body.error }];
+  if (problems.length) showProblems(problems, errorBox);
+  return problems.length === 0;
+}
+
+/** One job at a time from this page: the buttons, the progress bar and Cancel. */
+async function job(label, url, body, errorBox) {
+  if (state.running) state.running.abort();
+  clearErrors();
+  if (!(await validate(state.scenario, errorBox))) {
+    $('status').textContent = label + ': see the problems shown';
+    return null;
+  }
+  const controller = new AbortController();
+  state.running = controller;
+  clearErrors();
+  $('cancel').disabled = false;
+  for (const id of ['run', 'compare-run', 'solve-run']) $(id).disabled = true;
+  $('progress').value = 0;
+  $('status').textContent = label + '…';
+  try {
+    const out = await streamPost(url, body, controller.signal, (done, total) => {
+      $('progress').value = total ? done / total : 0;
+      $('status').textContent = label + ': ' + done + ' of ' + total;
+    });
+    $('progress').value = 1;
+    $('status').textContent = label + ': done';
+    return out;
+  } catch (e) {
+    if (controller.signal.aborted) {
+      $('status').textContent = label + ': cancelled';
+      $('progress').value = 0;
+      return null;
+    }
+    $('status').textContent = label + ': failed';
+    if (e && e.problems) showProblems(e.problems, errorBox);
+    else (errorBox || $('general-errors')).textContent = (e && e.message) || String(e);
+    return null;
+  } finally {
+    if (state.running === controller) state.running = null;
+    $('cancel').disabled = true;
+    for (const id of ['run', 'compare-run', 'solve-run']) $(id).disabled = false;
+  }
+}
+
+function showView(v) {
+  state.resultId = v.id;
+  $('results').hidden = false;
+  $('summary').textContent = v.summary;
+  $('basis').textContent = v.basis + ' ' + v.paths + ' paths, seed ' + v.seed + '.';
+  $('chart-capital').innerHTML = v.charts.capital;
+  $('chart-payout').innerHTML = v.charts.payout;
+  $('chart-distribution').innerHTML = v.charts.distribution;
+  $('table').replaceChildren(tableOf(v.columns, v.rows));
+  $('shortfall').textContent = v.shortfall || '';
+  const amounts = document.querySelector('input[name=amounts]:checked').value;
+  const base = '/api/results/' + v.id + '/';
+  $('dl-html').href = base + 'report.html?amounts=' + amounts;
+  $('dl-pdf').href = base + 'report.pdf?amounts=' + amounts;
+  $('dl-yaml').href = base + 'scenario.yaml';
+  $('dl-json').href = base + 'result.json?amounts=' + amounts;
+  $('dl-csv').href = base + 'result.csv?amounts=' + amounts;
+}
+
+function tableOf(columns, rows, firstHead) {
+  const frag = document.createDocumentFragment();
+  const head = document.createElement('tr');
+  head.appendChild(Object.assign(document.createElement('th'), { textContent: firstHead || '' }));
+  for (const c of columns) head.appendChild(Object.assign(document.createElement('th'), { textContent: c.name }));
+  frag.appendChild(head);
+  for (const row of rows) {
+    const tr = document.createElement('tr');
+    const th = Object.assign(document.createElement('th'), { textContent: row.label, scope: 'row' });
+    tr.appendChild(th);
+    for (const c of row.cells) {
+      const td = Object.assign(document.createElement('td'), { textContent: c.text });
+      td.dataset.metric = row.metric;
+      td.dataset.stat = c.stat;
+      td.dataset.value = String(c.value);
+      tr.appendChild(td);
+    }
+    frag.appendChild(tr);
+  }
+  return frag;
+}
+
+async function run() {
+  if (!state.scenario) return;
+  const v = await job('Run', '/api/run', Object.assign({ scenario: state.scenario }, runOptions()));
+  if (v) {
+    for (const r of document.querySelectorAll('input[name=amounts]')) r.checked = r.value === 'real';
+    showView(v);
+  }
+}
+
+async function changeAmounts() {
+  if (!state.resultId) return;
+  const amounts = document.querySelector('input[name=amounts]:checked').value;
+  const r = await api('/api/results/' + state.resultId + '?amounts=' + amounts);
+  const body = await r.json();
+  if (!r.ok) return showProblems(body.problems || [{ path: '', message: body.error }]);
+  showView(body);
+}
+
+async function compare() {
+  if (!state.scenario) return;
+  const path = $('vary').value;
+  const values = $('vary-values').value.split(',').map((x) => x.trim()).filter(Boolean);
+  if (values.length < 2 || values.length > 4) return ($('compare-errors').textContent = 'Give 2 to 4 values, separated by commas.');
+  const variants = values.map((x) => {
+    const s = JSON.parse(JSON.stringify(state.scenario));
+    setField(s, path, Number(x) / 100);
+    return { label: $('vary').selectedOptions[0].textContent.replace(/ \(%\)$/, '') + ' ' + x + ' %', scenario: s };
+  });
+  const o = runOptions();
+  if (o.paths > 50000) o.paths = 50000;
+  const out = await job('Compare', '/api/compare', Object.assign({ variants }, o), $('compare-errors'));
+  if (!out) return;
+  $('compare-chart').innerHTML = out.chart;
+  const rows = [];
+  for (const v of out.variants) for (const row of v.rows) if (row.metric === 'replacementRatio' || row.metric === 'payoutGross' || row.metric === 'totalReplacementRatio') rows.push(Object.assign({}, row, { label: v.label + ': ' + row.label }));
+  const paired = out.comparison.paired.map((p) => ({
+    metric: 'paired',
+    label: 'P(' + p.a + ' < ' + p.b + ') on the same paths',
+    cells: [{ stat: 'pALessThanB', value: p.probabilityALessThanB, text: (100 * p.probabilityALessThanB).toFixed(1) + ' %' }],
+  }));
+  $('compare-table').replaceChildren(tableOf(out.variants[0].columns, rows.concat(paired), "today's money"));
+}
+
+async function solveIt() {
+  if (!state.scenario) return;
+  const o = runOptions();
+  const body = { scenario: state.scenario, field: $('solve-field').value, target: $('solve-target').value, seed: o.seed, paths: Math.min(o.paths || 4096, 20000) };
+  const out = await job('Solve', '/api/solve', body, $('solve-errors'));
+  if (!out) return;
+  const el = $('solve-answer');
+  el.hidden = false;
+  el.dataset.reachable = String(out.reachable);
+  el.dataset.value = out.value === null ? '' : String(out.value);
+  const pct = (x) => (out.field.startsWith('person.') || out.field.startsWith('payout.') ? String(x) : +(x * 100).toFixed(2) + ' %');
+  el.textContent = out.reachable
+    ? $('solve-field').selectedOptions[0].textContent + ' ' + pct(out.value) + ' reaches ' + out.target + ' (' + out.metric.toFixed(4) + ')' + (out.stepWorse ? '; ' + pct(out.stepWorse.value) + ' does not (' + out.stepWorse.metric.toFixed(4) + ').' : '.') + ' ' + out.evaluations.length + ' runs on the same random numbers.'
+    : 'Not reachable: ' + out.reason;
+}
+
+async function init() {
+  if (token && history.replaceState) history.replaceState(null, '', location.pathname);
+  document.getElementById('form').addEventListener('change', onFieldChange);
+  $('with-folketrygd').addEventListener('change', (ev) => {
+    if (!state.scenario) return;
+    if (ev.target.checked) state.scenario.folketrygd = state.scenario.folketrygd || { delingstall: 19.16 };
+    else delete state.scenario.folketrygd;
+    markEdited();
+    fillForm();
+  });
+  $('load').addEventListener('click', () => loadBundled($('bundled').value));
+  $('upload').addEventListener('change', (ev) => ev.target.files[0] && upload(ev.target.files[0]));
+  $('run').addEventListener('click', run);
+  $('cancel').addEventListener('click', () => state.running && state.running.abort());
+  $('compare-run').addEventListener('click', compare);
+  $('solve-run').addEventListener('click', solveIt);
+  for (const r of document.querySelectorAll('input[name=amounts]')) r.addEventListener('change', changeAmounts);
+  const r = await api('/api/scenarios');
+  const list = await r.json();
+  for (const s of list) $('bundled').appendChild(Object.assign(document.createElement('option'), { value: s.name, textContent: s.title }));
+  if (list.some((s) => s.name === 'default')) $('bundled').value = 'default';
+  await loadBundled($('bundled').value);
+  document.body.dataset.ready = 'true';
+}
+
+init();

@@ -1,0 +1,30 @@
+/**
+ * The downloads of a kept run, by a fixed name (never a path): the HTML and PDF client reports and
+ * the results as JSON and CSV in the amounts asked for (today's money by default), and the
+ * scenario as run (defaults filled in) as YAML.
+ */
+import { stringify as toYaml } from 'yaml';
+import { amountBasis, type Amounts } from '../cli/amounts-flag.js';
+import { htmlReport } from '../report/html-report.js';
+import { pdfReport } from '../report/pdf-report.js';
+import { resultCsv } from '../report/result-csv.js';
+import { resultInBasis } from '../report/result-in-basis.js';
+import { resultJson } from '../report/result-json.js';
+import type { StoredRun } from './result-store.js';
+import { viewOf } from './result-view.js';
+
+type Download = (run: StoredRun, amounts: Amounts) => Promise<[string, string | Buffer]> | [string, string | Buffer];
+
+export const DOWNLOADS: Readonly<Record<string, Download>> = {
+  'report.html': (run, a) => ['text/html; charset=utf-8', htmlReport({ scenario: run.scenario, view: viewOf(run, a), runDate: run.runDate })],
+  'report.pdf': async (run, a) => ['application/pdf', await pdfReport({ scenario: run.scenario, view: viewOf(run, a), runDate: run.runDate })],
+  'result.json': (run, a) => {
+    const basis = amountBasis(run.scenario, run.result, a);
+    return ['application/json; charset=utf-8', resultJson(resultInBasis(run.result, basis), basis)];
+  },
+  'result.csv': (run, a) => {
+    const basis = amountBasis(run.scenario, run.result, a);
+    return ['text/csv; charset=utf-8', resultCsv(resultInBasis(run.result, basis), basis)];
+  },
+  'scenario.yaml': (run) => ['application/yaml; charset=utf-8', toYaml(run.scenario)],
+};
