@@ -13,11 +13,16 @@
  *   PENSIM_BENCH_PATHS      paths of the whole-run timings (default 1 000 000)
  *   PENSIM_BENCH_REPEATS    timed repetitions of each whole run (default 2; the median is reported)
  *   PENSIM_BENCH_LINEARITY  1 to also time `pensim run` at 1 M and 10 M paths (minutes)
+ *   PENSIM_BENCH_MEMORY     1 to also measure peak RSS of 10 M-path Norwegian and US runs and of
+ *                           `pensim compare` of two US plans at 1 M and 10 M paths (minutes)
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Bench, type Task } from 'tinybench';
+import { summarizeChunk } from '../dist/src/engine/chunk-summary.js';
 import { SeriesCollector } from '../dist/src/engine/collect-series.js';
+import { norwayResult } from '../dist/src/engine/norway-result.js';
+import { seriesCount } from '../dist/src/plan/simulation-plan.js';
 import { loadScenario } from '../dist/src/engine/load-scenario.js';
 import { simulate } from '../dist/src/engine/simulate.js';
 import { runChunk } from '../dist/src/kernel/run-chunk.js';
@@ -138,9 +143,10 @@ const collectorMs = await (async () => {
   const bench = new Bench({ time: 0, iterations: 3, warmupIterations: 1, warmupTime: 0, throws: true });
   for (const method of ['exact', 'sketch'] as const) {
     bench.add(method, () => {
-      const collector = new SeriesCollector(plan, AGG_PATHS, method, undefined);
-      outputs.forEach((o, c) => collector.add(c, CHUNK, o));
-      const r = collector.result(scenario, { pensim: info.pensim, scenario: { name: null, hash: '' }, seed });
+      // What a worker does per chunk (summarizeChunk) and the coordinator per run (addSummary, result), on one thread.
+      const collector = new SeriesCollector(seriesCount(plan), AGG_PATHS, method);
+      outputs.forEach((o, c) => collector.addSummary(c, CHUNK, summarizeChunk(seriesCount(plan), undefined, o, CHUNK, collector.sketchSet), o));
+      const r = norwayResult(collector, plan, scenario, { pensim: info.pensim, scenario: { name: null, hash: '' }, seed, sampler: 'pseudo' });
       sink += r.metrics.capitalAtRetirement.mean;
     });
   }
@@ -219,6 +225,27 @@ if (linearity) {
   console.log('  (cost linearity 10 M / 1 M skipped: set PENSIM_BENCH_LINEARITY=1, it takes minutes)');
 }
 
+// --- 5. memory of every plan kind, and the small default run (opt-in: minutes) ----------------
+let memory: Record<string, { s: number; peakRssMb: number | null }> | null = null;
+if (process.env.PENSIM_BENCH_MEMORY === '1') {
+  console.log('\nmemory and small runs (whole process, peak RSS from getrusage):');
+  memory = {};
+  const cases: [string, string[]][] = [
+    ['run Norwegian (bench-reference), 10 M paths, full fan', ['run', REFERENCE, '--paths', '10000000', '--format', 'json', '--quiet']],
+    ['run US (ksop-concentrated), 10 M paths, full fan', ['run', 'scenarios/ksop-concentrated.json', '--paths', '10000000', '--format', 'json', '--quiet']],
+    ['compare KSOP vs 401(k), 1 M paths', ['compare', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', '--paths', '1000000', '--format', 'json', '--quiet']],
+    ['compare KSOP vs 401(k), 10 M paths', ['compare', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', '--paths', '10000000', '--format', 'json', '--quiet']],
+    ['run scenarios/default.json (20 000 paths, table)', ['run', 'scenarios/default.json', '--quiet']],
+  ];
+  for (const [name, args] of cases) {
+    const r = timeProcess('node', [CLI, ...args], { rusage: true });
+    memory[name] = { s: r.ms / 1000, peakRssMb: r.peakRssMb };
+    add(name, r.ms / 1000, 's', `peak RSS ${r.peakRssMb?.toFixed(0) ?? 'n/a'} MB`);
+  }
+} else {
+  console.log('  (memory of 10 M-path runs and compares skipped: set PENSIM_BENCH_MEMORY=1, it takes minutes)');
+}
+
 // --- report -----------------------------------------------------------------------------------
 const show = (r: Row) => (r.unit === 'ms' ? r.value.toFixed(1) : r.unit === 'x' || r.unit === '%' || r.unit === 's' ? r.value.toFixed(2) : rate(r.value));
 console.log(`\n${table(['benchmark', 'figure', 'unit', 'detail'], rows.map((r) => [r.layer, show(r), r.unit, r.detail]))}`);
@@ -248,6 +275,7 @@ const results = {
   pool: { startupMs: poolMs - inlineMs, poolMs, inlineMs },
   cli: { versionMs: versionTime, run1000Ms: smallTime, ratio: smallTime / versionTime, versionSamples: versionMs, run1000Samples: smallMs },
   linearity: linear,
+  memory,
   table: rows,
 };
 writeFileSync(`${ROOT}/bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
