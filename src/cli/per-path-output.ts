@@ -9,10 +9,8 @@
 import { extname } from 'node:path';
 import { SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import { US_SERIES } from '../plan/us-simulation-plan.js';
-import { ArrowFileWriter } from '../report/arrow-file-writer.js';
 import { COLUMNAR_EXTENSIONS, type ColumnarWriter, type ColumnSpec } from '../report/columnar-writer.js';
 import { OrderedRows } from '../report/ordered-rows.js';
-import { ParquetFileWriter } from '../report/parquet-file-writer.js';
 import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
 import { PerPathRecorder } from './per-path-recorder.js';
@@ -30,8 +28,10 @@ export function perPathFormat(file: string, flag = '--per-path'): PerPathFormat 
 }
 
 /** A columnar writer for a file of the given format. */
-export function columnarWriter(file: string, format: 'arrow' | 'parquet'): ColumnarWriter {
-  return format === 'arrow' ? new ArrowFileWriter(file) : new ParquetFileWriter(file, `pensim ${VERSION}`);
+export async function columnarWriter(file: string, format: 'arrow' | 'parquet'): Promise<ColumnarWriter> {
+  // Loaded when asked for: apache-arrow and hyparquet-writer would add ~0.15 s to every command's start.
+  if (format === 'arrow') return new (await import('../report/arrow-file-writer.js')).ArrowFileWriter(file);
+  return new (await import('../report/parquet-file-writer.js')).ParquetFileWriter(file, `pensim ${VERSION}`);
 }
 
 /** What the file says about the run (docs/columns.md): key-value metadata, also in the Arrow schema. */
@@ -81,13 +81,13 @@ export interface PerPathOutput {
  * Open the per-path output of a run of `paths` paths. `csvComment`: a first line for the CSV
  * (the columnar files carry the amount basis in their metadata instead).
  */
-export function openPerPathOutput(file: string, names: readonly string[], csvNames: readonly string[], paths: number, meta: PerPathMetadata, csvComment?: string): PerPathOutput {
+export async function openPerPathOutput(file: string, names: readonly string[], csvNames: readonly string[], paths: number, meta: PerPathMetadata, csvComment?: string): Promise<PerPathOutput> {
   const format = perPathFormat(file);
   if (format === 'csv') {
     const recorder = new PerPathRecorder(paths, csvNames);
     return { onChunk: recorder.add, close: () => writeAtomically(file, recorder.csv(csvComment)), abort: () => {} };
   }
-  const writer = columnarWriter(file, format);
+  const writer = await columnarWriter(file, format);
   const columns: ColumnSpec[] = [{ name: 'path', type: 'int32' }, ...names.map((name) => ({ name, type: 'float64' as const }))];
   writer.open(columns, fileMetadata(meta));
   const rows = new OrderedRows(writer, names.length);

@@ -14,7 +14,6 @@ import type { SimulationResult } from '../engine/simulation-result.js';
 import type { AmountBasis } from '../report/amount-basis.js';
 import { capitalFanSvg } from '../report/capital-fan-svg.js';
 import { htmlReport } from '../report/html-report.js';
-import { pdfReport } from '../report/pdf-report.js';
 import { PRESET_NAMES, PERCENTILE_PRESETS, type PresetName } from '../report/percentile-presets.js';
 import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
@@ -81,7 +80,8 @@ const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array | Promise<Uin
   html: (o) => htmlReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
   svg: (o) => `${capitalFanSvg(reportView(o.result, o.basis, o.labels))}\n`,
   png: (o) => renderPng(capitalFanSvg(reportView(o.result, o.basis, o.labels))),
-  pdf: (o) => pdfReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
+  // pdfkit is loaded when a PDF is asked for (it would add ~0.1 s to every command's start).
+  pdf: async (o) => (await import('../report/pdf-report.js')).pdfReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
 };
 
 /** A shard file is JSON of the raw run: flags that shape a report or a per-path file have no place there. */
@@ -227,7 +227,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     }
     // Per-path outcomes stay nominal whatever the report's unit: the CSV's first line or the file's metadata says so.
     const perPath = args['per-path']
-      ? openPerPathOutput(
+      ? await openPerPathOutput(
         args['per-path'],
         us ? usPerPathSeries() : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
         us ? usPerPathSeries() : SCALAR_SERIES,

@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { newAccessToken } from '../server/access-token.js';
-import { createServer } from '../server/create-server.js';
 import { UserError } from '../scenario/user-error.js';
 import { wholeNumberFlag } from './options.js';
 
@@ -40,6 +39,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const capacity = wholeNumberFlag('queue', 0, 1000)(args.queue)!;
     if (!/^[A-Za-z0-9.:[\]-]+$/.test(args.host)) throw new UserError([{ path: '--host', message: `must be an address or host name, e.g. 127.0.0.1; got "${args.host}"` }]);
     const token = newAccessToken();
+    // Fastify and the server load only for `pensim serve`, not with every command.
+    const { createServer } = await import('../server/create-server.js');
     const app = createServer({ token, host: args.host, threads, capacity });
     try {
       await app.listen({ port, host: args.host });

@@ -150,7 +150,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     signal.throwIfAborted();
     if (isColumnar(args.format)) {
       const meta = fileMetadata({ seed: result.seed, paths: result.paths, scenarioName: result.scenario.name, scenarioHash: scenarioHash(base), currency: base.currency });
-      writeSweepColumns(result, columnarWriter(args.out!, args.format), meta);
+      writeSweepColumns(result, await columnarWriter(args.out!, args.format), meta);
       return;
     }
     const output = isChart(args.format) ? CHART[args.format](result, chartMetric) : TEXT[args.format](result);

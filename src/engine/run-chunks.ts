@@ -78,28 +78,67 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
     }
     return;
   }
-  const workers = Math.min(threads, chunks.length);
+  // The calling thread is one of the `threads`: it runs batches itself (a chunk at a time, yielding
+  // between chunks so the workers' results are taken in) while threads − 1 workers run the rest.
+  // It starts at once, while the workers are still starting, and no third thread competes for
+  // the cores. Batches are taken in order from one list by whoever is free.
+  const workers = Math.min(threads, chunks.length) - 1;
+  const batches = guidedBatches(chunks, workers + 1);
+  let next = 0;
   const pool = createPool(workers, { job });
   // A worker that dies while idle is reported as an 'error' event, which would crash the process
   // unheard; the tasks it leaves unfinished reject on their own.
   pool.on('error', () => {});
+  const failed = new AbortController();
   const stop = () => void pool.destroy();
   signal?.addEventListener('abort', stop, { once: true });
-  try {
-    await Promise.all(
-      guidedBatches(chunks, workers).map(async (batch) => {
-        const task = taskOf(batch);
-        let result: BatchResult;
-        try {
-          result = (await pool.run(task)) as BatchResult;
-        } catch (e) {
-          signal?.throwIfAborted();
-          throw new ChunkFailure(batch.find((c) => c.chunk === Atomics.load(task.running, 0)) ?? batch[0]!, e);
-        }
+  const onPool = async () => {
+    while (next < batches.length && !failed.signal.aborted) {
+      const batch = batches[next++]!;
+      const task = taskOf(batch);
+      let result: BatchResult;
+      try {
+        result = (await pool.run(task)) as BatchResult;
+      } catch (e) {
         signal?.throwIfAborted();
-        record(batch, result);
-      }),
-    );
+        throw new ChunkFailure(batch.find((c) => c.chunk === Atomics.load(task.running, 0)) ?? batch[0]!, e);
+      }
+      signal?.throwIfAborted();
+      record(batch, result);
+    }
+  };
+  const buffers = jobBuffers();
+  const nSeries = jobSeriesCount(job);
+  const shortfall = jobShortfall(job);
+  const onCaller = async () => {
+    while (next < batches.length && !failed.signal.aborted) {
+      for (const c of batches[next++]!) {
+        // Let the workers' messages in before each chunk (and see an abort).
+        await new Promise((resolve) => setImmediate(resolve));
+        signal?.throwIfAborted();
+        if (failed.signal.aborted) return;
+        let output: ChunkOutput;
+        try {
+          injectFault(c.chunk, false);
+          const out = produceChunk(job, seed, c.chunk, c.paths, buffers, sink.keepSeries);
+          const summary = summarizeChunk(nSeries, shortfall, out.series, c.paths, sink.sketches, out.lengths);
+          output = { c, summary, series: sink.keepSeries ? out.series : null, lengths: out.lengths ?? null };
+        } catch (e) {
+          throw new ChunkFailure(c, e);
+        }
+        sink.onChunks([output]);
+      }
+    }
+  };
+  // Two tasks in flight per worker, so a worker finds its next batch waiting while this thread computes.
+  const consumers = [onCaller(), ...Array.from({ length: 2 * workers }, () => onPool())].map((p) =>
+    p.catch((e: unknown) => {
+      failed.abort();
+      throw e;
+    }),
+  );
+  try {
+    await Promise.all(consumers);
   } finally {
     signal?.removeEventListener('abort', stop);
     await pool.destroy();

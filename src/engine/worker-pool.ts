@@ -18,5 +18,5 @@ export function workerFile(name = 'chunk.worker.js'): string {
 
 /** A pool of `threads` workers, each handed `workerData` once when it starts (the run's job). */
 export function createPool(threads: number, workerData: unknown): Piscina {
-  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1_000, workerData });
+  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1_000, workerData, concurrentTasksPerWorker: 2 });
 }
