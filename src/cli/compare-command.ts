@@ -8,6 +8,11 @@
 import type { CommandModule } from 'yargs';
 import { compareScenarios, NO_COMPARE_METRICS, type Comparison, type NoCompareMetric, type NoComparison } from '../engine/compare.js';
 import { checkAnyScenario } from '../engine/load-any-scenario.js';
+import { compilePlan } from '../plan/compile-plan.js';
+import { isUsScenario } from '../plan/compiled-plan.js';
+import type { Scenario } from '../scenario/schema.js';
+import { scenarioHash } from '../scenario/scenario-hash.js';
+import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathSeries } from './per-path-output.js';
 import { isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenario.js';
 import { compareHtml } from '../report/compare-html.js';
 import { compareJson } from '../report/compare-json.js';
@@ -40,6 +45,7 @@ interface CompareArgs {
   quiet: boolean;
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
   'allow-large': boolean;
+  'per-path': string | undefined;
 }
 
 /** A number flag within (min, max]; otherwise a UserError naming the flag. */
@@ -68,6 +74,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('percentile-method', { choices: ['auto', 'exact', 'sketch'] as const, describe: 'exact figures from every path, or streamed from sketches in bounded memory (default auto: exact up to 100 000 paths)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress or timing on standard error' })
       .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limit on paths × years × scenarios' })
+      .option('per-path', { type: 'string', describe: "also write each scenario's per-path outcomes, one file per scenario: FILE.csv|.arrow|.parquet becomes FILE-1.…, FILE-2.…, in the scenarios' order" })
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json', 'the KSOP against a diversified 401(k)')
       .example('$0 compare scenarios/ksop-concentrated.json scenarios/401k-diversified.json --gamma 5 --format json', 'as JSON, more risk-averse')
@@ -82,6 +89,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const percentiles = args.percentiles === undefined ? undefined : parsePercentiles(args.percentiles);
     if (args.scenarios.length < 2) throw new UserError([{ path: 'scenarios', message: `name at least two scenario files to compare; got ${args.scenarios.length}` }]);
     if (args.out) checkOutputPath(args.out, forced(args));
+    const perPathFiles = args['per-path'] === undefined ? null : scenarioFiles(args['per-path'], args.scenarios.length);
+    for (const f of perPathFiles ?? []) checkOutputPath(f, forced(args), '--per-path');
     const raws = await Promise.all(args.scenarios.map(async (file) => ({ file, raw: await readScenarioObject(file) })));
     const us = raws.map((r) => isUsScenarioObject(r.raw));
     if (us.some((u) => u !== us[0])) {
@@ -99,12 +108,29 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const n = paths ?? first.paths;
     const progress = progressReporter(args.quiet);
     const started = performance.now();
-    const comparison = await attributedTo(args.scenarios[0]!, () =>
+    const seed = seedFlag ?? first.seed;
+    // Per-path files: each scenario's outcomes, chunk by chunk, in path order (cli/per-path-output.ts).
+    const outputs = perPathFiles
+      ? await Promise.all(
+          scenarios.map((s, i) =>
+            openPerPathOutput(
+              perPathFiles[i]!,
+              isUsScenario(s) ? usPerPathSeries() : perPathSeries(compilePlan(s as Scenario)),
+              isUsScenario(s) ? usPerPathSeries() : perPathSeries(compilePlan(s as Scenario)),
+              n,
+              { seed, paths: n, scenarioName: s.name ?? null, scenarioHash: scenarioHash(s), currency: s.currency, sampler: s.simulation.sampler },
+            ),
+          ),
+        )
+      : null;
+    let comparison: Comparison | NoComparison;
+    try {
+      comparison = await attributedTo(args.scenarios[0]!, () =>
       compareScenarios(scenarios, {
         gamma,
         alpha,
         paths: n,
-        seed: seedFlag ?? first.seed,
+        seed,
         ...(threads !== undefined && { threads }),
         ...(target !== undefined && { target }),
         ...(args.metric !== undefined && { metric: args.metric }),
@@ -114,9 +140,15 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         signal,
         onProgress: progress.update,
         allowLarge: args['allow-large'],
+        ...(outputs && { onScenarioChunk: (i: number, f: number, p: number, series: Float64Array) => outputs[i]!.onChunk(f, p, series) }),
       }),
-    );
-    signal.throwIfAborted();
+      );
+      signal.throwIfAborted();
+      for (const out of outputs ?? []) out.close();
+    } catch (e) {
+      for (const out of outputs ?? []) out.abort();
+      throw e;
+    }
     progress.done(n * scenarios.length, performance.now() - started, threads);
     let text: string;
     if (us[0]) {
@@ -130,3 +162,10 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     else process.stdout.write(text);
   }),
 };
+
+/** FILE.ext → FILE-1.ext, FILE-2.ext, …: one per-path file per compared scenario (the extension picks the format). */
+function scenarioFiles(file: string, count: number): string[] {
+  perPathFormat(file);
+  const dot = file.lastIndexOf('.');
+  return Array.from({ length: count }, (_, i) => `${file.slice(0, dot)}-${i + 1}${file.slice(dot)}`);
+}

@@ -12,6 +12,10 @@ import { jobBuffers, jobSeriesCount, jobShortfall, produceChunk, type ChunkJob }
 import type { ChunkRange } from './chunking.js';
 import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
 
+/** `running` before a batch starts, and after it is done. */
+export const BATCH_NOT_STARTED = -1;
+export const BATCH_DONE = -2;
+
 export interface BatchTask {
   seed: number;
   chunks: ChunkRange[];
@@ -19,7 +23,7 @@ export interface BatchTask {
   sketch: boolean;
   /** Return each chunk's raw columns too. */
   keepSeries: boolean;
-  /** Int32Array on a SharedArrayBuffer: [0] is set to the chunk being run. */
+  /** Int32Array on a SharedArrayBuffer: [0] is the chunk being run (BATCH_NOT_STARTED before, BATCH_DONE after). */
   running: Int32Array;
 }
 
@@ -62,6 +66,8 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
     lengths.push(out.lengths ?? null);
     if (task.keepSeries) series.push(out.series);
   }
+  // Done: a worker that dies now (on its next batch) must not have this one blamed.
+  Atomics.store(task.running, 0, BATCH_DONE);
   return { summaries, series: task.keepSeries ? series : null, lengths, sketches: sketches && sketches.map((s) => s.pack()) };
 }
 

@@ -13,7 +13,8 @@
  *   market and stock wealth relatives M and S, and u and the ≤ 0 indicator of the mix
  *   (1 − w)·M + w·S on a grid w = k/grid, k = 0..grid, for the certainty-equivalent value of $1 of
  *   company stock at a share known only at the end (engine/ce-value-at-share.ts).
- * - fan: the capital at every age, passed through (for the overlaid fans of the HTML report).
+ * - fan: the capital at every age, passed through (for the overlaid fans of the HTML report);
+ * - head: the scenario's headline per-path outcomes, passed through (compare --per-path).
  * Per pair (A, the first scenario, against each B): A − B, the indicator of A < B, and A / B over
  * the paths with B > 0 (a column of variable length, its values first).
  */
@@ -35,6 +36,8 @@ export interface CompareSpec {
   scenarios: CompareScenarioSpec[];
   /** Per scenario, series to pass through as they are (its capital fan by age), or null. */
   fans: ({ from: number; count: number } | null)[];
+  /** Per scenario, its headline per-path outcomes to pass through (compare --per-path), or null. */
+  heads: ({ from: number; count: number } | null)[];
   gamma: number;
   /** Intervals of the share grid of the mixed-portfolio certainty equivalents. */
   grid: number;
@@ -49,6 +52,8 @@ export interface ScenarioChannels {
   stock: { share: number; defaulted: number; half: number; m: number; s: number; gridT: number; gridNp: number } | null;
   /** The first of `count` pass-through columns (the scenario's fan), or null. */
   fan: { from: number; count: number } | null;
+  /** The first of `count` pass-through columns (the scenario's per-path outcomes), or null. */
+  head: { from: number; count: number } | null;
 }
 
 export interface PairChannels {
@@ -80,6 +85,7 @@ export function compareLayout(spec: CompareSpec): CompareLayout {
       ? { share: next(), defaulted: next(), half: next(), m: next(), s: next(), gridT: next(spec.grid + 1), gridNp: next(spec.grid + 1) }
       : null,
     fan: spec.fans[i] ? { from: next(spec.fans[i]!.count), count: spec.fans[i]!.count } : null,
+    head: spec.heads[i] ? { from: next(spec.heads[i]!.count), count: spec.heads[i]!.count } : null,
   }));
   const pairs = spec.scenarios.slice(1).map((): PairChannels => ({ diff: next(), less: next(), ratio: next() }));
   return { scenarios, pairs, count: n };
@@ -120,6 +126,7 @@ export function fillChannels(spec: CompareSpec, layout: CompareLayout, priced: r
         np[p] = x[p]! > 0 ? 0 : 1;
       }
     }
+    if (ch.head) out.set(priced[i]!.subarray(spec.heads[i]!.from * paths, (spec.heads[i]!.from + ch.head.count) * paths), ch.head.from * paths);
     if (ch.fan) out.set(priced[i]!.subarray(spec.fans[i]!.from * paths, (spec.fans[i]!.from + ch.fan.count) * paths), ch.fan.from * paths);
     if (ch.stock && sc.stock) {
       col(ch.stock.share).set(series(i, sc.stock.share));

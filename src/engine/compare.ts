@@ -65,6 +65,12 @@ export interface CompareOptions {
   metric?: NoCompareMetric;
   /** Also each scenario's capital fan by age (the HTML report's overlaid fans). */
   fans?: boolean;
+  /**
+   * Each scenario's headline per-path outcomes, chunk by chunk in any chunk order (compare
+   * --per-path): scenario i's first `count` series of its pricer (Norway SCALAR_SERIES and the
+   * plan's extra series, US US_SERIES), series-major. Workers then send their columns back.
+   */
+  onScenarioChunk?: (scenario: number, first: number, paths: number, series: Float64Array) => void;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   allowLarge?: boolean;
@@ -177,6 +183,11 @@ function returnModel(cp: CompiledPlan): string {
   return cp.kind === 'norway' ? (cp.plan.market?.kind ?? 'lognormal') : 'lognormal';
 }
 
+/** The headline per-path outcomes of a plan: Norway SCALAR_SERIES and its extra series, US US_SERIES. */
+export function headCount(cp: CompiledPlan): number {
+  return cp.kind === 'us' ? US_SERIES.length : SCALAR_SERIES.length + cp.plan.extraSeries.length;
+}
+
 function norwayOutcome(plan: SimulationPlan, metric: NoCompareMetric): number {
   return metric === 'totalPension' ? SCALAR_SERIES.length + plan.extraSeries.indexOf('totalPension') : SCALAR_SERIES.indexOf(metric);
 }
@@ -229,14 +240,19 @@ async function scenarioFigures(scenarios: readonly AnyScenario[], o: CompareOpti
   const problems = pairingProblems(plans, scenarios, o.metric);
   if (problems.length > 0) throw new UserError(problems);
   const specs = plans.map((cp, i) => scenarioSpec(cp, scenarios[i]!, o));
-  const spec: CompareSpec = { scenarios: specs.map(({ fan: _, ...s }) => s), gamma: o.gamma, grid: SHARE_GRID, fans: specs.map((s) => s.fan) };
+  const heads = plans.map((cp) => (o.onScenarioChunk ? { from: 0, count: headCount(cp) } : null));
+  const spec: CompareSpec = { scenarios: specs.map(({ fan: _, ...s }) => s), gamma: o.gamma, grid: SHARE_GRID, fans: specs.map((s) => s.fan), heads };
   const layout = compareLayout(spec);
   const wanted = o.percentileMethod ?? 'auto';
   const method: PercentileMethod = wanted === 'auto' ? (o.paths <= AUTO_EXACT_MAX_PATHS ? 'exact' : 'sketch') : wanted;
   checkRunSize({ paths: o.paths, years: planYears(plans[0]!), series: layout.count, method, runs: plans.length }, o.allowLarge);
   const collector = new SeriesCollector(layout.count, o.paths, method);
   let done = 0;
-  const sink = collectorSink(collector, { recorded: (c) => o.onProgress?.((done += c.paths), o.paths) });
+  const onChunk = o.onScenarioChunk
+    ? (first: number, paths: number, channels: Float64Array) =>
+        layout.scenarios.forEach((ch, i) => ch.head && o.onScenarioChunk!(i, first, paths, channels.subarray(ch.head.from * paths, (ch.head.from + ch.head.count) * paths)))
+    : undefined;
+  const sink = collectorSink(collector, { onChunk, recorded: (c) => o.onProgress?.((done += c.paths), o.paths) });
   await runChunks({ kind: 'compare', plans, spec }, o.seed, chunkRanges(o.paths), o.threads ?? availableParallelism(), sink, o.signal);
   checkFinite(collector, layout, scenarios, o);
   const read = new Figures(collector, layout, o, method);

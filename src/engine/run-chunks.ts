@@ -14,7 +14,7 @@
  * within one chunk's time.
  */
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
-import type { BatchResult, BatchTask } from './chunk-batch.js';
+import { BATCH_DONE, BATCH_NOT_STARTED, type BatchResult, type BatchTask } from './chunk-batch.js';
 import { jobBuffers, jobSeriesCount, jobShortfall, produceChunk, type ChunkJob } from './chunk-job.js';
 import { ChunkFailure } from './chunk-failure.js';
 import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
@@ -48,7 +48,7 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
     chunks: batch,
     sketch: sink.sketches !== null,
     keepSeries: sink.keepSeries,
-    running: new Int32Array(new SharedArrayBuffer(4)).fill(batch[0]!.chunk),
+    running: new Int32Array(new SharedArrayBuffer(4)).fill(BATCH_NOT_STARTED),
   });
   const record = (batch: ChunkRange[], result: BatchResult) => {
     // Merged in column order; counts add exactly, so the order of batches does not matter.
@@ -101,7 +101,11 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
         result = (await pool.run(task)) as BatchResult;
       } catch (e) {
         signal?.throwIfAborted();
-        throw new ChunkFailure(batch.find((c) => c.chunk === Atomics.load(task.running, 0)) ?? batch[0]!, e);
+        const at = Atomics.load(task.running, 0);
+        // A batch queued behind the one whose worker died (never started), or done but not yet
+        // delivered: let the batch that was running (it names the chunk at fault) fail the run first.
+        if (at === BATCH_NOT_STARTED || at === BATCH_DONE) await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new ChunkFailure(batch.find((c) => c.chunk === at) ?? batch[0]!, e);
       }
       signal?.throwIfAborted();
       record(batch, result);

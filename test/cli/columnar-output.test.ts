@@ -99,6 +99,7 @@ describe('run --per-path FILE.parquet / FILE.arrow (lifetime and folketrygd seri
       'scenario.hash': json.scenario.hash,
       currency: 'NOK',
       'amounts.basis': 'nominal',
+      sampler: 'pseudo',
     };
     expect(kv).toEqual(expected);
     expect(Object.fromEntries(table.schema.metadata)).toEqual(expected);

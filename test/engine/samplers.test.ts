@@ -9,7 +9,7 @@ import { CHUNK_SIZE } from '../../src/engine/chunking.js';
 import { loadUsScenario } from '../../src/engine/load-us-scenario.js';
 import { mergeShards, simulateShard } from '../../src/engine/shard.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { simulateUs, simulateUsOnPool } from '../../src/engine/simulate-us.js';
+import { usRun } from '../us/helpers.js';
 import { projectLedger } from '../../src/ledger/project-ledger.js';
 import { SAMPLERS, type Sampler } from '../../src/random/sampler.js';
 import { resultJson } from '../../src/report/result-json.js';
@@ -102,7 +102,7 @@ describe('a US plan under each sampler', () => {
   it('401(k): finite values, and each sampler\'s mean terminal wealth within 4 SE of the pseudo run\'s', async () => {
     const raw = JSON.parse(readFileSync(new URL('../../scenarios/401k-diversified.json', import.meta.url), 'utf8')) as { simulation?: object };
     const base = await loadUsScenario(new URL('../../scenarios/401k-diversified.json', import.meta.url).pathname);
-    const runs = SAMPLERS.map((sampler) => simulateUs({ ...base, simulation: { ...base.simulation, sampler } }, { paths: 4096, seed: 3 }).values.terminalWealth);
+    const runs = await Promise.all(SAMPLERS.map(async (sampler) => (await usRun({ ...base, simulation: { ...base.simulation, sampler } }, { paths: 4096, seed: 3 })).values.terminalWealth));
     for (const v of runs) expect(v.every(Number.isFinite)).toBe(true);
     const [pseudo] = runs;
     const se = stderr([...pseudo!]);
@@ -114,9 +114,10 @@ describe('a US plan under each sampler', () => {
     const base = await loadUsScenario(new URL('../../scenarios/ksop-concentrated.json', import.meta.url).pathname);
     for (const sampler of ['sobol', 'antithetic'] as const) {
       const scenario = { ...base, simulation: { ...base.simulation, sampler } };
-      const inline = simulateUs(scenario, { paths: CHUNK_SIZE + 77, seed: 4 });
-      const pooled = await simulateUsOnPool(scenario, { paths: CHUNK_SIZE + 77, seed: 4, threads: 2 });
+      const inline = await usRun(scenario, { paths: CHUNK_SIZE + 77, seed: 4 });
+      const pooled = await usRun(scenario, { paths: CHUNK_SIZE + 77, seed: 4, threads: 2 });
       expect(pooled.values).toEqual(inline.values);
+      expect(JSON.stringify(pooled.result)).toBe(JSON.stringify(inline.result));
     }
   });
 });
