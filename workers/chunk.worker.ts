@@ -1,15 +1,20 @@
 /**
  * Piscina worker: runs one batch of chunks of the run's job and moves its buffers back (no copy).
- * The job (the compiled plan or plans) arrives once, as the pool's workerData.
+ * The job (the compiled plan or plans) arrives once, as the pool's workerData; on a pool shared by
+ * many runs (the workbench) it comes with each task instead.
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { runBatch, transferables, type BatchTask } from '../src/engine/chunk-batch.js';
 import type { ChunkJob } from '../src/engine/chunk-job.js';
 import { injectFault } from '../src/engine/injected-fault.js';
 
-const job = (workerData as { job: ChunkJob }).job;
+const own = (workerData as { job: ChunkJob | null }).job;
+/** On a shared pool each task carries its job: the same object for every task of one run, so the worker's buffers are reused. */
+let last: { id: number; job: ChunkJob } | null = null;
 
 export default function chunkWorker(task: BatchTask): unknown {
+  if (task.job && task.jobId !== undefined && last?.id !== task.jobId) last = { id: task.jobId, job: task.job };
+  const job = task.job ? last!.job : own!;
   const result = runBatch(job, task, (chunk) => injectFault(chunk, true));
   return move({ [transferableSymbol]: transferables(result), [valueSymbol]: result });
 }

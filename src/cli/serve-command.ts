@@ -30,7 +30,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to bind (the default keeps it to this machine)' })
       .option('open', { type: 'boolean', default: true, describe: 'open the page in the default browser (--no-open: only print the URL)' })
       .option('threads', { type: 'string', describe: 'worker threads per run (default: up to 2)' })
-      .option('queue', { type: 'string', default: '8', describe: 'runs that may wait for the one running; more are refused with 429 and Retry-After' })
+      .option('queue', { type: 'string', default: '8', describe: 'runs that may wait while two run on the shared worker pool; more are refused with 429 and Retry-After' })
       .example('$0 serve', 'start the workbench and open it')
       .example('$0 serve --port 0 --no-open', 'a free port; print the URL only') as never,
   handler: async (args) => {

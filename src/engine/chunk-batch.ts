@@ -17,6 +17,9 @@ export const BATCH_NOT_STARTED = -1;
 export const BATCH_DONE = -2;
 
 export interface BatchTask {
+  /** On a shared pool (engine/worker-pool.ts createSharedPool), the job and its id; else the worker's workerData holds the job. */
+  job?: ChunkJob;
+  jobId?: number;
   seed: number;
   chunks: ChunkRange[];
   /** Build sketches (sketch method). */

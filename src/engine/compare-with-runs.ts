@@ -20,6 +20,7 @@ export async function compareWithRuns(scenarios: readonly AnyScenario[], o: Comp
         ...(o.threads !== undefined && { threads: o.threads }),
         ...(o.signal && { signal: o.signal }),
         ...(o.allowLarge !== undefined && { allowLarge: o.allowLarge }),
+        ...(o.pool && { pool: o.pool }),
         onProgress: (done) => o.onProgress?.((i + 1) * o.paths + done, total),
       }),
     );

@@ -21,6 +21,7 @@
  * with its error estimate (stats/ce-value-at-share.ts). The bounds are in the result.
  */
 import { availableParallelism } from 'node:os';
+import type { Piscina } from 'piscina';
 import { compileAny, isUsScenario, planYears, shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
 import { SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import { US_SERIES, usSeriesIndex, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
@@ -74,6 +75,8 @@ export interface CompareOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   allowLarge?: boolean;
+  /** A worker pool shared by many runs (the workbench); else the comparison makes its own. */
+  pool?: Piscina;
 }
 
 /** How each streamed figure was computed, and the error bounds of those that are approximated. */
@@ -253,7 +256,7 @@ async function scenarioFigures(scenarios: readonly AnyScenario[], o: CompareOpti
         layout.scenarios.forEach((ch, i) => ch.head && o.onScenarioChunk!(i, first, paths, channels.subarray(ch.head.from * paths, (ch.head.from + ch.head.count) * paths)))
     : undefined;
   const sink = collectorSink(collector, { onChunk, recorded: (c) => o.onProgress?.((done += c.paths), o.paths) });
-  await runChunks({ kind: 'compare', plans, spec }, o.seed, chunkRanges(o.paths), o.threads ?? availableParallelism(), sink, o.signal);
+  await runChunks({ kind: 'compare', plans, spec }, o.seed, chunkRanges(o.paths), o.threads ?? availableParallelism(), sink, o.signal, o.pool);
   checkFinite(collector, layout, scenarios, o);
   const read = new Figures(collector, layout, o, method);
   const pct = [...o.percentiles];

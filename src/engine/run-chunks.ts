@@ -21,7 +21,43 @@ import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
 import { guidedBatches } from './guided-batches.js';
 import { injectFault } from './injected-fault.js';
+import type { Piscina } from 'piscina';
 import { createPool } from './worker-pool.js';
+
+/** Run ids on shared pools: a worker keeps the job of the last id it saw. */
+let nextJobId = 0;
+
+/**
+ * On a pool shared by many runs (the workbench): every batch goes to the pool with the job, the
+ * calling thread (the server's) only merges, an abort cancels this run's tasks (Piscina ends a
+ * worker that is running one and starts another), and the pool outlives the run.
+ */
+async function runOnShared(pool: Piscina, job: ChunkJob, seed: number, chunks: readonly ChunkRange[], sink: ChunkSink, signal?: AbortSignal): Promise<void> {
+  const jobId = nextJobId++;
+  await Promise.all(
+    guidedBatches(chunks, pool.options.maxThreads).map(async (batch) => {
+      const task: BatchTask = {
+        job,
+        jobId,
+        seed,
+        chunks: batch,
+        sketch: sink.sketches !== null,
+        keepSeries: sink.keepSeries,
+        running: new Int32Array(new SharedArrayBuffer(4)).fill(BATCH_NOT_STARTED),
+      };
+      let result: BatchResult;
+      try {
+        result = (await pool.run(task, signal ? { signal } : {})) as BatchResult;
+      } catch (e) {
+        signal?.throwIfAborted();
+        throw new ChunkFailure(batch.find((c) => c.chunk === Atomics.load(task.running, 0)) ?? batch[0]!, e);
+      }
+      signal?.throwIfAborted();
+      result.sketches?.forEach((packed, s) => sink.sketches![s]!.mergePacked(packed));
+      sink.onChunks(batch.map((c, i) => ({ c, summary: result.summaries[i]!, series: result.series?.[i] ?? null, lengths: result.lengths[i] ?? null })));
+    }),
+  );
+}
 
 export interface ChunkOutput {
   c: ChunkRange;
@@ -41,8 +77,9 @@ export interface ChunkSink {
   onChunks(done: ChunkOutput[]): void;
 }
 
-export async function runChunks(job: ChunkJob, seed: number, chunks: readonly ChunkRange[], threads: number, sink: ChunkSink, signal?: AbortSignal): Promise<void> {
+export async function runChunks(job: ChunkJob, seed: number, chunks: readonly ChunkRange[], threads: number, sink: ChunkSink, signal?: AbortSignal, shared?: Piscina): Promise<void> {
   signal?.throwIfAborted();
+  if (shared) return runOnShared(shared, job, seed, chunks, sink, signal);
   const taskOf = (batch: ChunkRange[]): BatchTask => ({
     seed,
     chunks: batch,

@@ -5,6 +5,7 @@
  * SimulationResult, US ones a UsRunResult. The thread count changes only the speed, never a digit.
  */
 import { availableParallelism } from 'node:os';
+import type { Piscina } from 'piscina';
 import { compileAny, planSeriesCount, planYears, shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
@@ -43,6 +44,8 @@ export interface SimulateOptions {
   signal?: AbortSignal;
   /** Lifts the resource limits of engine/limits.ts (paths × years, exact-percentile memory). */
   allowLarge?: boolean;
+  /** A worker pool shared by many runs (engine/worker-pool.ts createSharedPool); else each run makes its own. */
+  pool?: Piscina;
 }
 
 export interface RunSetup {
@@ -53,6 +56,7 @@ export interface RunSetup {
   method: PercentileMethod;
   signal?: AbortSignal;
   allowLarge?: boolean;
+  pool?: Piscina;
 }
 
 export function simulate(scenario: Scenario, options?: SimulateOptions): Promise<SimulationResult>;
@@ -80,7 +84,7 @@ export function resolveSetup(scenario: AnyScenario, options: SimulateOptions): R
   if (problems.length > 0) throw new UserError(problems);
   const wanted = options.percentileMethod ?? scenario.simulation.percentileMethod;
   const method = wanted === 'auto' ? (paths <= AUTO_EXACT_MAX_PATHS ? 'exact' : 'sketch') : wanted;
-  return { scenario, paths, seed, threads, method, signal: options.signal, allowLarge: options.allowLarge };
+  return { scenario, paths, seed, threads, method, signal: options.signal, allowLarge: options.allowLarge, ...(options.pool && { pool: options.pool }) };
 }
 
 /** A collector for the whole run of a compiled plan, its size checked against the limits. */
@@ -106,7 +110,7 @@ export async function collect(
     onProgress?.(done, total);
   };
   const job = { kind: 'run' as const, plan, shortfall: shortfallOf(plan, setup.scenario) };
-  await runChunks(job, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk, recorded }), setup.signal);
+  await runChunks(job, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk, recorded }), setup.signal, setup.pool);
   return { plan, collector };
 }
 

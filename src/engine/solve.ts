@@ -11,6 +11,7 @@
  * then the first, then bisects, so it needs about log2(grid size) + 2 runs. The answer meets the
  * target and the grid value one step before it does not (both are in `evaluations`).
  */
+import type { Piscina } from 'piscina';
 import { compilePlan } from '../plan/compile-plan.js';
 import { checkScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -38,6 +39,8 @@ export interface SolveOptions {
   seed: number;
   threads?: number;
   signal?: AbortSignal;
+  /** A worker pool shared by many runs (the workbench). */
+  pool?: Piscina;
   /** After each run: how many runs so far, and the most the search can need. */
   onStep?: (done: number, most: number) => void;
 }
@@ -214,7 +217,7 @@ export async function solve(scenario: Scenario, field: string, target: SolveTarg
     const seen = at.get(i);
     if (seen) return seen;
     const { value, scenario: s } = allowed[i]!;
-    const r = await simulate(s, { paths: o.paths, seed: o.seed, ...(o.threads !== undefined && { threads: o.threads }), ...(o.signal && { signal: o.signal }) });
+    const r = await simulate(s, { paths: o.paths, seed: o.seed, ...(o.threads !== undefined && { threads: o.threads }), ...(o.signal && { signal: o.signal }), ...(o.pool && { pool: o.pool }) });
     const metric = targetFigure(r, target);
     const e = { value, metric, met: meets(metric, target) };
     at.set(i, e);

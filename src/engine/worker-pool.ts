@@ -20,3 +20,12 @@ export function workerFile(name = 'chunk.worker.js'): string {
 export function createPool(threads: number, workerData: unknown): Piscina {
   return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1_000, workerData, concurrentTasksPerWorker: 2 });
 }
+
+/**
+ * A pool shared by many runs (the workbench's server): no job in workerData, each task carries its
+ * job (a worker keeps the last one by its id), and runs never destroy it. Created once, closed with
+ * the server.
+ */
+export function createSharedPool(threads: number): Piscina {
+  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: { job: null } });
+}

@@ -39,6 +39,7 @@ import { ResultStore } from './result-store.js';
 import { resultView } from './result-view.js';
 import { DOWNLOADS } from './downloads.js';
 import { RunQueue } from './run-queue.js';
+import { createSharedPool } from '../engine/worker-pool.js';
 
 export const BODY_LIMIT = 1_048_576;
 
@@ -48,7 +49,7 @@ export interface ServerOptions {
   host: string;
   /** Worker threads per run. */
   threads: number;
-  /** Runs at once (each may use `threads` workers). */
+  /** Runs at once, sharing one pool of `threads` workers (default 2). */
   concurrency?: number;
   /** Runs waiting beyond those; more are refused with 429. */
   capacity?: number;
@@ -93,7 +94,10 @@ function runnableScenario(raw: unknown, paths: number | undefined, seed: number 
 
 export function createServer(o: ServerOptions): FastifyInstance {
   const assets = o.assets ?? loadBundledAssets();
-  const queue = new RunQueue(o.concurrency ?? 1, o.capacity ?? 8);
+  // One pool of `threads` workers for every request (engine/worker-pool.ts), closed with the server;
+  // two jobs at a time share it, their batches interleaved.
+  const pool = createSharedPool(o.threads);
+  const queue = new RunQueue(o.concurrency ?? 2, o.capacity ?? 8);
   const store = new ResultStore(o.keep ?? 32);
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: true, routerOptions: { maxParamLength: 200 } });
 
@@ -187,6 +191,7 @@ export function createServer(o: ServerOptions): FastifyInstance {
         paths,
         seed,
         threads: o.threads,
+        pool,
         signal,
         onProgress: (done, total) => {
           const now = performance.now();
@@ -214,6 +219,7 @@ export function createServer(o: ServerOptions): FastifyInstance {
         paths: first.paths,
         seed: body.seed ?? first.scenario.simulation.seed,
         threads: o.threads,
+        pool,
         gamma: 3,
         alpha: 0.05,
         percentiles: first.scenario.simulation.percentiles,
@@ -236,7 +242,7 @@ export function createServer(o: ServerOptions): FastifyInstance {
     const target = parseSolveTarget(body.target);
     const { scenario, paths, seed } = runnableScenario(body.scenario, body.paths ?? SOLVE_DEFAULT_PATHS, body.seed, o.threads, MAX_SOLVE_PATHS);
     await streamJob(reply, queue, SECURITY_HEADERS, (signal, send) =>
-      solve(scenario, body.field, target, { paths, seed, threads: o.threads, signal, onStep: (done, most) => send('progress', { done, total: most }) }),
+      solve(scenario, body.field, target, { paths, seed, threads: o.threads, pool, signal, onStep: (done, most) => send('progress', { done, total: most }) }),
     );
   });
 
@@ -258,6 +264,9 @@ export function createServer(o: ServerOptions): FastifyInstance {
     return reply.type(type).header('Content-Disposition', `attachment; filename="pensim-${req.params.file}"`).send(body);
   });
 
+  app.addHook('onClose', async () => {
+    await pool.destroy();
+  });
   return app;
 }
 
