@@ -15,12 +15,13 @@
  */
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compileAny, shortfallOf, type AnyScenario } from '../plan/compiled-plan.js';
+import { compileAny, type AnyScenario } from '../plan/compiled-plan.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
 import { chunkRanges, type ChunkRange } from './chunking.js';
 import type { CollectorState } from './collect-series.js';
+import { runJob } from './chunk-job.js';
 import { collectorSink } from './collector-sink.js';
 import { runChunks } from './run-chunks.js';
 import { buildResult, resolveSetup, runCollector, type AnyResult, type SimulateOptions } from './simulate.js';
@@ -72,7 +73,7 @@ export async function simulateWithCheckpoint(scenario: AnyScenario, file: string
     };
     // Saved only between batches: a batch's sketch counts arrive together with all its chunks.
     const afterBatch = () => performance.now() - savedAt >= (options.saveEveryMs ?? 500) && save();
-    await runChunks({ kind: 'run', plan, shortfall: shortfallOf(plan, scenario) }, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk: options.onChunk, recorded, afterBatch }), setup.signal);
+    await runChunks(runJob(plan, scenario), setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk: options.onChunk, recorded, afterBatch }), setup.signal);
   } catch (e) {
     save();
     throw e;

@@ -7,17 +7,23 @@
  * Either way the reducer (engine/chunk-summary.ts) sees columns of per-path values.
  */
 import { priceChunk } from '../kernel/price-chunk.js';
-import { planSeriesCount, type CompiledPlan } from '../plan/compiled-plan.js';
+import { planSeriesCount, shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
+import { aliveColumns, aliveSpec, fillAlive, type AliveSpec } from './alive-payout.js';
 import type { ShortfallSpec } from './chunk-summary.js';
 import { compareLayout, fillChannels, type CompareLayout, type CompareSpec } from './compare-channels.js';
 
 export type ChunkJob =
-  | { readonly kind: 'run'; readonly plan: CompiledPlan; readonly shortfall: ShortfallSpec | undefined }
+  | { readonly kind: 'run'; readonly plan: CompiledPlan; readonly shortfall: ShortfallSpec | undefined; readonly alive: AliveSpec | null }
   | { readonly kind: 'compare'; readonly plans: readonly CompiledPlan[]; readonly spec: CompareSpec };
+
+/** The run job of a compiled plan: its series, the shortfall counted, and the payouts of the living (engine/alive-payout.ts). */
+export function runJob(plan: CompiledPlan, scenario: AnyScenario): ChunkJob {
+  return { kind: 'run', plan, shortfall: shortfallOf(plan, scenario), alive: plan.kind === 'norway' ? aliveSpec(plan.plan) : null };
+}
 
 /** Columns the reducer sees per chunk. */
 export function jobSeriesCount(job: ChunkJob): number {
-  return job.kind === 'run' ? planSeriesCount(job.plan) : compareLayout(job.spec).count;
+  return job.kind === 'run' ? planSeriesCount(job.plan) + aliveColumns(job.alive) : compareLayout(job.spec).count;
 }
 
 /** The series counted against a target in the chunk summary (a comparison counts through its channels). */
@@ -44,7 +50,14 @@ export function jobBuffers(): JobBuffers {
 export function produceChunk(job: ChunkJob, seed: number, chunk: number, paths: number, buffers: JobBuffers, keep: boolean): { series: Float64Array; lengths?: Int32Array } {
   const nSeries = jobSeriesCount(job);
   const out = keep ? new Float64Array(nSeries * paths) : reuse(buffers, nSeries * paths);
-  if (job.kind === 'run') return { series: priceChunk(job.plan, seed, chunk, paths, out) };
+  if (job.kind === 'run') {
+    const series = priceChunk(job.plan, seed, chunk, paths, out);
+    if (!job.alive) return { series };
+    // The plan's series have every path; the payouts of the living, only those alive.
+    const lengths = new Int32Array(nSeries).fill(paths);
+    fillAlive(job.alive, series, paths, lengths);
+    return { series, lengths };
+  }
   buffers.layout ??= compareLayout(job.spec);
   const priced = job.plans.map((cp, i) => {
     const n = planSeriesCount(cp) * paths;

@@ -6,7 +6,7 @@
 import { G_SCALARS } from '../plan/g-series.js';
 import { gSeriesAt, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { SeriesAccess } from './returns-result.js';
-import type { Metric } from './simulation-result.js';
+import type { Metric, PayoutFan } from './simulation-result.js';
 
 export interface GResult {
   /** G in the year of each age, from the start age to the payout end: mean and percentiles over paths. */
@@ -16,7 +16,7 @@ export interface GResult {
   /** Capital at the start of each age, in G of that year. */
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
   /** Yearly payout in G of its year, gross and net of tax. */
-  payoutFan: { ages: number[]; gross: Record<string, number[]>; net: Record<string, number[]> };
+  payoutFan: PayoutFan;
 }
 
 export function gResult(plan: SimulationPlan, get: SeriesAccess): { inG?: GResult } {

@@ -8,6 +8,7 @@ import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulatio
 import type { Scenario } from '../scenario/schema.js';
 import { proportionInterval } from '../stats/quantile-interval.js';
 import { shortfallFromCount } from '../stats/shortfall-probability.js';
+import { aliveFan, aliveSpec } from './alive-payout.js';
 import { CHUNK_SIZE } from './chunking.js';
 import type { SeriesCollector } from './collect-series.js';
 import { gResult } from './g-result.js';
@@ -31,7 +32,7 @@ export function norwayResult(
   const target = scenario.simulation.targetReplacementRatio;
   const n = collector.totalPaths;
   const payoutStartAge = plan.startAge + plan.payStart;
-  return {
+  const result: SimulationResult = {
     ...meta,
     currency: scenario.currency,
     paths: n,
@@ -74,4 +75,13 @@ export function norwayResult(
     ...returnsResult(scenario, plan, { metric, mean, fan: fanOf }),
     ...gResult(plan, { metric, mean, fan: fanOf }),
   };
+  // With lifetime risk: the payout of those alive at each age, in each unit the run has per path.
+  const alive = aliveSpec(plan);
+  alive?.kinds.forEach((kind, g) => {
+    const fan = aliveFan(collector, alive, g, pct);
+    if (kind === 'nominal') result.payoutFan.alive = fan;
+    else if (kind === 'real' && result.inflation) result.inflation.realPayoutFan.alive = fan;
+    else if (kind === 'g' && result.inG) result.inG.payoutFan.alive = fan;
+  });
+  return result;
 }

@@ -12,7 +12,7 @@ import { BUNDLED_HISTORY_SOURCE } from '../data/bundled-history.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
 import { inflationSeriesAt, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { Metric } from './simulation-result.js';
+import type { Metric, PayoutFan } from './simulation-result.js';
 
 export interface ReturnsInfo {
   model: 'lognormal' | 'student-t' | 'bootstrap' | 'regime-switching';
@@ -34,7 +34,7 @@ export interface InflationResult {
   /** Capital by age in start-year money. */
   realFan: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
   /** Yearly payouts in start-year money, each path deflated by its own index (gross and net of tax). */
-  realPayoutFan: { ages: number[]; gross: Record<string, number[]>; net: Record<string, number[]> };
+  realPayoutFan: PayoutFan;
 }
 
 export interface SeriesAccess {

@@ -12,7 +12,8 @@
  * the result are too. The result equals a plain run of the same path count and percentile method,
  * plus a `precision` block saying what was reached.
  */
-import { compileAny, planSeriesCount, planYears, shortfallOf, type AnyScenario } from '../plan/compiled-plan.js';
+import { compileAny, planYears, type AnyScenario } from '../plan/compiled-plan.js';
+import { jobSeriesCount, runJob } from './chunk-job.js';
 import { UserError } from '../scenario/user-error.js';
 import { CHUNK_SIZE, chunkRanges } from './chunking.js';
 import { SeriesCollector } from './collect-series.js';
@@ -60,11 +61,11 @@ export async function simulateToPrecision(scenario: AnyScenario, options: Precis
   if (!Number.isInteger(maxPaths) || maxPaths < CHUNK_SIZE) throw new UserError([{ path: '--max-paths', message: `must be a whole number >= ${CHUNK_SIZE} (one chunk); got ${maxPaths}` }]);
   const setup = resolveSetup(scenario, { ...options, paths: maxPaths });
   const plan = compileAny(scenario);
-  const nSeries = planSeriesCount(plan);
+  const nSeries = jobSeriesCount(runJob(plan, scenario));
   checkRunSize({ paths: maxPaths, years: planYears(plan), series: nSeries, method: setup.method }, setup.allowLarge);
   const collector = new SeriesCollector(nSeries, maxPaths, setup.method);
   const all = chunkRanges(maxPaths);
-  const job = { kind: 'run' as const, plan, shortfall: shortfallOf(plan, scenario) };
+  const job = runJob(plan, scenario);
   let doneChunks = 0;
   let done = 0;
   const sink = collectorSink(collector, { recorded: (c) => options.onProgress?.((done += c.paths), maxPaths) });

@@ -6,7 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
-import { compileAny, planSeriesCount, planYears, shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
+import { compileAny, planYears, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
+import { jobSeriesCount, runJob } from './chunk-job.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import type { UsScenario } from '../scenario/us-schema.js';
@@ -89,7 +90,7 @@ export function resolveSetup(scenario: AnyScenario, options: SimulateOptions): R
 
 /** A collector for the whole run of a compiled plan, its size checked against the limits. */
 export function runCollector(setup: RunSetup, plan: CompiledPlan): SeriesCollector {
-  const nSeries = planSeriesCount(plan);
+  const nSeries = jobSeriesCount(runJob(plan, setup.scenario));
   checkRunSize({ paths: setup.paths, years: planYears(plan), series: nSeries, method: setup.method }, setup.allowLarge);
   return new SeriesCollector(nSeries, setup.paths, setup.method);
 }
@@ -109,7 +110,7 @@ export async function collect(
     done += c.paths;
     onProgress?.(done, total);
   };
-  const job = { kind: 'run' as const, plan, shortfall: shortfallOf(plan, setup.scenario) };
+  const job = runJob(plan, setup.scenario);
   await runChunks(job, setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk, recorded }), setup.signal, setup.pool);
   return { plan, collector };
 }

@@ -63,7 +63,8 @@ export interface SimulationResult {
   /** ci95: each capital percentile's 95 % interval at every age, [low, high] (stats/quantile-interval.ts). */
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]>; ci95?: Record<string, [number[], number[]]> };
   /** Yearly payout percentiles over the payout years, gross and net of tax. */
-  payoutFan: { ages: number[]; gross: Record<string, number[]>; net: Record<string, number[]> };
+  /** alive: with lifetime risk, the payout of those alive at each age (engine/alive-payout.ts). */
+  payoutFan: PayoutFan;
   /** With a `returns` block: the return model, and whether its returns are nominal or real (engine/returns-result.ts). */
   returns?: ReturnsInfo;
   /** With a stochastic inflation model: the price index fan and the outcomes in start-year money. */
@@ -80,4 +81,20 @@ export function keyed(percentiles: readonly number[], values: readonly number[])
   const out: Record<string, number> = {};
   percentiles.forEach((p, i) => (out[percentileKey(p)] = values[i]!));
   return out;
+}
+
+/** The payout of those alive at each payout age, and the probability of being alive there. */
+export interface AlivePayoutFan {
+  ages: number[];
+  probability: number[];
+  gross: Record<string, number[]>;
+  net: Record<string, number[]>;
+}
+
+/** The yearly payout's fan over all paths (the dead paid 0) and, with lifetime risk, over the living. */
+export interface PayoutFan {
+  ages: number[];
+  gross: Record<string, number[]>;
+  net: Record<string, number[]>;
+  alive?: AlivePayoutFan;
 }

@@ -51,6 +51,13 @@ export function divideByIndex(r: SimulationResult, index: (age: number) => numbe
       ages: r.payoutFan.ages,
       gross: mapValues(r.payoutFan.gross, (s) => divideSeries(s, r.payoutFan.ages, index)),
       net: mapValues(r.payoutFan.net, (s) => divideSeries(s, r.payoutFan.ages, index)),
+      ...(r.payoutFan.alive && {
+        alive: {
+          ...r.payoutFan.alive,
+          gross: mapValues(r.payoutFan.alive.gross, (s) => divideSeries(s, r.payoutFan.alive!.ages, index)),
+          net: mapValues(r.payoutFan.alive.net, (s) => divideSeries(s, r.payoutFan.alive!.ages, index)),
+        },
+      }),
     },
   };
 }

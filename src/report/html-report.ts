@@ -40,7 +40,7 @@ export function htmlReport({ scenario, view, runDate }: HtmlReportInput): string
     el('p', { class: 'summary', 'data-summary': '' }, escapeXml(summarySentence(view))),
     el('p', { class: 'basis', 'data-basis': view.basis.kind }, escapeXml(`Amounts in ${basis}.`)),
     section('Pension capital by age', capitalFanSvg(view, NO_HEADING), 'The bands hold the middle share of outcomes named in the legend; the line is the median. Capital is counted at the start of each age, so it reaches zero at the end of the payout.'),
-    section(`Yearly payout from ${r.ages.payoutStart} to ${r.ages.payoutEnd}`, payoutFanSvg(view, NO_HEADING), 'What is paid each year of the payout, before and after tax, on the same scale.'),
+    section(`Yearly payout from ${r.ages.payoutStart} to ${r.ages.payoutEnd}`, payoutFanSvg(view, NO_HEADING), payoutNote(view)),
     section(`The yearly pension in the first payout year (age ${r.ages.payoutStart})`, pensionDistributionSvg(view, NO_HEADING), 'Each dot is a reported percentile: that share of outcomes pays less. The lines between dots are straight-line interpolation.'),
     el('section', { 'data-section': 'percentiles' }, el('h2', {}, 'Percentiles') + percentileTable(view) + capitalByAgeTable(view)),
     el('section', { 'data-section': 'shortfall' }, el('h2', {}, 'Falling short of the target') + shortfallText(view)),
@@ -195,3 +195,13 @@ dd { margin: 0; overflow-wrap: anywhere; }
 footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12.5px; }
 @media print { body { background: #fff; } main { padding: 0; max-width: none; } section { break-inside: avoid; } details { display: none; } }
 `;
+
+/** Under the payout fan: what it shows; with lifetime risk, of whom, and the chance of being alive at some ages. */
+function payoutNote(view: ReportView): string {
+  const alive = view.result.payoutFan.alive;
+  const base = 'What is paid each year of the payout, before and after tax, on the same scale.';
+  if (!alive) return base;
+  const step = Math.max(1, Math.ceil(alive.ages.length / 6));
+  const at = alive.ages.map((age, i) => [age, alive.probability[i]!] as const).filter((_, i) => i % step === 0 || i === alive.ages.length - 1);
+  return `${base} With lifetime risk, the payout of those alive at each age; the chance of being alive is ${at.map(([age, p]) => `${view.format.percent(p)} at ${age}`).join(', ')}.`;
+}

@@ -1,7 +1,8 @@
 /**
  * The fan of the yearly payout over the payout years, before and after tax: two panels side by
  * side on one y scale, so the tax is the gap between them. Percentile bands and the median as in
- * the capital fan (fan-bands.ts decides which bands exist).
+ * the capital fan (fan-bands.ts decides which bands exist). With lifetime risk the fan is of those
+ * alive at each age (result.payoutFan.alive), over the ages at which anyone is.
  */
 import { scaleLinear } from 'd3-scale';
 import { basisLabel } from './amount-basis.js';
@@ -23,7 +24,8 @@ export function payoutFanSvg(view: ReportView, options: ChartOptions = {}): stri
   const drop = headingDrop(options);
   const height = PAYOUT_FAN_HEIGHT - drop;
   const top = 84 - drop;
-  const f = r.payoutFan;
+  // With lifetime risk the fan is of those alive at each age (the dead are paid nothing: not a payout that ran out).
+  const f = r.payoutFan.alive ?? r.payoutFan;
   const layout = fanLayout(r.percentiles);
   const all = [...Object.values(f.gross).flat(), ...Object.values(f.net).flat()];
   const y = scaleLinear()
@@ -47,7 +49,7 @@ export function payoutFanSvg(view: ReportView, options: ChartOptions = {}): stri
     );
   };
   const name = (k: string) => percentileName(view, k);
-  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${basisLabel(view.basis, r.currency)}`;
+  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${basisLabel(view.basis, r.currency)}${r.payoutFan.alive ? ' · of those alive at each age' : ''}`;
   const body =
     (drop ? '' : heading(24, `Yearly payout from ${r.ages.payoutStart} to ${r.ages.payoutEnd}`, subtitle)) +
     panel(104, GROSS, f.gross, 'before tax') +
@@ -61,5 +63,5 @@ export function payoutFanSvg(view: ReportView, options: ChartOptions = {}): stri
       height - 40,
       PAYOUT_FAN_WIDTH - 24,
     );
-  return svgDocument(PAYOUT_FAN_WIDTH, height, `Yearly payout: ${r.scenario.name ?? 'scenario'}`, body, { 'data-chart': 'payout-fan' });
+  return svgDocument(PAYOUT_FAN_WIDTH, height, `Yearly payout: ${r.scenario.name ?? 'scenario'}`, body, { 'data-chart': 'payout-fan', ...(r.payoutFan.alive && { 'data-of': 'alive' }) });
 }
