@@ -78,9 +78,9 @@ describe('links in README.md and docs/*.md', () => {
     expect(slug('2 JSON output (pensim run --format json)')).toBe('2-json-output-pensim-run---format-json');
   });
 
-  it('README.md links into docs/: model, scenarios, results, scale, US plans', () => {
+  it('README.md links into docs/: model, scenarios, results, scale, US plans, and shows the workbench', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const doc of ['docs/model.md', 'docs/scenarios.md', 'docs/results.md', 'docs/scale.md', 'docs/us-plans.md', 'docs/report.png']) {
+    for (const doc of ['docs/model.md', 'docs/scenarios.md', 'docs/results.md', 'docs/scale.md', 'docs/us-plans.md', 'docs/serve.png']) {
       expect(readme).toContain(`](${doc}`);
     }
   });
