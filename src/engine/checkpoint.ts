@@ -21,7 +21,7 @@ import { UserError } from '../scenario/user-error.js';
 import { VERSION } from '../version.js';
 import { chunkRanges, type ChunkRange } from './chunking.js';
 import type { CollectorState } from './collect-series.js';
-import { runJob } from './chunk-job.js';
+import { runJob } from './run-job.js';
 import { collectorSink } from './collector-sink.js';
 import { runChunks } from './run-chunks.js';
 import { buildResult, resolveSetup, runCollector, type AnyResult, type SimulateOptions } from './simulate.js';

@@ -7,19 +7,14 @@
  * Either way the reducer (engine/chunk-summary.ts) sees columns of per-path values.
  */
 import { priceChunk } from '../kernel/price-chunk.js';
-import { planSeriesCount, shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
-import { aliveColumns, aliveSpec, fillAlive, type AliveSpec } from './alive-payout.js';
+import { planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
+import { aliveColumns, fillAlive, type AliveSpec } from './alive-payout.js';
 import type { ShortfallSpec } from './chunk-summary.js';
 import { compareLayout, fillChannels, type CompareLayout, type CompareSpec } from './compare-channels.js';
 
 export type ChunkJob =
   | { readonly kind: 'run'; readonly plan: CompiledPlan; readonly shortfall: ShortfallSpec | undefined; readonly alive: AliveSpec | null }
   | { readonly kind: 'compare'; readonly plans: readonly CompiledPlan[]; readonly spec: CompareSpec };
-
-/** The run job of a compiled plan: its series, the shortfall counted, and the payouts of the living (engine/alive-payout.ts). */
-export function runJob(plan: CompiledPlan, scenario: AnyScenario): ChunkJob {
-  return { kind: 'run', plan, shortfall: shortfallOf(plan, scenario), alive: plan.kind === 'norway' ? aliveSpec(plan.plan) : null };
-}
 
 /** Columns the reducer sees per chunk. */
 export function jobSeriesCount(job: ChunkJob): number {

@@ -13,7 +13,8 @@
  * plus a `precision` block saying what was reached.
  */
 import { compileAny, planYears, type AnyScenario } from '../plan/compiled-plan.js';
-import { jobSeriesCount, runJob } from './chunk-job.js';
+import { jobSeriesCount } from './chunk-job.js';
+import { runJob } from './run-job.js';
 import { UserError } from '../scenario/user-error.js';
 import { CHUNK_SIZE, chunkRanges } from './chunking.js';
 import { SeriesCollector } from './collect-series.js';

@@ -7,7 +7,8 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { compileAny, planYears, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
-import { jobSeriesCount, runJob } from './chunk-job.js';
+import { jobSeriesCount } from './chunk-job.js';
+import { runJob } from './run-job.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import type { UsScenario } from '../scenario/us-schema.js';

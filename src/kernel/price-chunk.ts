@@ -4,7 +4,7 @@
  * of a profile (market/market-path.ts), so any two plans compared on one seed pair path by path.
  * Output: the kind's per-path series, series-major (series s of path p at s · paths + p).
  */
-import type { CompiledPlan } from '../plan/compiled-plan.js';
+import type { CompiledPlan } from '../plan/plan-kind.js';
 import { runChunk } from './run-chunk.js';
 import { runUsChunk } from './run-us-chunk.js';
 

@@ -9,14 +9,14 @@ import type { Scenario } from '../scenario/schema.js';
 import { isUsScenarioObject, type UsScenario } from '../scenario/us-schema.js';
 import { compilePlan } from './compile-plan.js';
 import { compileUsPlan } from './compile-us.js';
-import { seriesCount, type SimulationPlan } from './simulation-plan.js';
-import { usSeriesCount, usSeriesIndex, type UsSimulationPlan } from './us-simulation-plan.js';
+import type { CompiledPlan } from './plan-kind.js';
+import { usSeriesIndex } from './us-simulation-plan.js';
 import { shortfallSeries } from './shortfall-series.js';
 
 /** A scenario of any plan kind, as validated (src/scenario/schema.ts or us-schema.ts). */
 export type AnyScenario = Scenario | UsScenario;
 
-export type CompiledPlan = { readonly kind: 'norway'; readonly plan: SimulationPlan } | { readonly kind: 'us'; readonly plan: UsSimulationPlan };
+export { planSeriesCount, planYears, type CompiledPlan } from './plan-kind.js';
 
 export function isUsScenario(s: AnyScenario): s is UsScenario {
   return isUsScenarioObject(s);
@@ -26,15 +26,6 @@ export function compileAny(s: AnyScenario): CompiledPlan {
   return isUsScenario(s) ? { kind: 'us', plan: compileUsPlan(s) } : { kind: 'norway', plan: compilePlan(s) };
 }
 
-/** Per-path series a chunk of this plan produces (kernel/price-chunk.ts). */
-export function planSeriesCount(cp: CompiledPlan): number {
-  return cp.kind === 'us' ? usSeriesCount(cp.plan) : seriesCount(cp.plan);
-}
-
-/** Simulated years of one path (for the resource limits). */
-export function planYears(cp: CompiledPlan): number {
-  return cp.plan.nYears;
-}
 
 /**
  * The series whose shortfall below the scenario's target is counted exactly, with that target:

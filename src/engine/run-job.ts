@@ -1,0 +1,12 @@
+/**
+ * The run job of a compiled plan (engine/chunk-job.ts): its series, the shortfall counted, and the
+ * payouts of the living (engine/alive-payout.ts). Built on the coordinating thread; kept apart from
+ * chunk-job.ts so the workers do not load the scenario schema it needs.
+ */
+import { shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
+import { aliveSpec } from './alive-payout.js';
+import type { ChunkJob } from './chunk-job.js';
+
+export function runJob(plan: CompiledPlan, scenario: AnyScenario): ChunkJob {
+  return { kind: 'run', plan, shortfall: shortfallOf(plan, scenario), alive: plan.kind === 'norway' ? aliveSpec(plan.plan) : null };
+}
