@@ -255,5 +255,6 @@ function unreachable(x: never): never {
 function samplingError(r: ReportView['result'], keys: readonly string[], money: (x: number) => string): string {
   const cap = r.metrics.capitalAtRetirement;
   const parts = keys.filter((k) => cap.ci95?.[k]).map((k) => `${k} ${money(cap.ci95![k]![0])} to ${money(cap.ci95![k]![1])}`);
-  return `95 % intervals of the capital at the payout start (order statistics of independent paths): ${parts.join('; ')}; the mean ± ${money(1.96 * cap.stderr)}`;
+  const overstated = r.sampler !== undefined && r.sampler !== 'pseudo' ? `; with the ${r.sampler} sampler these overstate the error (they assume independent paths)` : '';
+  return `95 % intervals of the capital at the payout start (order statistics of independent paths): ${parts.join('; ')}; the mean ± ${money(1.96 * cap.stderr)}${overstated}`;
 }

@@ -62,7 +62,10 @@ function intervalLines(r: SimulationResult, keys: readonly string[], fmt: (x: nu
   const half = (m: Metric) => keys.filter((k) => m.ci95?.[k]).map((k) => `${k} ± ${fmt((m.ci95![k]![1] - m.ci95![k]![0]) / 2)}`).join(', ');
   const cap = half(r.metrics.capitalAtRetirement);
   if (!cap) return [];
-  return [`95 % intervals (half-widths, order statistics): capital ${cap} ${c}; first gross payout ${half(r.metrics.payoutGross)} ${c}.`];
+  const lines = [`95 % intervals (half-widths, order statistics): capital ${cap} ${c}; first gross payout ${half(r.metrics.payoutGross)} ${c}.`];
+  // The formula is that of independent paths: a quasi-random or antithetic run is more precise than it says.
+  if (r.sampler !== undefined && r.sampler !== 'pseudo') lines.push(`(With the ${r.sampler} sampler these, and the standard error, overstate the Monte Carlo error: they assume independent paths.)`);
+  return lines;
 }
 
 /** Rows for the optional metrics (folketrygd, lifetime risk), present only when the run has them. */

@@ -19,6 +19,11 @@ describe('--sampler', () => {
     expect(capital(flag.stdout)).not.toBe(capital(plain.stdout));
     const html = pensim('run', 'scenarios/bench-reference.json', '--sampler', 'antithetic', '--paths', '500', '--format', 'html', '--quiet');
     expect(html.stdout).toContain('antithetic: paths in pairs with negated market shocks');
+    expect(html.stdout).toContain('with the antithetic sampler these overstate the error');
+    // The table says the intervals are those of independent paths under a sampler that is not.
+    const table = pensim('run', 'scenarios/sobol-reference.json', '--paths', '2048', '--quiet');
+    expect(table.stdout).toMatch(/^\(With the sobol sampler these, and the standard error, overstate the Monte Carlo error/m);
+    expect(pensim('run', 'scenarios/bench-reference.json', '--paths', '2048', '--quiet').stdout).not.toMatch(/overstate/);
   });
 
   it('a US run, compare and sweep take it; an unknown sampler is refused with exit 2 naming the flag', () => {
