@@ -1,9 +1,8 @@
 /**
  * pensim compare <a> <b> [...]: scenarios on common random numbers (one seed and path count for
  * all, so path i sees the same markets everywhere), each one's percentiles side by side and the
- * paired figures of the first against each other. US scenarios (engine/compare.ts: terminal
- * wealth, table, JSON or HTML) or Norwegian ones (engine/compare-norway.ts: the --metric of
- * choice, table, JSON or HTML); not a mix.
+ * paired figures of the first against each other (engine/compare.ts): US scenarios (terminal
+ * wealth) or Norwegian ones (the --metric of choice), as a table, JSON or HTML; not a mix.
  */
 import type { CommandModule } from 'yargs';
 import { compareScenarios, NO_COMPARE_METRICS, type Comparison, type NoCompareMetric, type NoComparison } from '../engine/compare.js';
@@ -21,7 +20,7 @@ import { compareNorwayHtml } from '../report/compare-norway-html.js';
 import { compareTable } from '../report/compare-table.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
-import { attributedTo, wholeNumberFlag } from './options.js';
+import { alphaFlag, attributedTo, gammaFlag, numberFlag, wholeNumberFlag } from './options.js';
 import { SAMPLER_OPTION, withSampler } from './sampler-flag.js';
 import type { Sampler } from '../random/sampler.js';
 import { parsePercentiles } from './percentile-flags.js';
@@ -46,13 +45,6 @@ interface CompareArgs {
   'percentile-method': 'auto' | 'exact' | 'sketch' | undefined;
   'allow-large': boolean;
   'per-path': string | undefined;
-}
-
-/** A number flag within (min, max]; otherwise a UserError naming the flag. */
-function numberFlag(name: string, raw: string, ok: (x: number) => boolean, rule: string): number {
-  const x = Number(String(raw).replaceAll('_', ''));
-  if (String(raw).trim() === '' || !Number.isFinite(x) || !ok(x)) throw new UserError([{ path: `--${name}`, message: `${rule}; got "${raw}"` }]);
-  return x;
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
@@ -83,8 +75,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
     const seedFlag = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
-    const gamma = numberFlag('gamma', args.gamma, (x) => x > 0 && x <= 100, 'the CRRA risk aversion γ must be a number > 0 (and at most 100)');
-    const alpha = numberFlag('alpha', args.alpha, (x) => x > 0 && x <= 0.5, 'the tail probability must be in (0, 0.5]');
+    const gamma = gammaFlag(args.gamma);
+    const alpha = alphaFlag(args.alpha);
     const target = args.target === undefined ? undefined : numberFlag('target', args.target, (x) => x >= 0, 'the target wealth must be a number >= 0');
     const percentiles = args.percentiles === undefined ? undefined : parsePercentiles(args.percentiles);
     if (args.scenarios.length < 2) throw new UserError([{ path: 'scenarios', message: `name at least two scenario files to compare; got ${args.scenarios.length}` }]);

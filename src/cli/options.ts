@@ -34,3 +34,16 @@ export function shardFlag(raw: string): { index: number; count: number } {
   }
   return { index, count };
 }
+
+/** A number flag that must satisfy `ok`; otherwise a UserError naming the flag with the rule. */
+export function numberFlag(name: string, raw: string, ok: (x: number) => boolean, rule: string): number {
+  const x = Number(String(raw).replaceAll('_', ''));
+  if (String(raw).trim() === '' || !Number.isFinite(x) || !ok(x)) throw new UserError([{ path: `--${name}`, message: `${rule}; got "${raw}"` }]);
+  return x;
+}
+
+/** --gamma: the CRRA risk aversion of the certainty equivalents (compare, sweep). */
+export const gammaFlag = (raw: string) => numberFlag('gamma', raw, (x) => x > 0 && x <= 100, 'the CRRA risk aversion γ must be a number > 0 (and at most 100)');
+
+/** --alpha: the tail probability of VaR and CVaR (compare, sweep). */
+export const alphaFlag = (raw: string) => numberFlag('alpha', raw, (x) => x > 0 && x <= 0.5, 'the tail probability must be in (0, 0.5]');

@@ -18,7 +18,7 @@ import { sweepHtml } from '../report/sweep-html.js';
 import { writeSweepColumns } from '../report/sweep-columns.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { UserError } from '../scenario/user-error.js';
-import { attributedTo, wholeNumberFlag } from './options.js';
+import { alphaFlag, attributedTo, gammaFlag, wholeNumberFlag } from './options.js';
 import { SAMPLER_OPTION, withSampler } from './sampler-flag.js';
 import type { Sampler } from '../random/sampler.js';
 import { columnarWriter, fileMetadata, perPathFormat } from './per-path-output.js';
@@ -137,8 +137,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         ...(threads !== undefined && { threads }),
         ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
         allowLarge: args['allow-large'],
-        gamma: riskFlag('gamma', args.gamma, (x) => x > 0 && x <= 100, 'the CRRA risk aversion γ must be a number > 0 (and at most 100)'),
-        alpha: riskFlag('alpha', args.alpha, (x) => x > 0 && x <= 0.5, 'the tail probability must be in (0, 0.5]'),
+        gamma: gammaFlag(args.gamma),
+        alpha: alphaFlag(args.alpha),
         signal,
         onProgress: progress.update,
         onCell: (i, row) => {
@@ -159,9 +159,3 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   }),
 };
 
-/** A number flag of the risk metrics; otherwise a UserError naming the flag. */
-function riskFlag(name: string, raw: string, ok: (x: number) => boolean, rule: string): number {
-  const x = Number(String(raw).replaceAll('_', ''));
-  if (String(raw).trim() === '' || !Number.isFinite(x) || !ok(x)) throw new UserError([{ path: `--${name}`, message: `${rule}; got "${raw}"` }]);
-  return x;
-}

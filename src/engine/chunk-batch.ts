@@ -8,7 +8,7 @@
  * was running. The job itself is not in the task: a worker gets it once (workers/chunk.worker.ts).
  */
 import { LogBucketSketch, type PackedSketch } from '../stats/log-bucket-sketch.js';
-import { jobBuffers, jobSeriesCount, jobShortfall, produceChunk, type ChunkJob } from './chunk-job.js';
+import { jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import type { ChunkRange } from './chunking.js';
 import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
 
@@ -54,6 +54,7 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
   }
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
+  const sketched = jobSketched(job);
   while (reused.sketches.length < nSeries) reused.sketches.push(new LogBucketSketch());
   const sketches = task.sketch ? reused.sketches.slice(0, nSeries) : null;
   // Emptied first, not after: a batch that threw may have left counts behind.
@@ -65,7 +66,7 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
     Atomics.store(task.running, 0, c.chunk);
     beforeChunk(c.chunk);
     const out = produceChunk(job, task.seed, c.chunk, c.paths, reused.buffers, task.keepSeries);
-    summaries.push(summarizeChunk(nSeries, shortfall, out.series, c.paths, sketches, out.lengths));
+    summaries.push(summarizeChunk(nSeries, shortfall, out.series, c.paths, sketches, out.lengths, sketched));
     lengths.push(out.lengths ?? null);
     if (task.keepSeries) series.push(out.series);
   }

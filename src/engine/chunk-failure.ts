@@ -8,7 +8,8 @@ import type { ChunkRange } from './chunking.js';
 export class ChunkFailure extends Error {
   readonly chunk: number;
 
-  constructor(range: ChunkRange, cause: unknown) {
+  /** collateral: the batch was only lost with a worker that died on another batch (it names no chunk at fault). */
+  constructor(range: ChunkRange, cause: unknown, readonly collateral = false) {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(`chunk ${range.chunk} (paths ${range.first} to ${range.first + range.paths - 1}) failed: ${why}`, { cause });
     this.name = 'ChunkFailure';

@@ -21,6 +21,11 @@ export function jobSeriesCount(job: ChunkJob): number {
   return job.kind === 'run' ? planSeriesCount(job.plan) + aliveColumns(job.alive) : compareLayout(job.spec).count;
 }
 
+/** Which columns go into sketches (null: all); a comparison's moment-only columns do not (engine/compare-channels.ts). */
+export function jobSketched(job: ChunkJob): readonly boolean[] | null {
+  return job.kind === 'run' ? null : compareLayout(job.spec).sketched;
+}
+
 /** The series counted against a target in the chunk summary (a comparison counts through its channels). */
 export function jobShortfall(job: ChunkJob): ShortfallSpec | undefined {
   return job.kind === 'run' ? job.shortfall : undefined;

@@ -24,7 +24,7 @@ export interface ShortfallSpec {
 /**
  * Summarise a chunk's per-path output: `nSeries` series of `lengths[s]` values each (all `stride`
  * when lengths is absent) at s · stride. With `sketches` (one per series), each series' values
- * are also added to its sketch.
+ * are also added to its sketch (only the series `sketched` marks, when given).
  */
 export function summarizeChunk(
   nSeries: number,
@@ -33,6 +33,7 @@ export function summarizeChunk(
   stride: number,
   sketches: LogBucketSketch[] | null,
   lengths?: ArrayLike<number>,
+  sketched?: readonly boolean[] | null,
 ): ChunkSummary {
   const moments = new Float64Array(nSeries * 3);
   const sums = new Float64Array(3);
@@ -40,7 +41,7 @@ export function summarizeChunk(
     const from = s * stride;
     const n = lengths ? lengths[s]! : stride;
     let m: MomentState;
-    if (sketches && n > 0) {
+    if (sketches && n > 0 && (!sketched || sketched[s])) {
       // One pass for the sketch and the shifted sums: the same sums, in the same order, as momentState.
       sums[0] = series[from]!;
       sums[1] = 0;

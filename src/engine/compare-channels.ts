@@ -66,6 +66,12 @@ export interface CompareLayout {
   scenarios: ScenarioChannels[];
   pairs: PairChannels[];
   count: number;
+  /**
+   * Whether a column's values go into a sketch: only those whose percentiles or CVaR are read
+   * (the outcomes, A − B, A / B, the fans). Indicators, transforms and pass-through columns need
+   * their moments (or, exact, their values) alone, so the hot loop skips their sketches.
+   */
+  sketched: boolean[];
 }
 
 export function compareLayout(spec: CompareSpec): CompareLayout {
@@ -88,7 +94,20 @@ export function compareLayout(spec: CompareSpec): CompareLayout {
     head: spec.heads[i] ? { from: next(spec.heads[i]!.count), count: spec.heads[i]!.count } : null,
   }));
   const pairs = spec.scenarios.slice(1).map((): PairChannels => ({ diff: next(), less: next(), ratio: next() }));
-  return { scenarios, pairs, count: n };
+  const sketched = new Array<boolean>(n).fill(false);
+  const mark = (at: number, k = 1) => {
+    for (let i = at; i >= 0 && i < at + k; i++) sketched[i] = true;
+  };
+  for (const ch of scenarios) {
+    mark(ch.x);
+    mark(ch.second);
+    if (ch.fan) mark(ch.fan.from, ch.fan.count);
+  }
+  for (const pc of pairs) {
+    mark(pc.diff);
+    mark(pc.ratio);
+  }
+  return { scenarios, pairs, count: n, sketched };
 }
 
 /** u(x) of CRRA γ where x > 0, else 0 (the ≤ 0 indicator is kept apart). */

@@ -31,8 +31,7 @@ import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError, type Problem } from '../scenario/user-error.js';
 import { ceValueAtShare } from '../stats/ce-value-at-share.js';
 import { certaintyEquivalent, certaintyEquivalentValue, expectedShortfall, sortedCopy, valueAtRisk } from '../stats/risk-measures.js';
-import { proportionInterval } from '../stats/quantile-interval.js';
-import { shortfallFromCount } from '../stats/shortfall-probability.js';
+import { shortfallWithInterval } from '../stats/shortfall-probability.js';
 import { VERSION } from '../version.js';
 import { chunkRanges } from './chunking.js';
 import { SeriesCollector, type PercentileMethod } from './collect-series.js';
@@ -112,19 +111,23 @@ export interface PairedStreamed extends PairedFigures {
   differenceExpectedShortfallErrorBound: number;
 }
 
-export interface Comparison {
+/** What a US and a Norwegian comparison share. */
+interface ComparisonCommon {
   pensim: string;
-  currency: 'USD';
   paths: number;
   seed: number;
   gamma: number;
   alpha: number;
   percentiles: number[];
   percentileMethod: PercentileMethod;
-  scenarios: ScenarioFigures[];
   paired: PairedStreamed[];
   /** Each scenario's capital fan by age, when asked for. */
   fans?: { ages: number[]; capital: Record<string, number[]> }[];
+}
+
+export interface Comparison extends ComparisonCommon {
+  currency: 'USD';
+  scenarios: ScenarioFigures[];
 }
 
 export interface NoScenarioFigures {
@@ -141,19 +144,10 @@ export interface NoScenarioFigures {
   shortfall: { of: string; targetReplacementRatio: number; probability: number; stderr: number; ci95: [number, number] } | null;
 }
 
-export interface NoComparison {
-  pensim: string;
+export interface NoComparison extends ComparisonCommon {
   currency: string;
   metric: NoCompareMetric;
-  paths: number;
-  seed: number;
-  gamma: number;
-  alpha: number;
-  percentiles: number[];
-  percentileMethod: PercentileMethod;
   scenarios: NoScenarioFigures[];
-  paired: PairedStreamed[];
-  fans?: { ages: number[]; capital: Record<string, number[]> }[];
 }
 
 /** The scenarios must draw alike path by path: one plan kind, the same years, assets and return model. */
@@ -354,9 +348,7 @@ class Figures {
 
   private shortfall(i: number, sc: CompareScenarioSpec): { probability: number; stderr: number; ci95: [number, number] } | null {
     const below = this.layout.scenarios[i]!.below;
-    if (!sc.shortfall) return null;
-    const k = this.count(below);
-    return { ...shortfallFromCount(k, this.o.paths), ci95: proportionInterval(k, this.o.paths) };
+    return sc.shortfall ? shortfallWithInterval(this.count(below), this.o.paths) : null;
   }
 
   usScenario(s: UsScenario, i: number, sc: CompareScenarioSpec): ScenarioFigures {

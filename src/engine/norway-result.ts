@@ -6,8 +6,7 @@
  */
 import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
-import { proportionInterval } from '../stats/quantile-interval.js';
-import { shortfallFromCount } from '../stats/shortfall-probability.js';
+import { shortfallWithInterval } from '../stats/shortfall-probability.js';
 import { aliveFan, aliveSpec } from './alive-payout.js';
 import { CHUNK_SIZE } from './chunking.js';
 import type { SeriesCollector } from './collect-series.js';
@@ -58,8 +57,7 @@ export function norwayResult(
         : {
             of: plan.extraSeries.includes('totalReplacementRatio') ? 'totalReplacementRatio' : 'replacementRatio',
             targetReplacementRatio: target,
-            ...shortfallFromCount(collector.shortfallBelow, n),
-            ci95: proportionInterval(collector.shortfallBelow, n),
+            ...shortfallWithInterval(collector.shortfallBelow, n),
           },
     fan: {
       ages: Array.from({ length: plan.nYears + 1 }, (_, i) => plan.startAge + i),

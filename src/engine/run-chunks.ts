@@ -3,61 +3,33 @@
  * pool start-up) or on a Piscina pool in batches (engine/chunk-batch.ts), handing finished chunks
  * to the sink as they come (in any order: the collector places them by chunk index). Each chunk
  * is summarised where it ran; its values are in `sink.sketches` before the sink hears of it, and a
- * batch is handed over whole, so a checkpoint saved from the sink never holds half a batch. The
- * job goes to each worker once, with the pool.
+ * batch is handed over whole, so a checkpoint saved from the sink never holds half a batch.
+ *
+ * On a pool of its own (`--threads T`) the calling thread is one of the T: it runs batches itself,
+ * a chunk at a time, yielding between chunks so the workers' results are taken in, while T − 1
+ * workers (the job given to each once, with the pool) run the rest; it starts at once, while the
+ * workers start, and no third thread competes for the cores. Batches are taken in order from one
+ * list by whoever is free. On a pool shared by many runs (the workbench) every batch goes to the
+ * pool with its job, and the calling thread (the server's) only merges.
  *
  * Faults: a chunk that throws or whose worker dies rejects the run with a ChunkFailure naming the
- * chunk; the pool is destroyed before runChunks settles, so no worker outlives the run.
- * Abort: when `signal` aborts (the CLI's SIGINT/SIGTERM), the pool is destroyed at once (running
- * workers are terminated mid-chunk) and runChunks rejects with the signal's reason. The inline
- * loop yields to the event loop between chunks when a signal is given, so a signal is seen there
- * within one chunk's time.
+ * chunk; a batch lost with a dead worker that was not running it (queued, or done but not yet
+ * delivered) does not name the run's failure. An own pool is destroyed before runChunks settles,
+ * so no worker outlives the run. Abort: when `signal` aborts (the CLI's SIGINT/SIGTERM), an own pool
+ * is destroyed at once (running workers are terminated mid-chunk), a shared pool cancels this run's
+ * tasks, and runChunks rejects with the signal's reason; the calling thread sees the signal
+ * between chunks.
  */
+import type { Piscina } from 'piscina';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
-import { BATCH_DONE, BATCH_NOT_STARTED, type BatchResult, type BatchTask } from './chunk-batch.js';
-import { jobBuffers, jobSeriesCount, jobShortfall, produceChunk, type ChunkJob } from './chunk-job.js';
+import { BATCH_NOT_STARTED, type BatchResult, type BatchTask } from './chunk-batch.js';
+import { jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import { ChunkFailure } from './chunk-failure.js';
 import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
 import { guidedBatches } from './guided-batches.js';
 import { injectFault } from './injected-fault.js';
-import type { Piscina } from 'piscina';
 import { createPool } from './worker-pool.js';
-
-/** Run ids on shared pools: a worker keeps the job of the last id it saw. */
-let nextJobId = 0;
-
-/**
- * On a pool shared by many runs (the workbench): every batch goes to the pool with the job, the
- * calling thread (the server's) only merges, an abort cancels this run's tasks (Piscina ends a
- * worker that is running one and starts another), and the pool outlives the run.
- */
-async function runOnShared(pool: Piscina, job: ChunkJob, seed: number, chunks: readonly ChunkRange[], sink: ChunkSink, signal?: AbortSignal): Promise<void> {
-  const jobId = nextJobId++;
-  await Promise.all(
-    guidedBatches(chunks, pool.options.maxThreads).map(async (batch) => {
-      const task: BatchTask = {
-        job,
-        jobId,
-        seed,
-        chunks: batch,
-        sketch: sink.sketches !== null,
-        keepSeries: sink.keepSeries,
-        running: new Int32Array(new SharedArrayBuffer(4)).fill(BATCH_NOT_STARTED),
-      };
-      let result: BatchResult;
-      try {
-        result = (await pool.run(task, signal ? { signal } : {})) as BatchResult;
-      } catch (e) {
-        signal?.throwIfAborted();
-        throw new ChunkFailure(batch.find((c) => c.chunk === Atomics.load(task.running, 0)) ?? batch[0]!, e);
-      }
-      signal?.throwIfAborted();
-      result.sketches?.forEach((packed, s) => sink.sketches![s]!.mergePacked(packed));
-      sink.onChunks(batch.map((c, i) => ({ c, summary: result.summaries[i]!, series: result.series?.[i] ?? null, lengths: result.lengths[i] ?? null })));
-    }),
-  );
-}
 
 export interface ChunkOutput {
   c: ChunkRange;
@@ -77,111 +49,95 @@ export interface ChunkSink {
   onChunks(done: ChunkOutput[]): void;
 }
 
+/** Run ids on shared pools: a worker keeps the job of the last id it saw. */
+let nextJobId = 0;
+
 export async function runChunks(job: ChunkJob, seed: number, chunks: readonly ChunkRange[], threads: number, sink: ChunkSink, signal?: AbortSignal, shared?: Piscina): Promise<void> {
   signal?.throwIfAborted();
-  if (shared) return runOnShared(shared, job, seed, chunks, sink, signal);
-  const taskOf = (batch: ChunkRange[]): BatchTask => ({
-    seed,
-    chunks: batch,
-    sketch: sink.sketches !== null,
-    keepSeries: sink.keepSeries,
-    running: new Int32Array(new SharedArrayBuffer(4)).fill(BATCH_NOT_STARTED),
-  });
-  const record = (batch: ChunkRange[], result: BatchResult) => {
-    // Merged in column order; counts add exactly, so the order of batches does not matter.
-    result.sketches?.forEach((packed, s) => sink.sketches![s]!.mergePacked(packed));
-    sink.onChunks(batch.map((c, i) => ({ c, summary: result.summaries[i]!, series: result.series?.[i] ?? null, lengths: result.lengths[i] ?? null })));
-  };
-  if (threads === 1 || chunks.length === 1) {
-    // Inline, the values go straight into the sink's sketches: nothing to pack or merge.
-    const buffers = jobBuffers();
-    const nSeries = jobSeriesCount(job);
-    const shortfall = jobShortfall(job);
+  const inline = inlineRunner(job, seed, sink);
+  if (!shared && (threads === 1 || chunks.length === 1)) {
     for (const c of chunks) {
-      let output: ChunkOutput;
-      try {
-        injectFault(c.chunk, false);
-        const out = produceChunk(job, seed, c.chunk, c.paths, buffers, sink.keepSeries);
-        const summary = summarizeChunk(nSeries, shortfall, out.series, c.paths, sink.sketches, out.lengths);
-        output = { c, summary, series: sink.keepSeries ? out.series : null, lengths: out.lengths ?? null };
-      } catch (e) {
-        throw new ChunkFailure(c, e);
-      }
-      sink.onChunks([output]);
-      if (signal) {
-        await new Promise((resolve) => setImmediate(resolve));
-        signal.throwIfAborted();
-      }
+      inline(c);
+      if (signal) await nextTurn(signal);
     }
     return;
   }
-  // The calling thread is one of the `threads`: it runs batches itself (a chunk at a time, yielding
-  // between chunks so the workers' results are taken in) while threads − 1 workers run the rest.
-  // It starts at once, while the workers are still starting, and no third thread competes for
-  // the cores. Batches are taken in order from one list by whoever is free.
-  const workers = Math.min(threads, chunks.length) - 1;
-  const batches = guidedBatches(chunks, workers + 1);
+  const workers = shared ? shared.options.maxThreads : Math.min(threads, chunks.length) - 1;
+  const batches = guidedBatches(chunks, shared ? workers : workers + 1);
+  const pool = shared ?? createPool(workers, { job });
+  const perTask = shared ? { job, jobId: nextJobId++ } : {};
   let next = 0;
-  const pool = createPool(workers, { job });
-  // A worker that dies while idle is reported as an 'error' event, which would crash the process
-  // unheard; the tasks it leaves unfinished reject on their own.
-  pool.on('error', () => {});
   const failed = new AbortController();
-  const stop = () => void pool.destroy();
-  signal?.addEventListener('abort', stop, { once: true });
   const onPool = async () => {
     while (next < batches.length && !failed.signal.aborted) {
       const batch = batches[next++]!;
-      const task = taskOf(batch);
+      const task: BatchTask = { ...perTask, seed, chunks: batch, sketch: sink.sketches !== null, keepSeries: sink.keepSeries, running: new Int32Array(new SharedArrayBuffer(4)).fill(BATCH_NOT_STARTED) };
       let result: BatchResult;
       try {
-        result = (await pool.run(task)) as BatchResult;
+        result = (await pool.run(task, shared && signal ? { signal } : {})) as BatchResult;
       } catch (e) {
         signal?.throwIfAborted();
         const at = Atomics.load(task.running, 0);
-        // A batch queued behind the one whose worker died (never started), or done but not yet
-        // delivered: let the batch that was running (it names the chunk at fault) fail the run first.
-        if (at === BATCH_NOT_STARTED || at === BATCH_DONE) await new Promise((resolve) => setTimeout(resolve, 20));
-        throw new ChunkFailure(batch.find((c) => c.chunk === at) ?? batch[0]!, e);
+        throw new ChunkFailure(batch.find((c) => c.chunk === at) ?? batch[0]!, e, at < 0);
       }
       signal?.throwIfAborted();
-      record(batch, result);
+      // Merged in column order; counts add exactly, so the order of batches does not matter.
+      result.sketches?.forEach((packed, s) => sink.sketches![s]!.mergePacked(packed));
+      sink.onChunks(batch.map((c, i) => ({ c, summary: result.summaries[i]!, series: result.series?.[i] ?? null, lengths: result.lengths[i] ?? null })));
     }
   };
-  const buffers = jobBuffers();
-  const nSeries = jobSeriesCount(job);
-  const shortfall = jobShortfall(job);
   const onCaller = async () => {
     while (next < batches.length && !failed.signal.aborted) {
       for (const c of batches[next++]!) {
         // Let the workers' messages in before each chunk (and see an abort).
-        await new Promise((resolve) => setImmediate(resolve));
-        signal?.throwIfAborted();
+        await nextTurn(signal);
         if (failed.signal.aborted) return;
-        let output: ChunkOutput;
-        try {
-          injectFault(c.chunk, false);
-          const out = produceChunk(job, seed, c.chunk, c.paths, buffers, sink.keepSeries);
-          const summary = summarizeChunk(nSeries, shortfall, out.series, c.paths, sink.sketches, out.lengths);
-          output = { c, summary, series: sink.keepSeries ? out.series : null, lengths: out.lengths ?? null };
-        } catch (e) {
-          throw new ChunkFailure(c, e);
-        }
-        sink.onChunks([output]);
+        inline(c);
       }
     }
   };
-  // Two tasks in flight per worker, so a worker finds its next batch waiting while this thread computes.
-  const consumers = [onCaller(), ...Array.from({ length: 2 * workers }, () => onPool())].map((p) =>
-    p.catch((e: unknown) => {
-      failed.abort();
-      throw e;
-    }),
-  );
+  // A worker that dies while idle is reported as an 'error' event, which would crash the process
+  // unheard; the tasks it leaves unfinished reject on their own.
+  const quiet = () => {};
+  pool.on('error', quiet);
+  const stop = () => void pool.destroy();
+  if (!shared) signal?.addEventListener('abort', stop, { once: true });
+  // Two tasks in flight per worker of an own pool, so a worker finds its next batch waiting while this thread computes.
+  const consumers = shared ? Array.from({ length: workers }, onPool) : [onCaller(), ...Array.from({ length: 2 * workers }, onPool)];
   try {
-    await Promise.all(consumers);
+    const settled = await Promise.all(consumers.map((p) => p.then(() => null, (e: unknown) => (failed.abort(), e))));
+    const errors = settled.filter((e) => e !== null);
+    // The chunk at fault names the failure, not a batch that was only lost with its worker.
+    if (errors.length > 0) throw errors.find((e) => !(e instanceof ChunkFailure && e.collateral)) ?? errors[0];
   } finally {
     signal?.removeEventListener('abort', stop);
-    await pool.destroy();
+    if (shared) pool.off('error', quiet);
+    else await pool.destroy();
   }
+}
+
+/** Runs one chunk on this thread: the values go straight into the sink's sketches, nothing to pack or merge. */
+function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (c: ChunkRange) => void {
+  const buffers = jobBuffers();
+  const nSeries = jobSeriesCount(job);
+  const shortfall = jobShortfall(job);
+  const sketched = jobSketched(job);
+  return (c) => {
+    let output: ChunkOutput;
+    try {
+      injectFault(c.chunk, false);
+      const out = produceChunk(job, seed, c.chunk, c.paths, buffers, sink.keepSeries);
+      const summary = summarizeChunk(nSeries, shortfall, out.series, c.paths, sink.sketches, out.lengths, sketched);
+      output = { c, summary, series: sink.keepSeries ? out.series : null, lengths: out.lengths ?? null };
+    } catch (e) {
+      throw new ChunkFailure(c, e);
+    }
+    sink.onChunks([output]);
+  };
+}
+
+/** Yield to the event loop (worker results, signals), then throw if aborted. */
+async function nextTurn(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
 }

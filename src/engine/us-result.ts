@@ -8,8 +8,7 @@
  */
 import { US_SERIES, usSeriesIndex, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import type { UsScenario } from '../scenario/us-schema.js';
-import { proportionInterval } from '../stats/quantile-interval.js';
-import { shortfallFromCount } from '../stats/shortfall-probability.js';
+import { shortfallWithInterval } from '../stats/shortfall-probability.js';
 import { CHUNK_SIZE } from './chunking.js';
 import type { PercentileMethod, SeriesCollector } from './collect-series.js';
 import type { Metric } from './simulation-result.js';
@@ -79,7 +78,7 @@ export function usResult(
     shortfall:
       target === undefined
         ? null
-        : { targetWealth: target, ...shortfallFromCount(collector.shortfallBelow, collector.totalPaths), ci95: proportionInterval(collector.shortfallBelow, collector.totalPaths) },
+        : { targetWealth: target, ...shortfallWithInterval(collector.shortfallBelow, collector.totalPaths) },
     fan: {
       ages: Array.from({ length: ages }, (_, i) => plan.startAge + i),
       mean: Array.from({ length: ages }, (_, i) => collector.merged(capitalAt + i).mean),

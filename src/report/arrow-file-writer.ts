@@ -20,8 +20,9 @@ import {
   type Data,
   type DataType,
 } from 'apache-arrow';
-import type { ColumnarWriter, ColumnSpec, ColumnType, ColumnValues } from './columnar-writer.js';
-import { TempFile } from './temp-file.js';
+import type { ColumnSpec, ColumnType, ColumnValues } from './columnar-writer.js';
+import type { TempFile } from './temp-file.js';
+import { TempFileWriter } from './temp-file-writer.js';
 
 const ARROW_TYPE: Record<ColumnType, () => DataType> = { int32: () => new Int32(), float64: () => new Float64(), utf8: () => new Utf8() };
 
@@ -36,44 +37,27 @@ class FileSink extends AsyncByteQueue {
   }
 }
 
-export class ArrowFileWriter implements ColumnarWriter {
-  private file: TempFile | null = null;
+export class ArrowFileWriter extends TempFileWriter {
   private writer: RecordBatchFileWriter | null = null;
   private schema: Schema | null = null;
-  private rows = 0;
 
-  constructor(private readonly path: string) {}
-
-  open(columns: readonly ColumnSpec[], metadata: Readonly<Record<string, string>>): void {
+  protected begin(file: TempFile, columns: readonly ColumnSpec[], metadata: Readonly<Record<string, string>>): void {
     this.schema = new Schema(
       columns.map((c) => new Field(c.name, ARROW_TYPE[c.type](), c.nullable ?? false)),
       new Map(Object.entries(metadata)),
     );
-    this.file = new TempFile(this.path);
     this.writer = new RecordBatchFileWriter();
-    this.writer.reset(new FileSink(this.file), this.schema);
+    this.writer.reset(new FileSink(file), this.schema);
   }
 
-  writeChunk(first: number, columns: readonly ColumnValues[]): void {
-    if (!this.writer || !this.schema) throw new Error('ArrowFileWriter: writeChunk before open');
-    if (first !== this.rows) throw new Error(`ArrowFileWriter: rows out of order (expected ${this.rows}, got ${first})`);
-    const length = columns[0]?.length ?? 0;
-    const children = this.schema.fields.map((f, i) => columnData(f, columns[i]!));
-    const batch = new RecordBatch(this.schema, makeData({ type: new Struct(this.schema.fields), length, nullCount: 0, children }));
-    this.writer.write(batch);
-    this.rows += length;
+  protected append(columns: readonly ColumnValues[], length: number): void {
+    const schema = this.schema!;
+    const children = schema.fields.map((f, i) => columnData(f, columns[i]!));
+    this.writer!.write(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children })));
   }
 
-  close(): void {
-    if (!this.writer || !this.file) throw new Error('ArrowFileWriter: close before open');
-    this.writer.finish();
-    this.file.commit();
-    this.writer = null;
-  }
-
-  abort(): void {
-    this.file?.discard();
-    this.writer = null;
+  protected end(): void {
+    this.writer!.finish();
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * A Norwegian comparison (engine/compare-norway.ts) as a plain-text table: each scenario's
+ * A Norwegian comparison (engine/compare.ts) as a plain-text table: each scenario's
  * percentiles of the chosen metric side by side, its risk figures, then the paired figures of the
  * first scenario against each other one. Amounts in whole units of the currency, ratios in percent.
  */

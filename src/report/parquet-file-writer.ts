@@ -13,8 +13,9 @@
  * Format: https://parquet.apache.org/docs/file-format/
  */
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
-import type { ColumnarWriter, ColumnSpec, ColumnType, ColumnValues } from './columnar-writer.js';
-import { TempFile } from './temp-file.js';
+import type { ColumnSpec, ColumnType, ColumnValues } from './columnar-writer.js';
+import type { TempFile } from './temp-file.js';
+import { TempFileWriter } from './temp-file-writer.js';
 
 const PARQUET_TYPE: Record<ColumnType, { type: 'INT32' | 'DOUBLE' | 'BYTE_ARRAY'; converted_type?: 'UTF8' }> = {
   int32: { type: 'INT32' },
@@ -25,25 +26,22 @@ const PARQUET_TYPE: Record<ColumnType, { type: 'INT32' | 'DOUBLE' | 'BYTE_ARRAY'
 /** Bytes kept before they go to the file. */
 const FLUSH_BYTES = 1 << 20;
 
-export class ParquetFileWriter implements ColumnarWriter {
-  private file: TempFile | null = null;
-  private bytes: ByteWriter | null = null;
+export class ParquetFileWriter extends TempFileWriter {
   private writer: ParquetWriter | null = null;
   private columns: readonly ColumnSpec[] = [];
-  private rows = 0;
 
   constructor(
-    private readonly path: string,
+    path: string,
     /** "pensim <version>": the file's created_by. */
     private readonly createdBy: string,
-  ) {}
+  ) {
+    super(path);
+  }
 
-  open(columns: readonly ColumnSpec[], metadata: Readonly<Record<string, string>>): void {
+  protected begin(file: TempFile, columns: readonly ColumnSpec[], metadata: Readonly<Record<string, string>>): void {
     this.columns = columns;
-    this.file = new TempFile(this.path);
-    this.bytes = fileBytes(this.file);
     this.writer = new ParquetWriter({
-      writer: this.bytes,
+      writer: fileBytes(file),
       schema: [
         { name: 'root', num_children: columns.length },
         ...columns.map((c) => ({ name: c.name, ...PARQUET_TYPE[c.type], repetition_type: c.nullable ? ('OPTIONAL' as const) : ('REQUIRED' as const) })),
@@ -53,28 +51,13 @@ export class ParquetFileWriter implements ColumnarWriter {
     });
   }
 
-  writeChunk(first: number, columns: readonly ColumnValues[]): void {
-    if (!this.writer) throw new Error('ParquetFileWriter: writeChunk before open');
-    if (first !== this.rows) throw new Error(`ParquetFileWriter: rows out of order (expected ${this.rows}, got ${first})`);
-    const length = columns[0]?.length ?? 0;
-    if (length === 0) return;
-    this.writer.write({
-      columnData: this.columns.map((c, i) => ({ name: c.name, data: columns[i] as never })),
-      rowGroupSize: length,
-    });
-    this.rows += length;
+  /** One row group a batch. */
+  protected append(columns: readonly ColumnValues[], length: number): void {
+    this.writer!.write({ columnData: this.columns.map((c, i) => ({ name: c.name, data: columns[i] as never })), rowGroupSize: length });
   }
 
-  close(): void {
-    if (!this.writer || !this.file) throw new Error('ParquetFileWriter: close before open');
-    this.writer.finish();
-    this.file.commit();
-    this.writer = null;
-  }
-
-  abort(): void {
-    this.file?.discard();
-    this.writer = null;
+  protected end(): void {
+    this.writer!.finish();
   }
 }
 

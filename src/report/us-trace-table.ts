@@ -1,4 +1,4 @@
-/** The ledger of one US path (engine/trace-us-path.ts) as a table, in USD. */
+/** The ledger of one US path (engine/trace-path.ts) as a table, in USD. */
 import type { UsPathTrace } from '../engine/trace-path.js';
 import { alignColumns, formatMoney, formatPercent } from './format-number.js';
 

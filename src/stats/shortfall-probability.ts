@@ -1,3 +1,5 @@
+import { proportionInterval } from './quantile-interval.js';
+
 /**
  * shortfallProbability: the share of outcomes strictly below a target, P(X < target),
  * with its binomial standard error √(p(1 − p)/n).
@@ -13,4 +15,9 @@ export function shortfallProbability(values: ArrayLike<number>, target: number):
 export function shortfallFromCount(below: number, n: number): { probability: number; stderr: number } {
   const p = below / n;
   return { probability: p, stderr: Math.sqrt((p * (1 - p)) / n) };
+}
+
+/** The same with Wilson's 95 % interval (stats/quantile-interval.ts), as every result reports it. */
+export function shortfallWithInterval(below: number, n: number): { probability: number; stderr: number; ci95: [number, number] } {
+  return { ...shortfallFromCount(below, n), ci95: proportionInterval(below, n) };
 }
