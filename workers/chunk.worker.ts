@@ -8,7 +8,10 @@ import { runBatch, transferables, type BatchTask } from '../src/engine/chunk-bat
 import type { ChunkJob } from '../src/engine/chunk-job.js';
 import { injectFault } from '../src/engine/injected-fault.js';
 
-const own = (workerData as { job: ChunkJob | null }).job;
+const data = workerData as { job: ChunkJob | null; loaded?: Int32Array };
+const own = data.job;
+// Loaded: the pool may now end this worker safely (engine/worker-pool.ts destroyPool).
+if (data.loaded) Atomics.add(data.loaded, 0, 1);
 /** On a shared pool each task carries its job: the same object for every task of one run, so the worker's buffers are reused. */
 let last: { id: number; job: ChunkJob } | null = null;
 

@@ -29,7 +29,7 @@ import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
 import { guidedBatches } from './guided-batches.js';
 import { injectFault } from './injected-fault.js';
-import { createPool } from './worker-pool.js';
+import { createPool, destroyPool } from './worker-pool.js';
 
 export interface ChunkOutput {
   c: ChunkRange;
@@ -100,7 +100,7 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
   // unheard; the tasks it leaves unfinished reject on their own.
   const quiet = () => {};
   pool.on('error', quiet);
-  const stop = () => void pool.destroy();
+  const stop = () => void destroyPool(pool);
   if (!shared) signal?.addEventListener('abort', stop, { once: true });
   // Two tasks in flight per worker of an own pool, so a worker finds its next batch waiting while this thread computes.
   const consumers = shared ? Array.from({ length: workers }, onPool) : [onCaller(), ...Array.from({ length: 2 * workers }, onPool)];
@@ -112,7 +112,7 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
   } finally {
     signal?.removeEventListener('abort', stop);
     if (shared) pool.off('error', quiet);
-    else await pool.destroy();
+    else await destroyPool(pool);
   }
 }
 

@@ -16,9 +16,35 @@ export function workerFile(name = 'chunk.worker.js'): string {
   return file;
 }
 
+/**
+ * Workers counted as they finish loading their module (workers/chunk.worker.ts adds 1): Node 20
+ * dies with a fatal error when a worker is terminated while it is still instantiating an ES
+ * module (piscina loads ours through require), so a pool is destroyed only once every worker it
+ * created has loaded (destroyPool). A run that fails or is aborted in its first moments, while
+ * the calling thread computes and the workers still start, would otherwise hit it.
+ */
+const loading = new WeakMap<Piscina, { loaded: Int32Array; created: number }>();
+
+function tracked(pool: Piscina, loaded: Int32Array): Piscina {
+  const state = { loaded, created: 0 };
+  loading.set(pool, state);
+  pool.on('workerCreate', () => state.created++);
+  return pool;
+}
+
 /** A pool of `threads` workers, each handed `workerData` once when it starts (the run's job). */
-export function createPool(threads: number, workerData: unknown): Piscina {
-  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1_000, workerData, concurrentTasksPerWorker: 2 });
+export function createPool(threads: number, workerData: object): Piscina {
+  const loaded = new Int32Array(new SharedArrayBuffer(4));
+  return tracked(new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1_000, workerData: { ...workerData, loaded }, concurrentTasksPerWorker: 2 }), loaded);
+}
+
+/** Destroy a pool once every worker it created has loaded its module (at most 5 s: a worker that cannot load is ended anyway). */
+export async function destroyPool(pool: Piscina): Promise<void> {
+  const state = loading.get(pool);
+  for (let waited = 0; state && Atomics.load(state.loaded, 0) < state.created && waited < 5_000; waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await pool.destroy();
 }
 
 /**
@@ -27,5 +53,6 @@ export function createPool(threads: number, workerData: unknown): Piscina {
  * the server.
  */
 export function createSharedPool(threads: number): Piscina {
-  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: { job: null } });
+  const loaded = new Int32Array(new SharedArrayBuffer(4));
+  return tracked(new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: { job: null, loaded } }), loaded);
 }

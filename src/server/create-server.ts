@@ -39,7 +39,7 @@ import { ResultStore } from './result-store.js';
 import { resultView } from './result-view.js';
 import { DOWNLOADS } from './downloads.js';
 import { RunQueue } from './run-queue.js';
-import { createSharedPool } from '../engine/worker-pool.js';
+import { createSharedPool, destroyPool } from '../engine/worker-pool.js';
 
 export const BODY_LIMIT = 1_048_576;
 
@@ -265,7 +265,7 @@ export function createServer(o: ServerOptions): FastifyInstance {
   });
 
   app.addHook('onClose', async () => {
-    await pool.destroy();
+    await destroyPool(pool);
   });
   return app;
 }
