@@ -32,6 +32,7 @@ import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
 import { fixedPaySchedule } from './fixed-pay-schedule.js';
+import { blockedKernelApplies, runChunkBlocked } from './run-chunk-blocked.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { withMarketTrace } from './market-trace.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
@@ -83,6 +84,14 @@ export interface TraceYear {
  * other paths are simulated all the same so the draws are exactly those of the run.
  */
 export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: TraceYear) => void }): ChunkResult {
+  // Certain pay: salary, G and contribution are the same on every path (kernel/fixed-pay-schedule.ts).
+  const fixedPay = fixedPaySchedule(task.plan);
+  if (traceHook === undefined && blockedKernelApplies(task.plan, fixedPay)) return runChunkBlocked(task, fixedPay);
+  return runChunkByPath(task, traceHook);
+}
+
+/** The kernel path by path: every plan, and `pensim trace` (runChunk uses the year-major kernel where it can). */
+export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year: (t: TraceYear) => void }): ChunkResult {
   const { plan, seed, chunk, paths } = task;
   const nA = plan.nAssets;
   const { nYears, nAccum, payStart, nKnownG, wageMean, wageSd, gGrowth, weights, gDet, payFactor } = plan;
@@ -98,7 +107,6 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
   const trace = traceHook && withMarketTrace(traceHook, market, plan.market);
   const wage = new NormalSource(chunkXor4096(seed, chunk, 'wage'));
   const mortality = chunkStream(seed, chunk, 'mortality');
-  // Certain pay: salary, G and contribution are the same on every path (kernel/fixed-pay-schedule.ts).
   const fixedPay = fixedPaySchedule(plan);
   const otherBase = taxOf(plan, plan.otherIncome);
   const extra = (name: ExtraSeries) => {

@@ -5,6 +5,7 @@
  * normals, so the draws of path p depend only on the seed, the chunk and the market's size.
  * `_z` is no longer used (the draws go straight into `out`); it stays so callers need not change.
  */
+import { fastExp } from './fast-exp.js';
 import type { PathNormals } from './path-normals.js';
 
 export function fillCorrelatedLognormal(
@@ -26,7 +27,7 @@ export function fillCorrelatedLognormal(
       let x = logMean[i]!;
       const row = i * n;
       for (let k = 0; k <= i; k++) x += covFactor[row + k]! * out[base + k]!;
-      out[base + i] = Math.exp(x);
+      out[base + i] = fastExp(x);
     }
   }
 }
@@ -49,7 +50,7 @@ function twoAssets(logMean: Float64Array, covFactor: Float64Array, nYears: numbe
     x1 += l11 * z1;
     let x0 = m0;
     x0 += l00 * z0;
-    out[j] = Math.exp(x0);
-    out[j + 1] = Math.exp(x1);
+    out[j] = fastExp(x0);
+    out[j + 1] = fastExp(x1);
   }
 }

@@ -21,6 +21,7 @@
  * Example (golden case G6, docs/model.md §11; a test checks it by simulation): β = 1, σ_ε = 0.30, no default:
  * P(S_T < M_T) = Φ(σ_ε√T/2) = 0.682 at T = 10.
  */
+import { fastExp } from './fast-exp.js';
 import type { RandomStream } from '../random/chunk-stream.js';
 import { GammaSource } from '../random/gamma-source.js';
 import { NormalSource } from '../random/normal-source.js';
@@ -109,7 +110,7 @@ export function createEmployerStockPath(
           continue;
         }
         const shock = Math.log(marketGross[y * nAssets + marketAsset]!) - marketLogMean;
-        const g = Math.exp(drift + beta * shock + sigmaEps * eps);
+        const g = fastExp(drift + beta * shock + sigmaEps * eps);
         if (u < defaultProbability) {
           path.defaultYear = y;
           gross[y] = g * recovery;

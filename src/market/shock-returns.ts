@@ -6,6 +6,7 @@
  * - Student-t:  exp(m_i + w_y·Σ_{k≤i} L_ik·z_{y,k}), w_y the year's t mixing factor (E[w²] = 1);
  * - regimes:    exp(m_{r,i} + Σ_{k≤i} L_{r,ik}·z_{y,k}), r = the regime of year y.
  */
+import { fastExp } from './fast-exp.js';
 import type { PathNormals } from './path-normals.js';
 
 /** Draw nYears × n standard normals, year by year (the order fillCorrelatedLognormal draws them). */
@@ -21,7 +22,7 @@ export function lognormalFromShocks(logMean: Float64Array, covFactor: Float64Arr
       let x = logMean[i]!;
       const row = i * n;
       for (let k = 0; k <= i; k++) x += covFactor[row + k]! * shocks[base + k]!;
-      out[base + i] = Math.exp(x);
+      out[base + i] = fastExp(x);
     }
   }
 }
@@ -42,7 +43,7 @@ export function studentTFromShocks(
       let x = 0;
       const row = i * n;
       for (let k = 0; k <= i; k++) x += covFactor[row + k]! * shocks[base + k]!;
-      out[base + i] = Math.exp(logMean[i]! + w * x);
+      out[base + i] = fastExp(logMean[i]! + w * x);
     }
   }
 }
@@ -66,7 +67,7 @@ export function regimeFromShocks(
       let x = logMean[mBase + i]!;
       const row = lBase + i * n;
       for (let k = 0; k <= i; k++) x += covFactor[row + k]! * shocks[base + k]!;
-      out[base + i] = Math.exp(x);
+      out[base + i] = fastExp(x);
     }
   }
 }

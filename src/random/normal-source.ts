@@ -5,6 +5,8 @@
  * Unlike the original, the layer index (low 7 bits) and the value (high 25 bits) come from
  * disjoint bits of the draw, avoiding the index/value correlation Doornik (2005) found in it.
  */
+import { I, W, Xor4096 } from './xor4096.js';
+
 /** What the ziggurat needs of a uniform source: a chunk stream, or its class form (random/xor4096.ts). */
 export interface Int32Source {
   int32(): number;
@@ -43,7 +45,45 @@ export class NormalSource {
 
   /** out[from, to) = the next to − from draws, in order (the same draws as calling next() that often). */
   fill(out: Float64Array, from: number, to: number): void {
+    const stream = this.stream;
+    if (stream instanceof Xor4096) return this.fillXor4096(stream.s, out, from, to);
     for (let i = from; i < to; i++) out[i] = this.next();
+  }
+
+  /**
+   * fill() over a Xor4096 stream with its int32() written out and its index and Weyl word kept in
+   * locals: the same draws, without two loads and two stores of the state per draw (the market's
+   * normals were a third of the kernel).
+   */
+  private fillXor4096(s: Int32Array, out: Float64Array, from: number, to: number): void {
+    let w = s[W]!;
+    let at = s[I]!;
+    for (let k = from; k < to; k++) {
+      w = (w + 0x61c88647) | 0;
+      let v = s[(at + 34) & 127]!;
+      at = (at + 1) & 127;
+      let t = s[at]!;
+      v ^= v << 13;
+      t ^= t << 17;
+      v ^= v >>> 15;
+      t ^= t >>> 12;
+      v = s[at] = v ^ t;
+      const j = (v + (w ^ (w >>> 16))) | 0;
+      const iz = j & (LAYERS - 1);
+      const hz = j >> 7;
+      if (Math.abs(hz) < kn[iz]!) {
+        out[k] = hz * wn[iz]!;
+        continue;
+      }
+      // The rare wedge or tail draws more through the stream itself: hand it the state and take it back.
+      s[W] = w;
+      s[I] = at;
+      out[k] = this.slow(hz, iz);
+      w = s[W]!;
+      at = s[I]!;
+    }
+    s[W] = w;
+    s[I] = at;
   }
 
   next(): number {

@@ -13,8 +13,11 @@ interface XorgenState {
 }
 
 export class Xor4096 {
-  /** The 128-word xorshift state, then the index (at I) and the Weyl word (at W): all int32, so no boxing. */
-  private readonly s = new Int32Array(130);
+  /**
+   * The 128-word xorshift state, then the index (at I) and the Weyl word (at W): all int32, so no
+   * boxing. Read by normal-source.ts's batch fill, which runs the generator with I and W in locals.
+   */
+  readonly s = new Int32Array(130);
 
   /** The stream seedrandom.xor4096(seed) gives: its own seeding, read back from its saved state. */
   constructor(seed: string) {
@@ -46,5 +49,6 @@ export class Xor4096 {
   }
 }
 
-const I = 128;
-const W = 129;
+/** Where the state keeps its index and its Weyl word. */
+export const I = 128;
+export const W = 129;

@@ -1,0 +1,77 @@
+/**
+ * The year-major kernel (src/kernel/run-chunk-blocked.ts) gives bit for bit the per-path series of
+ * the path-by-path kernel on every plan it takes: both payout methods with a period, lifelong with
+ * mortality inheritance, the hybrid regulations, graded withdrawal, fees per member, Norwegian tax,
+ * glide paths over three assets, inflation, every sampler, and a short last chunk.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fixedPaySchedule } from '../../src/kernel/fixed-pay-schedule.js';
+import { blockedKernelApplies } from '../../src/kernel/run-chunk-blocked.js';
+import { runChunk, runChunkByPath } from '../../src/kernel/run-chunk.js';
+import { compilePlan } from '../../src/plan/compile-plan.js';
+import { checkScenario } from '../../src/scenario/parse-scenario.js';
+
+const reference = JSON.parse(readFileSync(new URL('../../scenarios/bench-reference.json', import.meta.url), 'utf8'));
+const threeAssets = {
+  assets: [
+    { name: 'equity', expectedReturn: 0.07, volatility: 0.18 },
+    { name: 'bond', expectedReturn: 0.03, volatility: 0.06 },
+    { name: 'cash', expectedReturn: 0.02, volatility: 0.01 },
+  ],
+  correlation: [[1, 0.1, 0], [0.1, 1, 0.2], [0, 0.2, 1]],
+  glidePath: [{ age: 40, weights: { equity: 0.8, bond: 0.2, cash: 0 } }, { age: 70, weights: { equity: 0.3, bond: 0.5, cash: 0.2 } }],
+  fees: { managementRate: 0.004, perMember: 250 },
+};
+
+const variants: Record<string, object> = {
+  'bench-reference': {},
+  'level annuity, Norwegian tax, graded, fee per member': {
+    payout: { years: 15, method: { kind: 'level-annuity', technicalRate: 0.02 }, graded: { share: 0.5, fullFromAge: 70 } },
+    tax: { kind: 'norway', year: 2026, otherPensionIncome: 250_000 },
+    profile: { ...reference.profile, fees: { managementRate: 0.005, perMember: 300 } },
+  },
+  'hybrid, lifelong, g-regulation, mortality inheritance': {
+    plan: { kind: 'no-hybrid', contribution: { method: 'percent-of-pay', rate: 0.06 }, regulation: { kind: 'g-regulation' } },
+    person: { ...reference.person, sex: 'female' },
+    payout: { method: { kind: 'lifelong', technicalRate: 0.02 } },
+  },
+  'hybrid, zero guarantee': {
+    plan: { kind: 'no-hybrid', contribution: { method: 'percent-of-pay', rate: 0.06 }, regulation: { kind: 'zero-guarantee', premiumRate: 0.004 } },
+    person: { ...reference.person, sex: 'male' },
+    payout: { method: { kind: 'lifelong', technicalRate: 0.03 } },
+  },
+  'glide path over three assets, inflation': {
+    profile: threeAssets,
+    returns: { model: 'lognormal', inflation: { mean: 0.02, persistence: 0.5, sd: 0.01, correlation: { equity: -0.2 } } },
+  },
+  'sobol sampler': { simulation: { ...reference.simulation, sampler: 'sobol' } },
+  'antithetic sampler, one asset': {
+    profile: { assets: [{ name: 'equity', expectedReturn: 0.06, volatility: 0.2 }], weights: { equity: 1 } },
+    simulation: { ...reference.simulation, sampler: 'antithetic' },
+  },
+};
+
+describe('the year-major kernel equals the path-by-path kernel', () => {
+  for (const [name, change] of Object.entries(variants)) {
+    it(name, () => {
+      const plan = compilePlan(checkScenario({ ...reference, ...change }));
+      expect(blockedKernelApplies(plan, fixedPaySchedule(plan))).toBe(true);
+      for (const [chunk, paths] of [[0, 2048], [5, 301]] as const) {
+        const blocked = runChunk({ plan, seed: 11, chunk, paths }).series;
+        const byPath = runChunkByPath({ plan, seed: 11, chunk, paths }).series;
+        expect(blocked.length).toBe(byPath.length);
+        let differ = 0;
+        for (let i = 0; i < byPath.length; i++) if (!Object.is(blocked[i], byPath[i])) differ++;
+        expect(differ).toBe(0);
+      }
+    });
+  }
+
+  it('leaves the plans it cannot take to the path-by-path kernel (uncertain pay, lifetimes, folketrygd)', () => {
+    const uncertain = compilePlan(checkScenario({ ...reference, person: { ...reference.person, wageGrowth: { mean: 0.03, sd: 0.02 } } }));
+    expect(blockedKernelApplies(uncertain, fixedPaySchedule(uncertain))).toBe(false);
+    const lifetimes = compilePlan(checkScenario({ ...reference, person: { ...reference.person, sex: 'male' }, mortality: { table: 'K2013', scale: 1 } }));
+    expect(blockedKernelApplies(lifetimes, fixedPaySchedule(lifetimes))).toBe(false);
+  });
+});
