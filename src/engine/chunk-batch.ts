@@ -10,7 +10,7 @@
 import { LogBucketSketch, type PackedSketch } from '../stats/log-bucket-sketch.js';
 import { jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import type { ChunkRange } from './chunking.js';
-import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
+import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 
 /** `running` before a batch starts, and after it is done. */
 export const BATCH_NOT_STARTED = -1;
@@ -45,12 +45,18 @@ export interface BatchResult {
  * page faults, and freeing them costs every thread of the process a TLB shootdown (dear in a
  * virtual machine).
  */
-const reused = { buffers: jobBuffers(), sketches: [] as LogBucketSketch[], job: null as ChunkJob | null };
+const reused = { buffers: [] as ReturnType<typeof jobBuffers>[], sketches: [] as LogBucketSketch[], job: null as ChunkJob | null };
+
+/**
+ * Chunks produced before their values go into the sketches, series by series
+ * (engine/chunk-summary.ts summarizeChunks): 4 chunks of a Norwegian run hold ~7 MB of columns.
+ */
+export const REDUCE_GROUP = 4;
 
 export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: number) => void = () => {}): BatchResult {
   if (reused.job !== job) {
     reused.job = job;
-    reused.buffers = jobBuffers();
+    reused.buffers = Array.from({ length: REDUCE_GROUP }, jobBuffers);
   }
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
@@ -62,13 +68,18 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
   const summaries: ChunkSummary[] = [];
   const series: Float64Array[] = [];
   const lengths: (Int32Array | null)[] = [];
-  for (const c of task.chunks) {
-    Atomics.store(task.running, 0, c.chunk);
-    beforeChunk(c.chunk);
-    const out = produceChunk(job, task.seed, c.chunk, c.paths, reused.buffers, task.keepSeries);
-    summaries.push(summarizeChunk(nSeries, shortfall, out.series, c.paths, sketches, out.lengths, sketched));
-    lengths.push(out.lengths ?? null);
-    if (task.keepSeries) series.push(out.series);
+  for (let g = 0; g < task.chunks.length; g += REDUCE_GROUP) {
+    const group = task.chunks.slice(g, g + REDUCE_GROUP);
+    const outs = group.map((c, i) => {
+      Atomics.store(task.running, 0, c.chunk);
+      beforeChunk(c.chunk);
+      return { ...produceChunk(job, task.seed, c.chunk, c.paths, reused.buffers[i]!, task.keepSeries), paths: c.paths };
+    });
+    summaries.push(...summarizeChunks(nSeries, shortfall, outs, sketches, sketched));
+    for (const out of outs) {
+      lengths.push(out.lengths ?? null);
+      if (task.keepSeries) series.push(out.series);
+    }
   }
   // Done: a worker that dies now (on its next batch) must not have this one blamed.
   Atomics.store(task.running, 0, BATCH_DONE);

@@ -21,6 +21,15 @@ export interface ShortfallSpec {
   target: number;
 }
 
+/** One chunk's per-path output as produced (engine/chunk-job.ts produceChunk). */
+export interface ChunkColumns {
+  series: Float64Array;
+  /** Paths in the chunk: the stride of its columns. */
+  paths: number;
+  /** Column lengths where they vary, else all `paths`. */
+  lengths?: ArrayLike<number> | undefined;
+}
+
 /**
  * Summarise a chunk's per-path output: `nSeries` series of `lengths[s]` values each (all `stride`
  * when lengths is absent) at s · stride. With `sketches` (one per series), each series' values
@@ -35,30 +44,52 @@ export function summarizeChunk(
   lengths?: ArrayLike<number>,
   sketched?: readonly boolean[] | null,
 ): ChunkSummary {
-  const moments = new Float64Array(nSeries * 3);
+  return summarizeChunks(nSeries, shortfall, [{ series, paths: stride, lengths }], sketches, sketched)[0]!;
+}
+
+/**
+ * summarizeChunk for several chunks at once, series by series: a series' sketch then takes the
+ * values of every chunk of the group while its buckets are in the cache (a chunk at a time, the
+ * sketches of a run's hundred-odd series are fetched again for every chunk: that was half the
+ * cost of the reduction). Each chunk's moments are its own, computed as summarizeChunk computes
+ * them, and the sketch counts are order-free, so the result is the same to the bit.
+ */
+export function summarizeChunks(
+  nSeries: number,
+  shortfall: ShortfallSpec | undefined,
+  chunks: readonly ChunkColumns[],
+  sketches: LogBucketSketch[] | null,
+  sketched?: readonly boolean[] | null,
+): ChunkSummary[] {
+  const moments = chunks.map(() => new Float64Array(nSeries * 3));
   const sums = new Float64Array(3);
   for (let s = 0; s < nSeries; s++) {
-    const from = s * stride;
-    const n = lengths ? lengths[s]! : stride;
-    let m: MomentState;
-    if (sketches && n > 0 && (!sketched || sketched[s])) {
-      // One pass for the sketch and the shifted sums: the same sums, in the same order, as momentState.
-      sums[0] = series[from]!;
-      sums[1] = 0;
-      sums[2] = 0;
-      sketches[s]!.addAll(series, from, from + n, sums);
-      m = momentFromSums(n, sums[0]!, sums[1]!, sums[2]!);
-    } else {
-      m = momentState(series, from, from + n);
+    for (let c = 0; c < chunks.length; c++) {
+      const { series, paths: stride, lengths } = chunks[c]!;
+      const from = s * stride;
+      const n = lengths ? lengths[s]! : stride;
+      let m: MomentState;
+      if (sketches && n > 0 && (!sketched || sketched[s])) {
+        // One pass for the sketch and the shifted sums: the same sums, in the same order, as momentState.
+        sums[0] = series[from]!;
+        sums[1] = 0;
+        sums[2] = 0;
+        sketches[s]!.addAll(series, from, from + n, sums);
+        m = momentFromSums(n, sums[0]!, sums[1]!, sums[2]!);
+      } else {
+        m = momentState(series, from, from + n);
+      }
+      moments[c]![3 * s] = m.n;
+      moments[c]![3 * s + 1] = m.mean;
+      moments[c]![3 * s + 2] = m.m2;
     }
-    moments[3 * s] = m.n;
-    moments[3 * s + 1] = m.mean;
-    moments[3 * s + 2] = m.m2;
   }
-  let shortfallBelow = 0;
-  if (shortfall !== undefined) {
-    const at = shortfall.series * stride;
-    for (let i = at; i < at + stride; i++) if (series[i]! < shortfall.target) shortfallBelow++;
-  }
-  return { moments, shortfallBelow };
+  return chunks.map(({ series, paths: stride }, c) => {
+    let shortfallBelow = 0;
+    if (shortfall !== undefined) {
+      const at = shortfall.series * stride;
+      for (let i = at; i < at + stride; i++) if (series[i]! < shortfall.target) shortfallBelow++;
+    }
+    return { moments: moments[c]!, shortfallBelow };
+  });
 }

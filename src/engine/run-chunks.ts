@@ -22,10 +22,10 @@
  */
 import type { Piscina } from 'piscina';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
-import { BATCH_NOT_STARTED, type BatchResult, type BatchTask } from './chunk-batch.js';
+import { BATCH_NOT_STARTED, REDUCE_GROUP, type BatchResult, type BatchTask } from './chunk-batch.js';
 import { jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import { ChunkFailure } from './chunk-failure.js';
-import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
+import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
 import { guidedBatches } from './guided-batches.js';
 import { injectFault } from './injected-fault.js';
@@ -56,8 +56,8 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
   signal?.throwIfAborted();
   const inline = inlineRunner(job, seed, sink);
   if (!shared && (threads === 1 || chunks.length === 1)) {
-    for (const c of chunks) {
-      inline(c);
+    for (const group of groups(chunks, REDUCE_GROUP)) {
+      inline(group);
       if (signal) await nextTurn(signal);
     }
     return;
@@ -88,11 +88,11 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
   };
   const onCaller = async () => {
     while (next < batches.length && !failed.signal.aborted) {
-      for (const c of batches[next++]!) {
-        // Let the workers' messages in before each chunk (and see an abort).
+      for (const group of groups(batches[next++]!, REDUCE_GROUP)) {
+        // Let the workers' messages in before each group (and see an abort).
         await nextTurn(signal);
         if (failed.signal.aborted) return;
-        inline(c);
+        inline(group);
       }
     }
   };
@@ -116,24 +116,39 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
   }
 }
 
-/** Runs one chunk on this thread: the values go straight into the sink's sketches, nothing to pack or merge. */
-function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (c: ChunkRange) => void {
-  const buffers = jobBuffers();
+/**
+ * Runs chunks on this thread, in groups of REDUCE_GROUP (engine/chunk-batch.ts): the values go
+ * straight into the sink's sketches, nothing to pack or merge.
+ */
+function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (group: readonly ChunkRange[]) => void {
+  const buffers = Array.from({ length: REDUCE_GROUP }, jobBuffers);
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
-  return (c) => {
-    let output: ChunkOutput;
+  return (group) => {
+    const outs = group.map((c, i) => {
+      try {
+        injectFault(c.chunk, false);
+        return { ...produceChunk(job, seed, c.chunk, c.paths, buffers[i]!, sink.keepSeries), paths: c.paths };
+      } catch (e) {
+        throw new ChunkFailure(c, e);
+      }
+    });
+    let summaries: ChunkSummary[];
     try {
-      injectFault(c.chunk, false);
-      const out = produceChunk(job, seed, c.chunk, c.paths, buffers, sink.keepSeries);
-      const summary = summarizeChunk(nSeries, shortfall, out.series, c.paths, sink.sketches, out.lengths, sketched);
-      output = { c, summary, series: sink.keepSeries ? out.series : null, lengths: out.lengths ?? null };
+      summaries = summarizeChunks(nSeries, shortfall, outs, sink.sketches, sketched);
     } catch (e) {
-      throw new ChunkFailure(c, e);
+      throw new ChunkFailure(group[0]!, e);
     }
-    sink.onChunks([output]);
+    sink.onChunks(group.map((c, i) => ({ c, summary: summaries[i]!, series: sink.keepSeries ? outs[i]!.series : null, lengths: outs[i]!.lengths ?? null })));
   };
+}
+
+/** Consecutive groups of at most `size` of `chunks`. */
+function groups<T>(chunks: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < chunks.length; i += size) out.push(chunks.slice(i, i + size));
+  return out;
 }
 
 /** Yield to the event loop (worker results, signals), then throw if aborted. */
