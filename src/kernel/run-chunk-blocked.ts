@@ -50,7 +50,9 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): Ch
   const flatRate = plan.flatTaxRate;
   const other = plan.otherIncome;
   const otherBase = taxOf(plan, other);
-  const series = task.out ? task.out.fill(0) : new Float64Array(seriesCount(plan) * paths);
+  // Every value of every series is written below when there are payout years (the scalars at the
+  // first), so a reused buffer needs no zeroing then: 1.75 MB a chunk less to write.
+  const series = task.out ? (payStart < nYears ? task.out : task.out.fill(0)) : new Float64Array(seriesCount(plan) * paths);
   const market = createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const stride = nYears * nA;
   const gross = new Float64Array(Math.min(BLOCK, paths) * stride);

@@ -2,7 +2,7 @@
  * The year-major kernel (src/kernel/run-chunk-blocked.ts) gives bit for bit the per-path series of
  * the path-by-path kernel on every plan it takes: both payout methods with a period, lifelong with
  * mortality inheritance, the hybrid regulations, graded withdrawal, fees per member, Norwegian tax,
- * glide paths over three assets, inflation, every sampler, and a short last chunk.
+ * glide paths over three assets, inflation, every sampler, a short last chunk, and a reused buffer.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -58,12 +58,15 @@ describe('the year-major kernel equals the path-by-path kernel', () => {
       const plan = compilePlan(checkScenario({ ...reference, ...change }));
       expect(blockedKernelApplies(plan, fixedPaySchedule(plan))).toBe(true);
       for (const [chunk, paths] of [[0, 2048], [5, 301]] as const) {
-        const blocked = runChunk({ plan, seed: 11, chunk, paths }).series;
         const byPath = runChunkByPath({ plan, seed: 11, chunk, paths }).series;
-        expect(blocked.length).toBe(byPath.length);
-        let differ = 0;
-        for (let i = 0; i < byPath.length; i++) if (!Object.is(blocked[i], byPath[i])) differ++;
-        expect(differ).toBe(0);
+        // Into a fresh buffer, and into a reused one holding another chunk's garbage.
+        for (const out of [undefined, new Float64Array(byPath.length).fill(Number.NaN)]) {
+          const blocked = runChunk({ plan, seed: 11, chunk, paths, ...(out && { out }) }).series;
+          expect(blocked.length).toBe(byPath.length);
+          let differ = 0;
+          for (let i = 0; i < byPath.length; i++) if (!Object.is(blocked[i], byPath[i])) differ++;
+          expect(differ).toBe(0);
+        }
       }
     });
   }
