@@ -23,7 +23,7 @@
 import type { Piscina } from 'piscina';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
 import { BATCH_NOT_STARTED, type BatchResult, type BatchTask } from './chunk-batch.js';
-import { jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
+import { jobBlocks, jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import { ChunkFailure } from './chunk-failure.js';
 import { summarizeChunk, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
@@ -41,7 +41,7 @@ export interface ChunkOutput {
 }
 
 export interface ChunkSink {
-  /** One sketch per column that every value goes into (sketch method), or null. */
+  /** One sketch per column that every value goes into (R per column with randomized blocks: engine/chunk-summary.ts), or null (exact method). */
   sketches: LogBucketSketch[] | null;
   /** Whether each chunk's raw columns are wanted (exact percentiles, per-path output). */
   keepSeries: boolean;
@@ -122,12 +122,13 @@ function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (c: ChunkRa
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
+  const split = jobBlocks(job);
   return (c) => {
     let output: ChunkOutput;
     try {
       injectFault(c.chunk, false);
       const out = produceChunk(job, seed, c.chunk, c.paths, buffers, sink.keepSeries);
-      const summary = summarizeChunk(nSeries, shortfall, out.series, c.paths, sink.sketches, out.lengths, sketched);
+      const summary = summarizeChunk(nSeries, shortfall, out.series, c.paths, sink.sketches, out.lengths, sketched, split);
       output = { c, summary, series: sink.keepSeries ? out.series : null, lengths: out.lengths ?? null };
     } catch (e) {
       throw new ChunkFailure(c, e);
