@@ -71,6 +71,8 @@ export class SeriesCollector {
   /** Sketch method: one sketch per series, or R per series with blocks (series s, block b at s·R + b). */
   private readonly sketches: LogBucketSketch[] | null;
   private readonly sortedCache = new Map<number, Float64Array>();
+  /** With blocks, exact method: each split series' values of each block, sorted. */
+  private readonly blockSortedCache = new Map<number, Float64Array[]>();
   /** With blocks, sketch method: each split series' sketch over all paths (the merge of its blocks'). */
   private readonly pooledCache = new Map<number, LogBucketSketch>();
   /** Paths short of the target, counted exactly in either method. */
@@ -116,6 +118,7 @@ export class SeriesCollector {
   /** A chunk was added: what was read off the earlier ones is stale (a run to precision reads between blocks of chunks). */
   private changed(): void {
     this.sortedCache.clear();
+    this.blockSortedCache.clear();
     this.pooledCache.clear();
   }
 
@@ -248,7 +251,8 @@ export class SeriesCollector {
   private sorted(s: number): Float64Array {
     let sorted = this.sortedCache.get(s);
     if (!sorted) {
-      sorted = this.exactValues(s)!.sort();
+      // With blocks the blocks' sorted values are needed anyway: merging them is the same array, cheaper than a sort.
+      sorted = this.inBlocks(s) ? mergeSorted(this.blockSorted(s)) : this.exactValues(s)!.sort();
       this.sortedCache.set(s, sorted);
     }
     return sorted;
@@ -266,21 +270,35 @@ export class SeriesCollector {
     return sk;
   }
 
-  /** Series s's percentiles `pct` (0–100) from block b's paths alone (exact: its values sorted; sketch: its sketch). */
-  private blockPercentiles(s: number, b: number, pct: readonly number[]): number[] {
-    if (this.values) {
-      const { blocks } = this.split!;
-      const parts: number[] = [];
-      for (let c = 0; c < this.nChunks; c++) {
-        const v = this.values[s]![c];
-        if (v === undefined) continue;
-        for (let k = 0; k < v.length; k++) if (blockOfPath(k, blocks) === b) parts.push(v[k]!);
+  /** Exact method: series s's values of each block, sorted (one pass over the values, then a sort per block). */
+  private blockSorted(s: number): Float64Array[] {
+    const cached = this.blockSortedCache.get(s);
+    if (cached) return cached;
+    const r = this.r;
+    const { blocks } = this.split!;
+    const out = this.blockMoments(s).n.map((k) => new Float64Array(k));
+    const at = new Array<number>(r).fill(0);
+    for (let c = 0; c < this.nChunks; c++) {
+      const v = this.values![s]![c];
+      if (v === undefined) continue;
+      // A chunk starts at a multiple of R × unit paths, so offset k is in block ⌊k / unit⌋ mod R.
+      for (let k = 0; k < v.length; k++) {
+        const b = blockOfPath(k, blocks);
+        out[b]![at[b]!++] = v[k]!;
       }
-      const sorted = Float64Array.from(parts).sort();
-      return pct.map((q) => quantileSorted(sorted, q / 100));
     }
-    const sk = this.sketches![s * this.r + b]!;
-    return pct.map((q) => sk.quantile(q / 100));
+    for (const x of out) x.sort();
+    this.blockSortedCache.set(s, out);
+    return out;
+  }
+
+  /** Series s's percentiles `pct` (0–100) from each block's paths alone (exact: its values sorted; sketch: its sketch). */
+  private blockPercentiles(s: number, pct: readonly number[]): number[][] {
+    if (this.values) return this.blockSorted(s).map((sorted) => pct.map((q) => quantileSorted(sorted, q / 100)));
+    return Array.from({ length: this.r }, (_, b) => {
+      const sk = this.sketches![s * this.r + b]!;
+      return pct.map((q) => sk.quantile(q / 100));
+    });
   }
 
   /** Number of values of series s (all paths, or fewer for a filtered series such as a ratio over B > 0). */
@@ -332,7 +350,7 @@ export class SeriesCollector {
     if (n === 0) return pct.map(() => [NaN, NaN]);
     if (this.inBlocks(s)) {
       const pooled = this.percentiles(s, pct);
-      const perBlock = Array.from({ length: this.r }, (_, b) => this.blockPercentiles(s, b, pct));
+      const perBlock = this.blockPercentiles(s, pct);
       return pct.map((_, i) => blockInterval(pooled[i]!, perBlock.map((e) => e[i]!)).ci95);
     }
     const probs = pct.flatMap((q) => quantileIntervalProbabilities(q / 100, n));
@@ -378,6 +396,20 @@ export class SeriesCollector {
     pct.forEach((p, j) => (out[`p${p}`] = rows.map((r) => r[j]!)));
     return out;
   }
+}
+
+/** The ascending merge of ascending arrays (a binary heap would pay off only for many more of them). */
+function mergeSorted(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  const at = new Array<number>(parts.length).fill(0);
+  for (let i = 0; i < out.length; i++) {
+    let best = -1;
+    for (let b = 0; b < parts.length; b++) {
+      if (at[b]! < parts[b]!.length && (best < 0 || parts[b]![at[b]!]! < parts[best]![at[best]!]!)) best = b;
+    }
+    out[i] = parts[best]![at[best]!++]!;
+  }
+  return out;
 }
 
 /** A probability's block interval (stats/block-interval.ts) clamped to [0, 1]. */

@@ -33,6 +33,8 @@ const TO_UNIT = 2 ** -32;
  */
 const cached = new Map<string, ScrambledDirections[]>();
 const CACHED_RUNS = 4;
+/** The unscrambled direction numbers last used. */
+let directions: { dims: number; v: Uint32Array } | undefined;
 
 /** Block b's scramble of the first `dims` Sobol dimensions, from the stream of (seed, b). */
 export function scrambledSobol(seed: number, dims: number, block: number): ScrambledDirections {
@@ -48,7 +50,8 @@ export function scrambledSobol(seed: number, dims: number, block: number): Scram
   let s = run[block];
   if (s === undefined) {
     const random = blockStream(seed, block, 'sobol-scramble');
-    s = linearScramble(sobolDirections(dims), dims, () => random.int32());
+    if (directions?.dims !== dims) directions = { dims, v: sobolDirections(dims) };
+    s = linearScramble(directions.v, dims, () => random.int32());
     run[block] = s;
   }
   return s;
