@@ -54,4 +54,20 @@ describe('--sampler', () => {
     expect(bad.stderr).toMatch(/sampler/);
     expect(bad.stderr).not.toMatch(/ at .*\.js:\d+/);
   });
+
+  it('simulation.randomizations: scenarios/sobol-blocks.json runs in 16 blocks; --sampler pseudo drops it; compare takes the first scenario\'s; too few paths for the blocks exit 2', () => {
+    const intervals = (stdout: string) => (JSON.parse(stdout) as { intervals: { method: string; blocks: number } }).intervals;
+    const blocks = pensim('run', 'scenarios/sobol-blocks.json', '--paths', '4096', '--threads', '1', '--format', 'json', '--quiet');
+    expect(blocks.status, blocks.stderr).toBe(0);
+    expect(intervals(blocks.stdout)).toMatchObject({ method: 'randomized-blocks', blocks: 16 });
+    const pseudo = pensim('run', 'scenarios/sobol-blocks.json', '--sampler', 'pseudo', '--paths', '4096', '--threads', '1', '--format', 'json', '--quiet');
+    expect(pseudo.status, pseudo.stderr).toBe(0);
+    expect(intervals(pseudo.stdout)).toMatchObject({ method: 'order-statistic', blocks: 1 });
+    const compare = pensim('compare', 'scenarios/sobol-blocks.json', 'scenarios/sobol-reference.json', '--paths', '4096', '--threads', '1', '--format', 'json');
+    expect(compare.status, compare.stderr).toBe(0);
+    expect(intervals(compare.stdout)).toMatchObject({ method: 'randomized-blocks', blocks: 16 });
+    const bad = pensim('run', 'scenarios/sobol-blocks.json', '--paths', '8', '--threads', '1', '--quiet');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/paths: the sobol sampler splits the paths into 16 independent randomizations \(simulation\.randomizations\)/);
+  });
 });
