@@ -21,7 +21,7 @@ import { compareTable } from '../report/compare-table.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { alphaFlag, attributedTo, gammaFlag, numberFlag, wholeNumberFlag } from './options.js';
-import { SAMPLER_OPTION, withSampler } from './sampler-flag.js';
+import { SAMPLER_OPTION, withOneSampler } from './sampler-flag.js';
 import type { Sampler } from '../random/sampler.js';
 import { parsePercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
@@ -94,8 +94,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       throw new UserError([{ path: '--target', message: "is a US target wealth; a Norwegian scenario's shortfall is against its simulation.targetReplacementRatio" }]);
     }
     const checked = raws.map((r) => checkAnyScenario(r.raw, r.file));
-    // One sampler for all, as one seed: path i of every scenario sees the same market.
-    const scenarios = checked.map((s) => withSampler(s, args.sampler ?? checked[0]!.simulation.sampler));
+    // One sampler (and its randomizations) for all, as one seed: path i of every scenario sees the same market.
+    const scenarios = withOneSampler(checked, args.sampler);
     const first = scenarios[0]!.simulation;
     const n = paths ?? first.paths;
     const progress = progressReporter(args.quiet);

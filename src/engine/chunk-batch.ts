@@ -8,7 +8,7 @@
  * was running. The job itself is not in the task: a worker gets it once (workers/chunk.worker.ts).
  */
 import { LogBucketSketch, type PackedSketch } from '../stats/log-bucket-sketch.js';
-import { jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
+import { jobBlocks, jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import type { ChunkRange } from './chunking.js';
 import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 
@@ -36,7 +36,7 @@ export interface BatchResult {
   series: Float64Array[] | null;
   /** Each chunk's column lengths where they vary (a comparison's ratios), else null. */
   lengths: (Int32Array | null)[];
-  /** One packed sketch per column when sketch, else null. */
+  /** One packed sketch per column (R per column with randomized blocks) when sketch, else null. */
   sketches: PackedSketch[] | null;
 }
 
@@ -61,8 +61,11 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
-  while (reused.sketches.length < nSeries) reused.sketches.push(new LogBucketSketch());
-  const sketches = task.sketch ? reused.sketches.slice(0, nSeries) : null;
+  const split = jobBlocks(job);
+  // One sketch per column, or R per column with randomized blocks (engine/chunk-summary.ts).
+  const nSketches = nSeries * (split?.blocks.count ?? 1);
+  while (task.sketch && reused.sketches.length < nSketches) reused.sketches.push(new LogBucketSketch());
+  const sketches = task.sketch ? reused.sketches.slice(0, nSketches) : null;
   // Emptied first, not after: a batch that threw may have left counts behind.
   sketches?.forEach((s) => s.clear());
   const summaries: ChunkSummary[] = [];
@@ -75,7 +78,7 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
       beforeChunk(c.chunk);
       return { ...produceChunk(job, task.seed, c.chunk, c.paths, reused.buffers[i]!, task.keepSeries), paths: c.paths };
     });
-    summaries.push(...summarizeChunks(nSeries, shortfall, outs, sketches, sketched));
+    summaries.push(...summarizeChunks(nSeries, shortfall, outs, sketches, sketched, split));
     for (const out of outs) {
       lengths.push(out.lengths ?? null);
       if (task.keepSeries) series.push(out.series);
@@ -89,6 +92,10 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
 /** The buffers a result can move to the other thread instead of copying. */
 export function transferables(result: BatchResult): ArrayBuffer[] {
   const out: ArrayBuffer[] = result.summaries.map((s) => s.moments.buffer as ArrayBuffer);
+  for (const s of result.summaries) {
+    if (s.blockMeans) out.push(s.blockMeans.buffer as ArrayBuffer);
+    if (s.shortfallBlocks) out.push(s.shortfallBlocks.buffer as ArrayBuffer);
+  }
   for (const s of result.series ?? []) out.push(s.buffer as ArrayBuffer);
   for (const l of result.lengths) if (l) out.push(l.buffer as ArrayBuffer);
   for (const s of result.sketches ?? []) out.push(s.counts.buffer as ArrayBuffer, s.slots.buffer as ArrayBuffer);

@@ -8,8 +8,9 @@
  */
 import { priceChunk } from '../kernel/price-chunk.js';
 import { planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
+import { planBlocks } from '../random/randomized-blocks.js';
 import { aliveColumns, fillAlive, type AliveSpec } from './alive-payout.js';
-import type { ShortfallSpec } from './chunk-summary.js';
+import type { ChunkBlocks, ShortfallSpec } from './chunk-summary.js';
 import { compareLayout, fillChannels, type CompareLayout, type CompareSpec } from './compare-channels.js';
 
 export type ChunkJob =
@@ -29,6 +30,25 @@ export function jobSketched(job: ChunkJob): readonly boolean[] | null {
 /** The series counted against a target in the chunk summary (a comparison counts through its channels). */
 export function jobShortfall(job: ChunkJob): ShortfallSpec | undefined {
   return job.kind === 'run' ? job.shortfall : undefined;
+}
+
+/**
+ * How the job's columns split into the randomized blocks of its sampler (random/randomized-blocks.ts),
+ * or null without blocks (pseudo). Every column with one value per path splits; the compacted ones
+ * (the payouts of the living, a comparison's A / B) do not. A comparison's scenarios share one
+ * sampler (engine/compare.ts pairingProblems), so the first one's blocks are all of theirs.
+ */
+export function jobBlocks(job: ChunkJob): ChunkBlocks | null {
+  const blocks = planBlocks((job.kind === 'run' ? job.plan : job.plans[0]!).plan);
+  if (blocks.count === 1) return null;
+  const count = jobSeriesCount(job);
+  if (job.kind === 'run') {
+    const plain = planSeriesCount(job.plan);
+    return { blocks, perPath: Array.from({ length: count }, (_, s) => s < plain) };
+  }
+  const perPath = new Array<boolean>(count).fill(true);
+  for (const pc of compareLayout(job.spec).pairs) perPath[pc.ratio] = false;
+  return { blocks, perPath };
 }
 
 /** Buffers one thread reuses from chunk to chunk: fresh megabytes per chunk cost page faults. */

@@ -4,15 +4,26 @@
  * every value added to a sketch per series. The coordinating thread then only merges: building
  * these on it made it the run's bottleneck on two cores. It knows nothing of plans: a series is
  * a column of per-path values, whatever the pricer that wrote it.
+ *
+ * With randomized blocks (the sobol and antithetic samplers, random/randomized-blocks.ts) a series
+ * with one value per path is also split by block: each block's mean, its values in that block's
+ * own sketch (series s, block b at sketch s·R + b; the series' sketch over all paths is their
+ * merge), and the shortfall count per block. The chunk's moments are then the merge of its
+ * blocks' in block order. Without blocks (pseudo, R = 1) nothing of this runs.
  */
+import type { RandomizedBlocks } from '../random/randomized-blocks.js';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
-import { momentFromSums, momentState, type MomentState } from '../stats/merge-moments.js';
+import { mergeMoments, momentFromSums, momentState, type MomentState } from '../stats/merge-moments.js';
 
 export interface ChunkSummary {
   /** (n, mean, M2) of each series, series-major: series s at 3s, 3s + 1, 3s + 2. */
   moments: Float64Array;
   /** Paths whose shortfall series fell below the target (0 without a target). */
   shortfallBelow: number;
+  /** With randomized blocks: each series' mean in each block, at s·R + b (0 for a series not split, or a block without paths). */
+  blockMeans?: Float64Array;
+  /** With randomized blocks: the paths short of the target in each block. */
+  shortfallBlocks?: Float64Array;
 }
 
 /** The series counted against a target (plan/compiled-plan.ts shortfallOf). */
@@ -30,10 +41,18 @@ export interface ChunkColumns {
   lengths?: ArrayLike<number> | undefined;
 }
 
+/** How a job's columns split into randomized blocks (R > 1); engine/chunk-job.ts jobBlocks. */
+export interface ChunkBlocks {
+  blocks: RandomizedBlocks;
+  /** Whether each column has one value per path, in path order (split by block); compacted columns are not. */
+  perPath: readonly boolean[];
+}
+
 /**
  * Summarise a chunk's per-path output: `nSeries` series of `lengths[s]` values each (all `stride`
- * when lengths is absent) at s · stride. With `sketches` (one per series), each series' values
- * are also added to its sketch (only the series `sketched` marks, when given).
+ * when lengths is absent) at s · stride. With `sketches` (one per series, or R per series with
+ * blocks), each series' values are also added to its sketch (only the series `sketched` marks,
+ * when given).
  */
 export function summarizeChunk(
   nSeries: number,
@@ -43,8 +62,9 @@ export function summarizeChunk(
   sketches: LogBucketSketch[] | null,
   lengths?: ArrayLike<number>,
   sketched?: readonly boolean[] | null,
+  split?: ChunkBlocks | null,
 ): ChunkSummary {
-  return summarizeChunks(nSeries, shortfall, [{ series, paths: stride, lengths }], sketches, sketched)[0]!;
+  return summarizeChunks(nSeries, shortfall, [{ series, paths: stride, lengths }], sketches, sketched, split)[0]!;
 }
 
 /**
@@ -52,7 +72,8 @@ export function summarizeChunk(
  * values of every chunk of the group while its buckets are in the cache (a chunk at a time, the
  * sketches of a run's hundred-odd series are fetched again for every chunk: that was half the
  * cost of the reduction). Each chunk's moments are its own, computed as summarizeChunk computes
- * them, and the sketch counts are order-free, so the result is the same to the bit.
+ * them, and the sketch counts are order-free, so the result is the same to the bit. With blocks,
+ * chunk by chunk (summarizeInBlocks).
  */
 export function summarizeChunks(
   nSeries: number,
@@ -60,7 +81,9 @@ export function summarizeChunks(
   chunks: readonly ChunkColumns[],
   sketches: LogBucketSketch[] | null,
   sketched?: readonly boolean[] | null,
+  split?: ChunkBlocks | null,
 ): ChunkSummary[] {
+  if (split) return chunks.map((c) => summarizeInBlocks(nSeries, shortfall, c.series, c.paths, sketches, c.lengths, sketched, split));
   const moments = chunks.map(() => new Float64Array(nSeries * 3));
   const sums = new Float64Array(3);
   for (let s = 0; s < nSeries; s++) {
@@ -92,4 +115,111 @@ export function summarizeChunks(
     }
     return { moments: moments[c]!, shortfallBelow };
   });
+}
+
+/** A chunk's paths in block-major order: block b's offsets are order[starts[b] .. starts[b + 1]), ascending. */
+interface BlockOrder {
+  paths: number;
+  count: number;
+  unit: number;
+  order: Int32Array;
+  starts: Int32Array;
+  /** The block of each offset. */
+  blockOf: Int32Array;
+}
+
+let lastOrder: BlockOrder | null = null;
+
+/** The block-major order of a chunk of `paths` paths (its first path a multiple of count × unit), kept for the next chunk. */
+export function blockOrder(paths: number, blocks: RandomizedBlocks): BlockOrder {
+  const { count, unit } = blocks;
+  if (lastOrder && lastOrder.paths === paths && lastOrder.count === count && lastOrder.unit === unit) return lastOrder;
+  const blockOf = new Int32Array(paths);
+  const starts = new Int32Array(count + 1);
+  for (let k = 0; k < paths; k++) {
+    blockOf[k] = Math.floor(k / unit) % count;
+    starts[blockOf[k]! + 1]!++;
+  }
+  for (let b = 0; b < count; b++) starts[b + 1]! += starts[b]!;
+  const order = new Int32Array(paths);
+  const at = starts.slice(0, count);
+  for (let k = 0; k < paths; k++) order[at[blockOf[k]!]!++] = k;
+  lastOrder = { paths, count, unit, order, starts, blockOf };
+  return lastOrder;
+}
+
+/** This thread's scratch column, reused from chunk to chunk. */
+let scratch = new Float64Array(0);
+
+function summarizeInBlocks(
+  nSeries: number,
+  shortfall: ShortfallSpec | undefined,
+  series: Float64Array,
+  stride: number,
+  sketches: LogBucketSketch[] | null,
+  lengths: ArrayLike<number> | undefined,
+  sketched: readonly boolean[] | null | undefined,
+  split: ChunkBlocks,
+): ChunkSummary {
+  const r = split.blocks.count;
+  const { order, starts, blockOf } = blockOrder(stride, split.blocks);
+  const moments = new Float64Array(nSeries * 3);
+  const blockMeans = new Float64Array(nSeries * r);
+  const sums = new Float64Array(3);
+  if (scratch.length < stride) scratch = new Float64Array(stride);
+  const x = scratch;
+  for (let s = 0; s < nSeries; s++) {
+    const from = s * stride;
+    const n = lengths ? lengths[s]! : stride;
+    const sketch = sketches !== null && n > 0 && (!sketched || sketched[s]);
+    let m: MomentState;
+    if (!split.perPath[s]) {
+      // Not split (a compacted column): over all its values, into the series' first sketch.
+      if (sketch) {
+        sums[0] = series[from]!;
+        sums[1] = 0;
+        sums[2] = 0;
+        sketches[s * r]!.addAll(series, from, from + n, sums);
+        m = momentFromSums(n, sums[0]!, sums[1]!, sums[2]!);
+      } else {
+        m = momentState(series, from, from + n);
+      }
+    } else {
+      if (n !== stride) throw new Error(`column ${s} has one value per path, but ${n} of ${stride}`);
+      for (let j = 0; j < stride; j++) x[j] = series[from + order[j]!]!;
+      m = { n: 0, mean: 0, m2: 0 };
+      for (let b = 0; b < r; b++) {
+        const lo = starts[b]!;
+        const hi = starts[b + 1]!;
+        if (hi === lo) continue;
+        let mb: MomentState;
+        if (sketch) {
+          sums[0] = x[lo]!;
+          sums[1] = 0;
+          sums[2] = 0;
+          sketches[s * r + b]!.addAll(x, lo, hi, sums);
+          mb = momentFromSums(hi - lo, sums[0]!, sums[1]!, sums[2]!);
+        } else {
+          mb = momentState(x, lo, hi);
+        }
+        blockMeans[s * r + b] = mb.mean;
+        m = mergeMoments(m, mb);
+      }
+    }
+    moments[3 * s] = m.n;
+    moments[3 * s + 1] = m.mean;
+    moments[3 * s + 2] = m.m2;
+  }
+  let shortfallBelow = 0;
+  const shortfallBlocks = new Float64Array(r);
+  if (shortfall !== undefined) {
+    const at = shortfall.series * stride;
+    for (let k = 0; k < stride; k++) {
+      if (series[at + k]! < shortfall.target) {
+        shortfallBelow++;
+        shortfallBlocks[blockOf[k]!]!++;
+      }
+    }
+  }
+  return { moments, shortfallBelow, blockMeans, shortfallBlocks };
 }

@@ -31,7 +31,6 @@ import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError, type Problem } from '../scenario/user-error.js';
 import { ceValueAtShare } from '../stats/ce-value-at-share.js';
 import { certaintyEquivalent, certaintyEquivalentValue, expectedShortfall, sortedCopy, valueAtRisk } from '../stats/risk-measures.js';
-import { shortfallWithInterval } from '../stats/shortfall-probability.js';
 import { VERSION } from '../version.js';
 import { chunkRanges } from './chunking.js';
 import { SeriesCollector, type PercentileMethod } from './collect-series.js';
@@ -40,7 +39,9 @@ import { compareLayout, type CompareLayout, type CompareScenarioSpec, type Compa
 import { checkRunSize } from './limits.js';
 import { distribution, pairedFigures, type Distribution, type PairedFigures } from './paired-figures.js';
 import { runChunks } from './run-chunks.js';
-import { AUTO_EXACT_MAX_PATHS } from './simulate.js';
+import { AUTO_EXACT_MAX_PATHS, blockPathProblems } from './simulate.js';
+import type { Intervals } from './simulation-result.js';
+import { jobBlocks, type ChunkJob } from './chunk-job.js';
 
 export type { Distribution, PairedFigures };
 
@@ -116,6 +117,8 @@ interface ComparisonCommon {
   pensim: string;
   paths: number;
   seed: number;
+  /** How the standard errors and intervals were computed (engine/simulation-result.ts Intervals). */
+  intervals: Intervals;
   gamma: number;
   alpha: number;
   percentiles: number[];
@@ -171,6 +174,10 @@ export function pairingProblems(plans: readonly CompiledPlan[], scenarios: reado
     }
     if (b.plan.nAssets !== a.plan.nAssets) out.push({ path: 'profile.assets', message: `${what} has ${b.plan.nAssets} assets, the first ${a.plan.nAssets}: common random numbers need the same number of assets (give unused ones weight 0)` });
     if (returnModel(b) !== returnModel(a)) out.push({ path: 'returns.model', message: `${what} draws its returns with another model than the first: the paths would not pair` });
+    const sampling = (cp: CompiledPlan) => (cp.plan.sampler === 'pseudo' ? 'pseudo' : `${cp.plan.sampler} in ${cp.plan.randomizations} randomizations`);
+    if (sampling(b) !== sampling(a)) {
+      out.push({ path: 'simulation.sampler', message: `${what} draws its market with the ${sampling(b)} sampler, the first with ${sampling(a)}: the paths would not pair (give both one simulation.sampler and simulation.randomizations, or --sampler)` });
+    }
   });
   return out;
 }
@@ -243,20 +250,23 @@ async function scenarioFigures(scenarios: readonly AnyScenario[], o: CompareOpti
   const wanted = o.percentileMethod ?? 'auto';
   const method: PercentileMethod = wanted === 'auto' ? (o.paths <= AUTO_EXACT_MAX_PATHS ? 'exact' : 'sketch') : wanted;
   checkRunSize({ paths: o.paths, years: planYears(plans[0]!), series: layout.count, method, runs: plans.length }, o.allowLarge);
-  const collector = new SeriesCollector(layout.count, o.paths, method);
+  const blockProblems = blockPathProblems(scenarios[0]!, o.paths);
+  if (blockProblems.length > 0) throw new UserError(blockProblems);
+  const job: ChunkJob = { kind: 'compare', plans, spec };
+  const collector = new SeriesCollector(layout.count, o.paths, method, jobBlocks(job));
   let done = 0;
   const onChunk = o.onScenarioChunk
     ? (first: number, paths: number, channels: Float64Array) =>
         layout.scenarios.forEach((ch, i) => ch.head && o.onScenarioChunk!(i, first, paths, channels.subarray(ch.head.from * paths, (ch.head.from + ch.head.count) * paths)))
     : undefined;
   const sink = collectorSink(collector, { onChunk, recorded: (c) => o.onProgress?.((done += c.paths), o.paths) });
-  await runChunks({ kind: 'compare', plans, spec }, o.seed, chunkRanges(o.paths), o.threads ?? availableParallelism(), sink, o.signal, o.pool);
+  await runChunks(job, o.seed, chunkRanges(o.paths), o.threads ?? availableParallelism(), sink, o.signal, o.pool);
   checkFinite(collector, layout, scenarios, o);
   const read = new Figures(collector, layout, o, method);
   const pct = [...o.percentiles];
   const fans = o.fans ? layout.scenarios.map((ch, i) => ({ ages: Array.from({ length: ch.fan!.count }, (_, k) => plans[i]!.plan.startAge + k), capital: collector.fan(ch.fan!.from, ch.fan!.count, pct) })) : undefined;
   const paired = layout.pairs.map((_, j) => read.paired(j, scenarios[0]!, scenarios[j + 1]!));
-  const common = { pensim: VERSION, paths: o.paths, seed: o.seed, gamma: o.gamma, alpha: o.alpha, percentiles: pct, percentileMethod: method };
+  const common = { pensim: VERSION, paths: o.paths, seed: o.seed, intervals: collector.intervalMethod, gamma: o.gamma, alpha: o.alpha, percentiles: pct, percentileMethod: method };
   if (isUsScenario(scenarios[0]!)) {
     return { ...common, currency: 'USD', scenarios: scenarios.map((s, i) => read.usScenario(s as UsScenario, i, specs[i]!)), paired, ...(fans && { fans }) };
   }
@@ -311,8 +321,12 @@ class Figures {
     return this.c.exactValues(ch)!;
   }
 
+  /** Mean, standard error and percentiles of a channel; with randomized blocks the standard error is the blocks' (engine/collect-series.ts stderr). */
   private dist(ch: number): Distribution {
-    if (this.exact) return distribution(this.values(ch), this.o.percentiles);
+    if (this.exact) {
+      const d = distribution(this.values(ch), this.o.percentiles);
+      return this.c.split ? { ...d, stderr: this.c.stderr(ch) } : d;
+    }
     const m = this.c.metric(ch, this.o.percentiles);
     return { mean: m.mean, stderr: m.stderr, percentiles: m.percentiles };
   }
@@ -348,7 +362,7 @@ class Figures {
 
   private shortfall(i: number, sc: CompareScenarioSpec): { probability: number; stderr: number; ci95: [number, number] } | null {
     const below = this.layout.scenarios[i]!.below;
-    return sc.shortfall ? shortfallWithInterval(this.count(below), this.o.paths) : null;
+    return sc.shortfall ? this.c.indicatorProbability(below, this.count(below)) : null;
   }
 
   usScenario(s: UsScenario, i: number, sc: CompareScenarioSpec): ScenarioFigures {
@@ -424,7 +438,10 @@ class Figures {
     if (this.exact) {
       const xa = this.values(this.layout.scenarios[0]!.x);
       const xb = this.values(this.layout.scenarios[j + 1]!.x);
-      return { ...pairedFigures(names, xa, xb, this.o.percentiles, this.o.alpha), differenceExpectedShortfallErrorBound: 0 };
+      const f = pairedFigures(names, xa, xb, this.o.percentiles, this.o.alpha);
+      // With randomized blocks the difference's standard error is its blocks' (engine/collect-series.ts stderr).
+      if (this.c.split) f.difference = { ...f.difference, stderr: this.c.stderr(pc.diff) };
+      return { ...f, differenceExpectedShortfallErrorBound: 0 };
     }
     const tail = this.tail(pc.diff);
     const nRatio = this.c.count(pc.ratio);

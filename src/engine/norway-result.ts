@@ -6,7 +6,6 @@
  */
 import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
-import { shortfallWithInterval } from '../stats/shortfall-probability.js';
 import { aliveFan, aliveSpec } from './alive-payout.js';
 import { CHUNK_SIZE } from './chunking.js';
 import type { SeriesCollector } from './collect-series.js';
@@ -33,6 +32,7 @@ export function norwayResult(
   const payoutStartAge = plan.startAge + plan.payStart;
   const result: SimulationResult = {
     ...meta,
+    intervals: collector.intervalMethod,
     currency: scenario.currency,
     paths: n,
     chunkSize: CHUNK_SIZE,
@@ -57,7 +57,7 @@ export function norwayResult(
         : {
             of: plan.extraSeries.includes('totalReplacementRatio') ? 'totalReplacementRatio' : 'replacementRatio',
             targetReplacementRatio: target,
-            ...shortfallWithInterval(collector.shortfallBelow, n),
+            ...collector.shortfall(),
           },
     fan: {
       ages: Array.from({ length: plan.nYears + 1 }, (_, i) => plan.startAge + i),

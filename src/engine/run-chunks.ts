@@ -23,7 +23,7 @@
 import type { Piscina } from 'piscina';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
 import { BATCH_NOT_STARTED, REDUCE_GROUP, type BatchResult, type BatchTask } from './chunk-batch.js';
-import { jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
+import { jobBlocks, jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import { ChunkFailure } from './chunk-failure.js';
 import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
@@ -41,7 +41,7 @@ export interface ChunkOutput {
 }
 
 export interface ChunkSink {
-  /** One sketch per column that every value goes into (sketch method), or null. */
+  /** One sketch per column that every value goes into (R per column with randomized blocks: engine/chunk-summary.ts), or null (exact method). */
   sketches: LogBucketSketch[] | null;
   /** Whether each chunk's raw columns are wanted (exact percentiles, per-path output). */
   keepSeries: boolean;
@@ -125,6 +125,7 @@ function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (group: rea
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
+  const split = jobBlocks(job);
   return (group) => {
     const outs = group.map((c, i) => {
       try {
@@ -136,7 +137,7 @@ function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (group: rea
     });
     let summaries: ChunkSummary[];
     try {
-      summaries = summarizeChunks(nSeries, shortfall, outs, sink.sketches, sketched);
+      summaries = summarizeChunks(nSeries, shortfall, outs, sink.sketches, sketched, split);
     } catch (e) {
       throw new ChunkFailure(group[0]!, e);
     }

@@ -5,7 +5,8 @@
  * payout start and of the first yearly payout (US: of the account at retirement and its after-tax
  * value), and the shortfall probability when the scenario sets a target. Half-widths: 1.96 standard
  * errors for a mean, the order-statistic interval for a percentile, Wilson's for a probability
- * (stats/quantile-interval.ts).
+ * (stats/quantile-interval.ts); under sobol and antithetic each from the run's randomized blocks,
+ * t(0.975, R − 1) standard errors of the block estimates (the result's `intervals`).
  *
  * The block sizes depend only on the results so far (n_next ≈ n · (worst / tolerance)², at least
  * 2n and at most 4n, in whole chunks), which are the same on any thread count, so the paths run and
@@ -13,7 +14,7 @@
  * plus a `precision` block saying what was reached.
  */
 import { compileAny, planYears, type AnyScenario } from '../plan/compiled-plan.js';
-import { jobSeriesCount } from './chunk-job.js';
+import { jobBlocks, jobSeriesCount } from './chunk-job.js';
 import { runJob } from './run-job.js';
 import { UserError } from '../scenario/user-error.js';
 import { CHUNK_SIZE, chunkRanges } from './chunking.js';
@@ -62,11 +63,11 @@ export async function simulateToPrecision(scenario: AnyScenario, options: Precis
   if (!Number.isInteger(maxPaths) || maxPaths < CHUNK_SIZE) throw new UserError([{ path: '--max-paths', message: `must be a whole number >= ${CHUNK_SIZE} (one chunk); got ${maxPaths}` }]);
   const setup = resolveSetup(scenario, { ...options, paths: maxPaths });
   const plan = compileAny(scenario);
-  const nSeries = jobSeriesCount(runJob(plan, scenario));
-  checkRunSize({ paths: maxPaths, years: planYears(plan), series: nSeries, method: setup.method }, setup.allowLarge);
-  const collector = new SeriesCollector(nSeries, maxPaths, setup.method);
-  const all = chunkRanges(maxPaths);
   const job = runJob(plan, scenario);
+  const nSeries = jobSeriesCount(job);
+  checkRunSize({ paths: maxPaths, years: planYears(plan), series: nSeries, method: setup.method }, setup.allowLarge);
+  const collector = new SeriesCollector(nSeries, maxPaths, setup.method, jobBlocks(job));
+  const all = chunkRanges(maxPaths);
   let doneChunks = 0;
   let done = 0;
   const sink = collectorSink(collector, { recorded: (c) => options.onProgress?.((done += c.paths), maxPaths) });
@@ -93,7 +94,7 @@ export function headlineFigures(r: AnyResult): PrecisionFigure[] {
   const add = (name: string, value: number, halfWidth: number) =>
     out.push({ name, value, halfWidth, relative: halfWidth === 0 ? 0 : value === 0 ? Infinity : halfWidth / Math.abs(value) });
   const metric = (name: string, m: Metric) => {
-    add(`${name}.mean`, m.mean, 1.959963984540054 * m.stderr);
+    add(`${name}.mean`, m.mean, r.intervals.multiplier * m.stderr);
     for (const k of ['p5', 'p50', 'p95']) {
       const ci = m.ci95?.[k];
       if (ci && m.percentiles[k] !== undefined) add(`${name}.${k}`, m.percentiles[k]!, (ci[1] - ci[0]) / 2);

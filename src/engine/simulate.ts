@@ -7,12 +7,13 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { compileAny, planYears, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
-import { jobSeriesCount } from './chunk-job.js';
+import { jobBlocks, jobSeriesCount } from './chunk-job.js';
 import { runJob } from './run-job.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError, type Problem } from '../scenario/user-error.js';
+import { randomizedBlocks } from '../random/randomized-blocks.js';
 import { VERSION } from '../version.js';
 import { chunkRanges, type ChunkRange } from './chunking.js';
 import { SeriesCollector, type PercentileMethod } from './collect-series.js';
@@ -83,17 +84,31 @@ export function resolveSetup(scenario: AnyScenario, options: SimulateOptions): R
   if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
     problems.push({ path: 'threads', message: `must be a whole number from 1 to 256; got ${threads}` });
   }
+  problems.push(...blockPathProblems(scenario, paths));
   if (problems.length > 0) throw new UserError(problems);
   const wanted = options.percentileMethod ?? scenario.simulation.percentileMethod;
   const method = wanted === 'auto' ? (paths <= AUTO_EXACT_MAX_PATHS ? 'exact' : 'sketch') : wanted;
   return { scenario, paths, seed, threads, method, signal: options.signal, allowLarge: options.allowLarge, ...(options.pool && { pool: options.pool }) };
 }
 
+/**
+ * Under sobol and antithetic every randomized block needs a path (a pair) at least, for its
+ * interval (random/randomized-blocks.ts): a run of fewer paths is refused, naming R.
+ */
+export function blockPathProblems(scenario: AnyScenario, paths: number): Problem[] {
+  const { sampler, randomizations } = scenario.simulation;
+  const blocks = randomizedBlocks(sampler, randomizations);
+  if (blocks.count === 1 || !Number.isInteger(paths) || paths >= blocks.count * blocks.unit) return [];
+  const what = blocks.unit === 2 ? `${blocks.count} antithetic pairs` : `${blocks.count} paths`;
+  return [{ path: 'paths', message: `the ${sampler} sampler splits the paths into ${blocks.count} independent randomizations (simulation.randomizations), each needing one ${blocks.unit === 2 ? 'pair' : 'path'} at least for the intervals: run at least ${what} (${blocks.count * blocks.unit}); got ${paths}` }];
+}
+
 /** A collector for the whole run of a compiled plan, its size checked against the limits. */
 export function runCollector(setup: RunSetup, plan: CompiledPlan): SeriesCollector {
-  const nSeries = jobSeriesCount(runJob(plan, setup.scenario));
+  const job = runJob(plan, setup.scenario);
+  const nSeries = jobSeriesCount(job);
   checkRunSize({ paths: setup.paths, years: planYears(plan), series: nSeries, method: setup.method }, setup.allowLarge);
-  return new SeriesCollector(nSeries, setup.paths, setup.method);
+  return new SeriesCollector(nSeries, setup.paths, setup.method, jobBlocks(job));
 }
 
 /** Run the given chunks into a collector for the whole path count. */

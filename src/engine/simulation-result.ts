@@ -9,14 +9,34 @@ import type { InflationResult, ReturnsInfo } from './returns-result.js';
 export interface Metric {
   mean: number;
   sd: number;
-  /** Standard error of the mean: sd / √paths. */
+  /**
+   * Standard error of the mean: sd / √paths for independent paths (pseudo); under randomized
+   * blocks the spread of the R block means, S / √R (stats/block-interval.ts). The mean's 95 %
+   * interval is mean ± intervals.multiplier × stderr.
+   */
   stderr: number;
   percentiles: Record<string, number>;
   /**
    * The 95 % interval of each percentile, [low, high], keyed like percentiles: the order-statistic
-   * (binomial) interval of stats/quantile-interval.ts for independent paths.
+   * (binomial) interval of stats/quantile-interval.ts for independent paths, or from the R
+   * randomized blocks with Student's t (stats/block-interval.ts); the result's `intervals` says which.
    */
   ci95?: Record<string, [number, number]>;
+}
+
+/**
+ * How a result's intervals and standard errors were computed (docs/results.md "Intervals"):
+ * - 'order-statistic': independent paths (the pseudo sampler): percentiles by order statistics,
+ *   a mean by sd/√n, a probability by Wilson's interval; blocks 1, multiplier z = 1.959964;
+ * - 'randomized-blocks': the paths are `blocks` independent randomizations (sobol, antithetic),
+ *   each figure's interval its estimate ± t(0.975, blocks − 1) × the spread of its block estimates
+ *   / √blocks; multiplier is that t.
+ * A mean's 95 % half-width is multiplier × stderr.
+ */
+export interface Intervals {
+  method: 'order-statistic' | 'randomized-blocks';
+  blocks: number;
+  multiplier: number;
 }
 
 export interface SimulationResult {
@@ -26,6 +46,8 @@ export interface SimulationResult {
   seed: number;
   /** How the market's normal shocks were drawn (docs/samplers.md). */
   sampler: 'pseudo' | 'antithetic' | 'sobol';
+  /** How the intervals and standard errors were computed. */
+  intervals: Intervals;
   paths: number;
   chunkSize: number;
   /** 'exact': order statistics of all paths; 'sketch': LogBucketSketch, relative error ≤ 0.025 %. */

@@ -8,10 +8,9 @@
  */
 import { US_SERIES, usSeriesIndex, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import type { UsScenario } from '../scenario/us-schema.js';
-import { shortfallWithInterval } from '../stats/shortfall-probability.js';
 import { CHUNK_SIZE } from './chunking.js';
 import type { PercentileMethod, SeriesCollector } from './collect-series.js';
-import type { Metric } from './simulation-result.js';
+import type { Intervals, Metric } from './simulation-result.js';
 
 export interface UsRunResult {
   pensim: string;
@@ -21,6 +20,8 @@ export interface UsRunResult {
   seed: number;
   /** How the market's normal shocks were drawn (docs/samplers.md). */
   sampler: 'pseudo' | 'antithetic' | 'sobol';
+  /** How the intervals and standard errors were computed (engine/simulation-result.ts Intervals). */
+  intervals: Intervals;
   paths: number;
   chunkSize: number;
   percentileMethod: PercentileMethod;
@@ -58,6 +59,7 @@ export function usResult(
   const ages = plan.nYears + 1;
   return {
     ...meta,
+    intervals: collector.intervalMethod,
     currency: 'USD',
     plan: scenario.plan.kind,
     paths: collector.totalPaths,
@@ -78,7 +80,7 @@ export function usResult(
     shortfall:
       target === undefined
         ? null
-        : { targetWealth: target, ...shortfallWithInterval(collector.shortfallBelow, collector.totalPaths) },
+        : { targetWealth: target, ...collector.shortfall() },
     fan: {
       ages: Array.from({ length: ages }, (_, i) => plan.startAge + i),
       mean: Array.from({ length: ages }, (_, i) => collector.merged(capitalAt + i).mean),

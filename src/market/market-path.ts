@@ -13,7 +13,8 @@
  * With no model or 'lognormal' and no inflation this is exactly fillCorrelatedLognormal's draws.
  * The plan's sampler (random/sampler.ts) decides where the market's normal shocks come from
  * (market/path-normals.ts): the 'market' stream (pseudo), negated in pairs (antithetic), or the
- * scrambled Sobol point of the path's index in the run (sobol). The other draws are always pseudo.
+ * scrambled Sobol point of the path's index in the run, in its block's scramble (sobol). The other
+ * draws are always pseudo.
  */
 import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { GammaSource } from '../random/gamma-source.js';
@@ -38,6 +39,8 @@ export interface MarketPlan {
   readonly inflation?: InflationModel;
   /** Absent: 'pseudo'. */
   readonly sampler?: Sampler;
+  /** Under sobol: R, the independently scrambled blocks (random/randomized-blocks.ts); absent: 1. */
+  readonly randomizations?: number;
   /** Year index of the payout start (Norwegian plans), where the sobol sampler's bridge starts; absent: nYears. */
   readonly payStart?: number;
 }
@@ -61,7 +64,7 @@ export interface MarketPath {
 export function createMarketPath(plan: MarketPlan, seed: number, chunk: number, firstPath: number): MarketPath {
   const { nYears, nAssets: n, logMean, covFactor } = plan;
   const bridgeFirst = plan.payStart !== undefined && plan.payStart > 0 && plan.payStart < nYears ? plan.payStart : nYears;
-  const marketNormals = () => pathNormals(plan.sampler ?? 'pseudo', new NormalSource(chunkXor4096(seed, chunk, 'market')), { nYears, nAssets: n, bridgeFirst }, seed, firstPath);
+  const marketNormals = () => pathNormals(plan.sampler ?? 'pseudo', new NormalSource(chunkXor4096(seed, chunk, 'market')), { nYears, nAssets: n, bridgeFirst }, seed, firstPath, plan.randomizations ?? 1);
   const model: MarketModel = plan.market ?? { kind: 'lognormal' };
   const infl = plan.inflation;
   const gross = new Float64Array(nYears * n);

@@ -23,14 +23,15 @@ export interface PathNormalsLayout {
 /**
  * @param normal the chunk's 'market' stream (pseudo, antithetic)
  * @param firstPath the run's index of the chunk's first path (chunk × CHUNK_SIZE)
+ * @param blocks sobol: R, the independently scrambled blocks the paths interleave in (random/randomized-blocks.ts)
  */
-export function pathNormals(sampler: Sampler, normal: NormalSource, layout: PathNormalsLayout, seed: number, firstPath: number): PathNormals {
+export function pathNormals(sampler: Sampler, normal: NormalSource, layout: PathNormalsLayout, seed: number, firstPath: number, blocks = 1): PathNormals {
   switch (sampler) {
     case 'pseudo':
       return normal;
     case 'antithetic':
       return new AntitheticNormals(normal, layout.nYears * layout.nAssets);
     case 'sobol':
-      return new SobolNormals(layout, seed, firstPath);
+      return new SobolNormals(layout, seed, firstPath, blocks);
   }
 }

@@ -37,7 +37,7 @@ export function compilePlan(s: Scenario): SimulationPlan {
   }
 
   const plan: SimulationPlan = {
-    ...compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears, s.simulation.sampler),
+    ...compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears, s.simulation),
     nAccum,
     payStart,
     salary0: s.person.salary,

@@ -3,10 +3,12 @@
  * from arithmetic mean E and volatility σ of its simple return, s² = ln(1 + σ²/(1+E)²),
  * m = ln(1+E) − s²/2 (so E[e^(m+sZ)] = 1+E and sd = σ); the Cholesky factor of the log-return
  * covariance ρ_ij s_i s_j; the weights of every year by age; fees and the starting capital; and the
- * sampler of the market's normals, whose sobol points need nYears × nAssets bundled dimensions.
+ * sampler of the market's normals, whose sobol points need nYears × nAssets bundled dimensions, and
+ * its independent randomizations (random/randomized-blocks.ts; 1 under pseudo).
  */
 import { cholesky } from '../market/cholesky.js';
 import { JOE_KUO_DIMENSIONS } from '../random/joe-kuo-directions.js';
+import { randomizedBlocks } from '../random/randomized-blocks.js';
 import type { Sampler } from '../random/sampler.js';
 import { UserError } from '../scenario/user-error.js';
 import type { ProfileSpec } from '../scenario/schema.js';
@@ -19,8 +21,9 @@ export function compilePortfolio(
   startAge: number,
   startYear: number,
   nYears: number,
-  sampler: Sampler = 'pseudo',
+  sampling: { sampler: Sampler; randomizations?: number | undefined } = { sampler: 'pseudo' },
 ): PortfolioPlan {
+  const { sampler } = sampling;
   const assets = profile.assets;
   const n = assets.length;
   if (sampler === 'sobol' && nYears * n > JOE_KUO_DIMENSIONS) {
@@ -55,5 +58,6 @@ export function compilePortfolio(
     perMemberFee: profile.fees.perMember,
     initialCapital,
     sampler,
+    randomizations: randomizedBlocks(sampler, sampling.randomizations).count,
   };
 }

@@ -18,7 +18,7 @@ export function compileUsPlan(s: UsScenario): UsSimulationPlan {
   const wage = typeof s.person.wageGrowth === 'number' ? { mean: s.person.wageGrowth, sd: 0 } : s.person.wageGrowth;
   const payPath = payPathProblems({ salary0: s.person.salary, wageMean: wage.mean, wageSd: wage.sd, nYears, gDet: [] });
   if (payPath.length > 0) throw new UserError(payPath);
-  const portfolio = compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears, s.simulation.sampler);
+  const portfolio = compilePortfolio(s.profile, s.person.initialCapital, startAge, startYear, nYears, s.simulation);
   const limits = Array.from({ length: nYears }, (_, y) => usLimits(startYear + y, s.limits.indexation));
   const plan = s.plan;
   const k401 = plan.kind === 'us-401k' || plan.kind === 'us-ksop' ? plan : null;

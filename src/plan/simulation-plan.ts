@@ -52,6 +52,8 @@ export interface PortfolioPlan {
   readonly initialCapital: number;
   /** How the market's normal shocks are drawn (market/path-normals.ts). */
   readonly sampler: Sampler;
+  /** R, the sampler's independent randomizations (random/randomized-blocks.ts): 1 under pseudo. */
+  readonly randomizations: number;
 }
 
 export interface SimulationPlan extends PortfolioPlan {

@@ -29,7 +29,7 @@ export type StreamPurpose =
   | 'employer-stock-tail'
   | 'employer-default'
   | 'job'
-  /** The sobol sampler's scramble (src/market/sobol-normals.ts): one per run, the same in every chunk. */
+  /** The sobol sampler's scrambles (src/market/sobol-normals.ts): one per randomized block, the same in every chunk. */
   | 'sobol-scramble';
 
 export function chunkStream(seed: number, chunk: number, purpose: StreamPurpose): RandomStream {
@@ -41,9 +41,14 @@ export function chunkXor4096(seed: number, chunk: number, purpose: StreamPurpose
   return new Xor4096(streamKey(seed, chunk, purpose));
 }
 
-/** A stream of the whole run, the same in every chunk (the sobol sampler's scramble). */
+/** A stream of the whole run, the same in every chunk. */
 export function runStream(seed: number, purpose: StreamPurpose): RandomStream {
   return seedrandom.xor4096(`pensim/${seed}/${purpose}`) as unknown as RandomStream;
+}
+
+/** A stream of one randomized block of the run (random/randomized-blocks.ts), the same in every chunk: the sobol sampler's scramble of block b. */
+export function blockStream(seed: number, block: number, purpose: StreamPurpose): RandomStream {
+  return seedrandom.xor4096(`pensim/${seed}/block/${block}/${purpose}`) as unknown as RandomStream;
 }
 
 function streamKey(seed: number, chunk: number, purpose: StreamPurpose): string {

@@ -27,10 +27,10 @@ export function linearScramble(v: Uint32Array, dims: number, int32: () => number
     shift[d] = int32();
     const base = d * SOBOL_BITS;
     for (let k = 0; k < SOBOL_BITS; k++) {
-      const x = v[base + k]!;
       let y = 0;
-      for (let b = 0; b < SOBOL_BITS; b++) if ((x >>> b) & 1) y ^= column[b]!;
-      directions[base + k] = y;
+      // Over the set bits of v only, lowest first (x & −x isolates it).
+      for (let x = v[base + k]!; x !== 0; x = (x & (x - 1)) >>> 0) y ^= column[31 - Math.clz32(x & -x)]!;
+      directions[base + k] = y >>> 0;
     }
   }
   return { directions, shift };

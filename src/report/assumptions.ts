@@ -77,7 +77,7 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
     ['Paths', `${view.format.amount(r.paths)} (in chunks of ${view.format.amount(r.chunkSize)})`],
     ['Percentile method', r.percentileMethod === 'sketch' ? 'a fixed-memory sketch (relative error at most 0.025 %)' : 'exact order statistics of all paths'],
     ['Seed', String(r.seed)],
-    ['Sampler', SAMPLER_TEXT[s.simulation.sampler]],
+    ['Sampler', SAMPLER_TEXT[s.simulation.sampler] + (r.intervals?.method === 'randomized-blocks' ? `, in ${r.intervals.blocks} independent randomizations` : '')],
     ['Percentiles', keys.map((k) => percentileName(view, k)).join(', ')],
     ['Sampling error', samplingError(r, keys, money)],
     ['Target replacement ratio', r.shortfall ? pct(r.shortfall.targetReplacementRatio) : 'none set (simulation.targetReplacementRatio)'],
@@ -250,11 +250,19 @@ function unreachable(x: never): never {
 
 /**
  * The Monte Carlo error of the headline figures in words: each capital percentile's 95 % interval
- * (result ci95, the order-statistic interval) and the mean's standard error.
+ * (result ci95) and the mean's, and how they were computed (docs/results.md "Intervals"): order
+ * statistics of independent paths and 1.96 standard errors, or the spread of the sampler's
+ * randomized blocks with Student's t.
  */
 function samplingError(r: ReportView['result'], keys: readonly string[], money: (x: number) => string): string {
   const cap = r.metrics.capitalAtRetirement;
   const parts = keys.filter((k) => cap.ci95?.[k]).map((k) => `${k} ${money(cap.ci95![k]![0])} to ${money(cap.ci95![k]![1])}`);
-  const overstated = r.sampler !== undefined && r.sampler !== 'pseudo' ? `; with the ${r.sampler} sampler these overstate the error (they assume independent paths)` : '';
-  return `95 % intervals of the capital at the payout start (order statistics of independent paths): ${parts.join('; ')}; the mean ± ${money(1.96 * cap.stderr)}${overstated}`;
+  const iv = r.intervals;
+  if (iv?.method === 'randomized-blocks') {
+    return (
+      `95 % intervals of the capital at the payout start: ${parts.join('; ')}; the mean ± ${money(iv.multiplier * cap.stderr)}. ` +
+      `The ${r.sampler} sampler's paths form ${iv.blocks} independent randomizations; each interval is the figure from all paths ± Student's t(0.975, ${iv.blocks - 1}) = ${iv.multiplier.toFixed(3)} × the spread of its ${iv.blocks} block estimates ÷ √${iv.blocks}`
+    );
+  }
+  return `95 % intervals of the capital at the payout start (order statistics of independent paths): ${parts.join('; ')}; the mean ± ${money(1.96 * cap.stderr)}`;
 }

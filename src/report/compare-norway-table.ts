@@ -4,6 +4,7 @@
  * first scenario against each other one. Amounts in whole units of the currency, ratios in percent.
  */
 import type { NoComparison, NoCompareMetric } from '../engine/compare.js';
+import { blockNote } from './block-note.js';
 import { alignColumns, formatMoney, formatPercent } from './format-number.js';
 
 const LABEL: Record<NoCompareMetric, string> = {
@@ -36,6 +37,7 @@ export function compareNorwayTable(c: NoComparison): string {
   const unit = ratio ? '' : `, nominal ${c.currency}`;
   const legend = c.scenarios.map((s, i) => `  ${letter(i)}  ${s.name}`).join('\n');
   let out = `Comparison on common random numbers: ${formatMoney(c.paths)} paths, seed ${c.seed}; ${LABEL[c.metric]}${unit}\n${legend}\n\n${alignColumns(rows)}\n`;
+  out += blockNote(c);
   c.paired.forEach((p, i) => {
     const b = letter(i + 1);
     const pr: string[][] = [[`A vs ${b}`, `A − ${b}`, `A / ${b}`]];

@@ -4,6 +4,7 @@
  * of the first scenario against each other one.
  */
 import type { Comparison } from '../engine/compare.js';
+import { blockNote } from './block-note.js';
 import { currencyFormat } from './currency-format.js';
 
 function pad(cells: string[][]): string {
@@ -43,6 +44,7 @@ export function compareTable(c: Comparison): string {
   }
   const legend = c.scenarios.map((s, i) => `  ${letter(i)}  ${s.name}`).join('\n');
   let out = `Comparison on common random numbers: ${f.amount(c.paths)} paths, seed ${c.seed}; terminal wealth = pre-tax account at retirement, nominal USD\n${legend}\n\n${pad(rows)}\n`;
+  out += blockNote(c);
   c.paired.forEach((p, i) => {
     const b = letter(i + 1);
     const pr: string[][] = [[`A vs ${b}`, `A − ${b}`, `A / ${b}`]];

@@ -57,15 +57,26 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
   return `${lines.join('\n')}\n`;
 }
 
-/** The 95 % intervals of the headline percentiles (order statistics), as ± half-widths. */
+/**
+ * The 95 % intervals of the headline percentiles as ± half-widths, saying how they were computed
+ * (docs/results.md "Intervals"): order statistics of independent paths, or the spread of the
+ * sampler's randomized blocks with Student's t.
+ */
 function intervalLines(r: SimulationResult, keys: readonly string[], fmt: (x: number) => string, c: string): string[] {
   const half = (m: Metric) => keys.filter((k) => m.ci95?.[k]).map((k) => `${k} ± ${fmt((m.ci95![k]![1] - m.ci95![k]![0]) / 2)}`).join(', ');
   const cap = half(r.metrics.capitalAtRetirement);
   if (!cap) return [];
-  const lines = [`95 % intervals (half-widths, order statistics): capital ${cap} ${c}; first gross payout ${half(r.metrics.payoutGross)} ${c}.`];
-  // The formula is that of independent paths: a quasi-random or antithetic run is more precise than it says.
-  if (r.sampler !== undefined && r.sampler !== 'pseudo') lines.push(`(With the ${r.sampler} sampler these, and the standard error, overstate the Monte Carlo error: they assume independent paths.)`);
+  const iv = r.intervals;
+  const blocks = iv?.method === 'randomized-blocks';
+  const how = blocks ? `from ${iv.blocks} randomized blocks` : 'order statistics';
+  const lines = [`95 % intervals (half-widths, ${how}): capital ${cap} ${c}; first gross payout ${half(r.metrics.payoutGross)} ${c}.`];
+  if (blocks) lines.push(blockMethodLine(r.sampler, iv.blocks, iv.multiplier));
   return lines;
+}
+
+/** How intervals from randomized blocks are computed, in one sentence (the table's and the HTML's). */
+function blockMethodLine(sampler: string, blocks: number, multiplier: number): string {
+  return `(The ${sampler} sampler's paths form ${blocks} independent randomizations: each interval, and the standard error, come from the spread of the ${blocks} block estimates around the estimate from all paths, with Student's t(0.975, ${blocks - 1}) = ${multiplier.toFixed(3)}.)`;
 }
 
 /** Rows for the optional metrics (folketrygd, lifetime risk), present only when the run has them. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { amount, MAX_CAPITAL_NOK, MAX_FEE_PER_MEMBER, MAX_PAY_NOK, positiveAmount } from './bounds.js';
 import { SAMPLERS } from '../random/sampler.js';
+import { randomizationsRule, Randomizations } from './randomizations-schema.js';
 import { Returns } from './returns-schema.js';
 
 const finite = () => z.number().finite();
@@ -221,8 +222,11 @@ export const Simulation = z
     targetReplacementRatio: rate(0, 10).optional(),
     /** How the market's normal shocks are drawn (random/sampler.ts): pseudo-random, antithetic pairs, or scrambled Sobol. */
     sampler: z.enum(SAMPLERS).default('pseudo'),
+    /** Under sobol and antithetic: the independent randomizations whose spread gives the intervals (randomizations-schema.ts). */
+    randomizations: Randomizations.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(randomizationsRule);
 
 export const Scenario = z
   .object({

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { SAMPLERS } from '../random/sampler.js';
+import { randomizationsRule, Randomizations } from './randomizations-schema.js';
 import { VESTING_SCHEDULES } from '../rules/us/vesting.js';
 import { amount, MAX_CAPITAL_USD, MAX_PAY_USD, MAX_TARGET_USD, positiveAmount } from './bounds.js';
 import { DEFAULT_PERCENTILES, Profile, WageGrowth } from './schema.js';
@@ -131,8 +132,11 @@ export const UsSimulation = z
     targetWealth: amount(MAX_TARGET_USD, 'USD', '').optional(),
     /** How the market's normal shocks are drawn (random/sampler.ts): pseudo-random, antithetic pairs, or scrambled Sobol. */
     sampler: z.enum(SAMPLERS).default('pseudo'),
+    /** Under sobol and antithetic: the independent randomizations whose spread gives the intervals (randomizations-schema.ts). */
+    randomizations: Randomizations.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(randomizationsRule);
 
 export const UsScenario = z
   .object({

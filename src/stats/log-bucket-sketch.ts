@@ -230,7 +230,8 @@ export class LogBucketSketch {
 
   static fromState(state: SketchState): LogBucketSketch {
     const sk = new LogBucketSketch();
-    sk.mergeCounts(state.count, state.zeros, state.min, state.max);
+    // An empty sketch's min and max are ±Infinity, which JSON writes as null: they must not become 0.
+    if (state.count > 0) sk.mergeCounts(state.count, state.zeros, state.min, state.max);
     for (const [key, n] of state.buckets) {
       const k = Math.abs(key) - 1;
       const slot = slotOf(Math.floor(k / SUB) + (key > 0 ? 0 : EXPONENTS));

@@ -18,12 +18,16 @@ describe('--sampler', () => {
     expect(capital(flag.stdout)).toBe(capital(file.stdout));
     expect(capital(flag.stdout)).not.toBe(capital(plain.stdout));
     const html = pensim('run', 'scenarios/bench-reference.json', '--sampler', 'antithetic', '--paths', '500', '--format', 'html', '--quiet');
-    expect(html.stdout).toContain('antithetic: paths in pairs with negated market shocks');
-    expect(html.stdout).toContain('with the antithetic sampler these overstate the error');
-    // The table says the intervals are those of independent paths under a sampler that is not.
+    expect(html.stdout).toContain('antithetic: paths in pairs with negated market shocks, in 8 independent randomizations');
+    // The HTML and the table say how the intervals were computed: from the blocks under sobol and
+    // antithetic (t(0.975, 7) = 2.365 with the default 8), order statistics under pseudo.
+    expect(html.stdout).toContain('The antithetic sampler&#39;s paths form 8 independent randomizations; each interval is the figure from all paths ± Student&#39;s t(0.975, 7) = 2.365');
     const table = pensim('run', 'scenarios/sobol-reference.json', '--paths', '2048', '--quiet');
-    expect(table.stdout).toMatch(/^\(With the sobol sampler these, and the standard error, overstate the Monte Carlo error/m);
-    expect(pensim('run', 'scenarios/bench-reference.json', '--paths', '2048', '--quiet').stdout).not.toMatch(/overstate/);
+    expect(table.stdout).toMatch(/^95 % intervals \(half-widths, from 8 randomized blocks\): capital p5 ±/m);
+    expect(table.stdout).toMatch(/^\(The sobol sampler's paths form 8 independent randomizations: each interval, and the standard error, come from the spread of the 8 block estimates/m);
+    const plainTable = pensim('run', 'scenarios/bench-reference.json', '--paths', '2048', '--quiet').stdout;
+    expect(plainTable).toMatch(/^95 % intervals \(half-widths, order statistics\)/m);
+    expect(plainTable).not.toMatch(/randomiz/);
   });
 
   it('a US run, compare and sweep take it; an unknown sampler is refused with exit 2 naming the flag', () => {
@@ -49,5 +53,21 @@ describe('--sampler', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/sampler/);
     expect(bad.stderr).not.toMatch(/ at .*\.js:\d+/);
+  });
+
+  it('simulation.randomizations: scenarios/sobol-blocks.json runs in 16 blocks; --sampler pseudo drops it; compare takes the first scenario\'s; too few paths for the blocks exit 2', () => {
+    const intervals = (stdout: string) => (JSON.parse(stdout) as { intervals: { method: string; blocks: number } }).intervals;
+    const blocks = pensim('run', 'scenarios/sobol-blocks.json', '--paths', '4096', '--threads', '1', '--format', 'json', '--quiet');
+    expect(blocks.status, blocks.stderr).toBe(0);
+    expect(intervals(blocks.stdout)).toMatchObject({ method: 'randomized-blocks', blocks: 16 });
+    const pseudo = pensim('run', 'scenarios/sobol-blocks.json', '--sampler', 'pseudo', '--paths', '4096', '--threads', '1', '--format', 'json', '--quiet');
+    expect(pseudo.status, pseudo.stderr).toBe(0);
+    expect(intervals(pseudo.stdout)).toMatchObject({ method: 'order-statistic', blocks: 1 });
+    const compare = pensim('compare', 'scenarios/sobol-blocks.json', 'scenarios/sobol-reference.json', '--paths', '4096', '--threads', '1', '--format', 'json');
+    expect(compare.status, compare.stderr).toBe(0);
+    expect(intervals(compare.stdout)).toMatchObject({ method: 'randomized-blocks', blocks: 16 });
+    const bad = pensim('run', 'scenarios/sobol-blocks.json', '--paths', '8', '--threads', '1', '--quiet');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/paths: the sobol sampler splits the paths into 16 independent randomizations \(simulation\.randomizations\)/);
   });
 });

@@ -35,6 +35,28 @@ describe('simulateToPrecision', () => {
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   });
 
+  it('exact percentiles: each round reads the paths run so far (the plain run of that many paths), not the first round\'s', async () => {
+    const s = await loadAnyScenario('scenarios/bench-reference.json');
+    const r = await simulateToPrecision(s, { precision: 0.003, maxPaths: 98_304, threads: 1, percentileMethod: 'exact' });
+    expect(r.precision.paths).toBeGreaterThan(16 * 2048);
+    const { precision: _, ...result } = r;
+    expect(JSON.stringify(result)).toBe(JSON.stringify(await simulate(s, { paths: r.precision.paths, threads: 1, percentileMethod: 'exact' })));
+  });
+
+  it('under sobol its half-widths are those of the randomized blocks (t × stderr for the mean), and it equals the plain run on 1 and 2 threads', async () => {
+    const base = await loadAnyScenario('scenarios/sobol-reference.json');
+    const one = await simulateToPrecision(base, { precision: 0.01, maxPaths: 400_000, threads: 1, percentileMethod: 'sketch' });
+    expect(one.intervals.method).toBe('randomized-blocks');
+    const mean = one.precision.figures.find((f) => f.name === 'capitalAtRetirement.mean')!;
+    expect(mean.halfWidth).toBe(one.intervals.multiplier * one.metrics.capitalAtRetirement.stderr);
+    const p50 = one.precision.figures.find((f) => f.name === 'capitalAtRetirement.p50')!;
+    const [lo, hi] = one.metrics.capitalAtRetirement.ci95!.p50!;
+    expect(p50.halfWidth).toBe((hi - lo) / 2);
+    const { precision: _, ...result } = one;
+    expect(JSON.stringify(result)).toBe(JSON.stringify(await simulate(base, { paths: one.precision.paths, threads: 1, percentileMethod: 'sketch' })));
+    expect(JSON.stringify(await simulateToPrecision(base, { precision: 0.01, maxPaths: 400_000, threads: 2, percentileMethod: 'sketch' }))).toBe(JSON.stringify(one));
+  });
+
   it('a cap below what the precision needs stops the run there and says so (a US plan)', async () => {
     const s = await loadAnyScenario('scenarios/401k-diversified.json');
     const r = await simulateToPrecision(s, { precision: 0.001, maxPaths: 40_000, threads: 1 });

@@ -2,7 +2,10 @@
  * One streaming engine for every plan kind: a Norwegian and a US scenario each give byte-identical
  * JSON on 1, 2, 3 and 4 threads for run, compare, sweep, shards + merge and a resumed checkpoint;
  * US shards merged in shuffled order equal the unsharded run; a US sweep's rows equal single runs
- * of its cells. Small path counts that still span several chunks and worker batches.
+ * of its cells. Small path counts that still span several chunks and worker batches. The same
+ * under the sobol sampler in its randomized blocks (random/randomized-blocks.ts), whose per-block
+ * state (block means, block sketches, shortfall per block) travels from the workers and through
+ * shard files and checkpoints.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,19 +21,23 @@ import { runSweep } from '../../src/engine/sweep.js';
 import { sweepAxes, sweepCells } from '../../src/engine/sweep-grid.js';
 import { sweepMetrics } from '../../src/engine/sweep-metrics.js';
 import type { AnyScenario } from '../../src/plan/compiled-plan.js';
+import type { Sampler } from '../../src/random/sampler.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-stream-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 const PATHS = 5 * CHUNK_SIZE + 17; // 6 chunks, the last one short
 const THREADS = [1, 2, 3, 4];
-const KINDS: [string, string, string][] = [
-  ['Norwegian', 'scenarios/hybrid-female.json', 'scenarios/hybrid-male.json'],
-  ['US', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json'],
+const KINDS: [string, string, string, Sampler][] = [
+  ['Norwegian', 'scenarios/hybrid-female.json', 'scenarios/hybrid-male.json', 'pseudo'],
+  ['US', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', 'pseudo'],
+  ['Norwegian, sobol in randomized blocks,', 'scenarios/hybrid-female.json', 'scenarios/hybrid-male.json', 'sobol'],
+  ['US, sobol in randomized blocks,', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', 'sobol'],
 ];
 
-describe.each(KINDS)('%s scenarios: the thread count changes no digit', (_, fileA, fileB) => {
-  const load = () => Promise.all([loadAnyScenario(fileA), loadAnyScenario(fileB)]);
+describe.each(KINDS)('%s scenarios: the thread count changes no digit', (_, fileA, fileB, sampler) => {
+  const withSampler = <T extends AnyScenario>(s: T): T => ({ ...s, simulation: { ...s.simulation, sampler } });
+  const load = async () => (await Promise.all([loadAnyScenario(fileA), loadAnyScenario(fileB)])).map(withSampler);
 
   it.each(['exact', 'sketch'] as const)('run (%s percentiles)', async (method) => {
     const [a] = await load();
@@ -51,11 +58,12 @@ describe.each(KINDS)('%s scenarios: the thread count changes no digit', (_, file
     const [a] = await load();
     const opts = { paths: PATHS, seed: 9, percentileMethod: 'sketch' as const };
     const whole = JSON.stringify(await simulate(a!, { ...opts, threads: 1 }));
+    expect((JSON.parse(whole) as { intervals: { method: string } }).intervals.method).toBe(sampler === 'pseudo' ? 'order-statistic' : 'randomized-blocks');
     for (const threads of THREADS) {
       const parts = await Promise.all([0, 1, 2].map((index) => simulateShard(a!, { index, count: 3 }, { ...opts, threads })));
       const files = [parts[2], parts[0], parts[1]].map((p, i) => ({ source: `part-${i}.json`, file: JSON.parse(JSON.stringify(p)) as unknown }));
       expect(JSON.stringify(mergeShards(files))).toBe(whole);
-      const file = join(TMP, `${fileA.replace(/\W/g, '-')}-${threads}.json`);
+      const file = join(TMP, `${fileA.replace(/\W/g, '-')}-${sampler}-${threads}.json`);
       const controller = new AbortController();
       let done = 0;
       const first = simulateWithCheckpoint(a!, file, { ...opts, threads, signal: controller.signal, saveEveryMs: 0, onProgress: () => ++done === 2 && controller.abort(new Error('stop')) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkStream } from '../../src/random/chunk-stream.js';
 import { NormalSource } from '../../src/random/normal-source.js';
-import { LogBucketSketch } from '../../src/stats/log-bucket-sketch.js';
+import { LogBucketSketch, type SketchState } from '../../src/stats/log-bucket-sketch.js';
 import { mergeMoments, momentState } from '../../src/stats/merge-moments.js';
 import { quantileSorted } from '../../src/stats/quantile-sorted.js';
 
@@ -97,6 +97,17 @@ describe('LogBucketSketch.addAll, pack and clear', () => {
     const again = LogBucketSketch.fromState(a.toState());
     again.merge(b);
     expect(again.toState()).toEqual(direct.toState());
+  });
+});
+
+describe('an empty sketch through JSON (a shard whose block or column got no values)', () => {
+  it('merges as nothing: its min and max (±Infinity, written as null) do not become 0', () => {
+    const full = new LogBucketSketch();
+    for (const x of [5, 7, 11, 13]) full.add(x);
+    const empty = LogBucketSketch.fromState(JSON.parse(JSON.stringify(new LogBucketSketch().toState())) as SketchState);
+    expect(empty.count).toBe(0);
+    full.merge(empty);
+    expect([full.min, full.max, full.quantile(0), full.quantile(1)]).toEqual([5, 13, 5, 13]);
   });
 });
 
