@@ -7,7 +7,7 @@
  * Either way the reducer (engine/chunk-summary.ts) sees columns of per-path values.
  */
 import { priceChunk } from '../kernel/price-chunk.js';
-import { planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
+import { planIntervalSeries, planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
 import { planBlocks } from '../random/randomized-blocks.js';
 import { aliveColumns, fillAlive, type AliveSpec } from './alive-payout.js';
 import type { ChunkBlocks, ShortfallSpec } from './chunk-summary.js';
@@ -34,9 +34,12 @@ export function jobShortfall(job: ChunkJob): ShortfallSpec | undefined {
 
 /**
  * How the job's columns split into the randomized blocks of its sampler (random/randomized-blocks.ts),
- * or null without blocks (pseudo). Every column with one value per path splits; the compacted ones
- * (the payouts of the living, a comparison's A / B) do not. A comparison's scenarios share one
- * sampler (engine/compare.ts pairingProblems), so the first one's blocks are all of theirs.
+ * or null without blocks (pseudo). Every column with one value per path keeps its block means; the
+ * compacted ones (the payouts of the living, a comparison's A / B) do not. Only the columns reported
+ * with percentile intervals (plan/plan-kind.ts planIntervalSeries) keep a sketch per block: the
+ * others' sketches would multiply the memory the hot loop touches by R for nothing. A comparison's
+ * scenarios share one sampler (engine/compare.ts pairingProblems), so the first one's blocks are
+ * all of theirs.
  */
 export function jobBlocks(job: ChunkJob): ChunkBlocks | null {
   const blocks = planBlocks((job.kind === 'run' ? job.plan : job.plans[0]!).plan);
@@ -44,11 +47,13 @@ export function jobBlocks(job: ChunkJob): ChunkBlocks | null {
   const count = jobSeriesCount(job);
   if (job.kind === 'run') {
     const plain = planSeriesCount(job.plan);
-    return { blocks, perPath: Array.from({ length: count }, (_, s) => s < plain) };
+    const intervals = planIntervalSeries(job.plan);
+    return { blocks, perPath: Array.from({ length: count }, (_, s) => s < plain), sketched: Array.from({ length: count }, (_, s) => intervals[s] ?? false) };
   }
+  // A comparison reports standard errors and probabilities (block means), no percentile intervals.
   const perPath = new Array<boolean>(count).fill(true);
   for (const pc of compareLayout(job.spec).pairs) perPath[pc.ratio] = false;
-  return { blocks, perPath };
+  return { blocks, perPath, sketched: new Array<boolean>(count).fill(false) };
 }
 
 /** Buffers one thread reuses from chunk to chunk: fresh megabytes per chunk cost page faults. */

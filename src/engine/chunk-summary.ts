@@ -6,10 +6,11 @@
  * a column of per-path values, whatever the pricer that wrote it.
  *
  * With randomized blocks (the sobol and antithetic samplers, random/randomized-blocks.ts) a series
- * with one value per path is also split by block: each block's mean, its values in that block's
- * own sketch (series s, block b at sketch s·R + b; the series' sketch over all paths is their
- * merge), and the shortfall count per block. The chunk's moments are then the merge of its
- * blocks' in block order. Without blocks (pseudo, R = 1) nothing of this runs.
+ * with one value per path is also split by block: each block's mean, the shortfall count per
+ * block, and for a series reported with percentile intervals its values in each block's own
+ * sketch (series s, block b at sketch s·R + b; the series' sketch over all paths is their merge;
+ * other series go whole into sketch s·R). The chunk's moments are then the merge of its blocks'
+ * in block order. Without blocks (pseudo, R = 1) nothing of this runs.
  */
 import type { RandomizedBlocks } from '../random/randomized-blocks.js';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
@@ -44,8 +45,10 @@ export interface ChunkColumns {
 /** How a job's columns split into randomized blocks (R > 1); engine/chunk-job.ts jobBlocks. */
 export interface ChunkBlocks {
   blocks: RandomizedBlocks;
-  /** Whether each column has one value per path, in path order (split by block); compacted columns are not. */
+  /** Whether each column has one value per path, in path order (its block means are kept); compacted columns are not. */
   perPath: readonly boolean[];
+  /** Whether each column keeps a sketch per block (sketch method; only perPath columns): those reported with percentile intervals. */
+  sketched: readonly boolean[];
 }
 
 /**
@@ -186,25 +189,11 @@ function summarizeInBlocks(
       }
     } else {
       if (n !== stride) throw new Error(`column ${s} has one value per path, but ${n} of ${stride}`);
-      for (let j = 0; j < stride; j++) x[j] = series[from + order[j]!]!;
-      m = { n: 0, mean: 0, m2: 0 };
-      for (let b = 0; b < r; b++) {
-        const lo = starts[b]!;
-        const hi = starts[b + 1]!;
-        if (hi === lo) continue;
-        let mb: MomentState;
-        if (sketch) {
-          sums[0] = x[lo]!;
-          sums[1] = 0;
-          sums[2] = 0;
-          sketches[s * r + b]!.addAll(x, lo, hi, sums);
-          mb = momentFromSums(hi - lo, sums[0]!, sums[1]!, sums[2]!);
-        } else {
-          mb = momentState(x, lo, hi);
-        }
-        blockMeans[s * r + b] = mb.mean;
-        m = mergeMoments(m, mb);
-      }
+      m = split.sketched[s] && sketch
+        ? blocksIntoSketches(series, from, stride, order, starts, sketches.slice(s * r, (s + 1) * r), x, sums, blockMeans, s * r)
+        : blockMoments(series, from, stride, blockOf, r, blockMeans, s * r);
+      // A column without block sketches goes whole into its first sketch.
+      if (sketch && !split.sketched[s]) sketches[s * r]!.addAll(series, from, from + n);
     }
     moments[3 * s] = m.n;
     moments[3 * s + 1] = m.mean;
@@ -223,3 +212,68 @@ function summarizeInBlocks(
   }
   return { moments, shortfallBelow, blockMeans, shortfallBlocks };
 }
+
+/**
+ * A column's values into its R block sketches (reordered block by block into `x`, so each block is
+ * one run of addAll, which also sums it), its block means into blockMeans[at + b]; returns the
+ * column's moments, the merge of its blocks' in block order.
+ */
+function blocksIntoSketches(
+  series: Float64Array,
+  from: number,
+  stride: number,
+  order: Int32Array,
+  starts: Int32Array,
+  sketches: LogBucketSketch[],
+  x: Float64Array,
+  sums: Float64Array,
+  blockMeans: Float64Array,
+  at: number,
+): MomentState {
+  for (let j = 0; j < stride; j++) x[j] = series[from + order[j]!]!;
+  let m: MomentState = { n: 0, mean: 0, m2: 0 };
+  for (let b = 0; b < sketches.length; b++) {
+    const lo = starts[b]!;
+    const hi = starts[b + 1]!;
+    if (hi === lo) continue;
+    sums[0] = x[lo]!;
+    sums[1] = 0;
+    sums[2] = 0;
+    sketches[b]!.addAll(x, lo, hi, sums);
+    const mb = momentFromSums(hi - lo, sums[0]!, sums[1]!, sums[2]!);
+    blockMeans[at + b] = mb.mean;
+    m = mergeMoments(m, mb);
+  }
+  return m;
+}
+
+/** This thread's per-block shifted sums (K, Σ(x − K), Σ(x − K)², count), reused from chunk to chunk. */
+let blockSums = new Float64Array(0);
+
+/**
+ * A column's block moments in one pass (each block's shifted sums in path order, K its first value:
+ * as momentState would sum the block alone), its block means into blockMeans[at + b]; returns the
+ * column's moments, the merge of its blocks' in block order.
+ */
+function blockMoments(series: Float64Array, from: number, stride: number, blockOf: Int32Array, r: number, blockMeans: Float64Array, at: number): MomentState {
+  if (blockSums.length < 4 * r) blockSums = new Float64Array(4 * r);
+  const acc = blockSums.fill(0, 0, 4 * r);
+  for (let k = stride - 1; k >= 0; k--) acc[4 * blockOf[k]!] = series[from + k]!;
+  for (let k = 0; k < stride; k++) {
+    const b = 4 * blockOf[k]!;
+    const d = series[from + k]! - acc[b]!;
+    acc[b + 1] = acc[b + 1]! + d;
+    acc[b + 2] = acc[b + 2]! + d * d;
+    acc[b + 3] = acc[b + 3]! + 1;
+  }
+  let m: MomentState = { n: 0, mean: 0, m2: 0 };
+  for (let b = 0; b < r; b++) {
+    const n = acc[4 * b + 3]!;
+    if (n === 0) continue;
+    const mb = momentFromSums(n, acc[4 * b]!, acc[4 * b + 1]!, acc[4 * b + 2]!);
+    blockMeans[at + b] = mb.mean;
+    m = mergeMoments(m, mb);
+  }
+  return m;
+}
+

@@ -17,9 +17,10 @@
  * (stats/block-interval.ts). For that the collector also keeps, per series with one value per path:
  * each chunk's block means (R numbers a chunk and series, merged in chunk order), the values of each
  * block (exact: read off the chunks' values; sketch: one sketch per block, whose merge is the
- * series' sketch) and the shortfall count per block. The point estimates stay those of all paths.
+ * series' sketch, for the series reported with percentile intervals) and the shortfall count per
+ * block. The point estimates stay those of all paths.
  */
-import { blockOfPath, blockPaths } from '../random/randomized-blocks.js';
+import { blockPaths } from '../random/randomized-blocks.js';
 import { UserError } from '../scenario/user-error.js';
 import { blockInterval, t975 } from '../stats/block-interval.js';
 import { LogBucketSketch, type SketchState } from '../stats/log-bucket-sketch.js';
@@ -251,16 +252,16 @@ export class SeriesCollector {
   private sorted(s: number): Float64Array {
     let sorted = this.sortedCache.get(s);
     if (!sorted) {
-      // With blocks the blocks' sorted values are needed anyway: merging them is the same array, cheaper than a sort.
-      sorted = this.inBlocks(s) ? mergeSorted(this.blockSorted(s)) : this.exactValues(s)!.sort();
+      sorted = this.exactValues(s)!.sort();
       this.sortedCache.set(s, sorted);
     }
     return sorted;
   }
 
-  /** Series s's sketch over all paths: its own, or with blocks the merge of its blocks'. */
+  /** Series s's sketch over all paths: its own, or with block sketches the merge of its blocks'. */
   private pooledSketch(s: number): LogBucketSketch {
     if (this.r === 1) return this.sketches![s]!;
+    if (!this.split!.sketched[s]) return this.sketches![s * this.r]!;
     let sk = this.pooledCache.get(s);
     if (!sk) {
       sk = new LogBucketSketch();
@@ -275,19 +276,20 @@ export class SeriesCollector {
     const cached = this.blockSortedCache.get(s);
     if (cached) return cached;
     const r = this.r;
-    const { blocks } = this.split!;
+    const { unit } = this.split!.blocks;
     const out = this.blockMoments(s).n.map((k) => new Float64Array(k));
-    const at = new Array<number>(r).fill(0);
-    for (let c = 0; c < this.nChunks; c++) {
-      const v = this.values![s]![c];
-      if (v === undefined) continue;
-      // A chunk starts at a multiple of R × unit paths, so offset k is in block ⌊k / unit⌋ mod R.
-      for (let k = 0; k < v.length; k++) {
-        const b = blockOfPath(k, blocks);
-        out[b]![at[b]!++] = v[k]!;
+    const step = r * unit;
+    for (let b = 0; b < r; b++) {
+      const x = out[b]!;
+      let at = 0;
+      for (let c = 0; c < this.nChunks; c++) {
+        const v = this.values![s]![c];
+        if (v === undefined) continue;
+        // A chunk starts at a multiple of R × unit paths, so block b's paths of it are its units b, b + R, b + 2R, …
+        for (let k = b * unit; k < v.length; k += step) for (let u = k; u < k + unit && u < v.length; u++) x[at++] = v[u]!;
       }
+      x.sort();
     }
-    for (const x of out) x.sort();
     this.blockSortedCache.set(s, out);
     return out;
   }
@@ -295,6 +297,7 @@ export class SeriesCollector {
   /** Series s's percentiles `pct` (0–100) from each block's paths alone (exact: its values sorted; sketch: its sketch). */
   private blockPercentiles(s: number, pct: readonly number[]): number[][] {
     if (this.values) return this.blockSorted(s).map((sorted) => pct.map((q) => quantileSorted(sorted, q / 100)));
+    if (!this.split!.sketched[s]) throw new Error(`series ${s} keeps no sketch per block: it is not reported with percentile intervals (plan/plan-kind.ts planIntervalSeries)`);
     return Array.from({ length: this.r }, (_, b) => {
       const sk = this.sketches![s * this.r + b]!;
       return pct.map((q) => sk.quantile(q / 100));
@@ -396,20 +399,6 @@ export class SeriesCollector {
     pct.forEach((p, j) => (out[`p${p}`] = rows.map((r) => r[j]!)));
     return out;
   }
-}
-
-/** The ascending merge of ascending arrays (a binary heap would pay off only for many more of them). */
-function mergeSorted(parts: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-  const at = new Array<number>(parts.length).fill(0);
-  for (let i = 0; i < out.length; i++) {
-    let best = -1;
-    for (let b = 0; b < parts.length; b++) {
-      if (at[b]! < parts[b]!.length && (best < 0 || parts[b]![at[b]!]! < parts[best]![at[best]!]!)) best = b;
-    }
-    out[i] = parts[best]![at[best]!++]!;
-  }
-  return out;
 }
 
 /** A probability's block interval (stats/block-interval.ts) clamped to [0, 1]. */

@@ -40,7 +40,7 @@ import { checkRunSize } from './limits.js';
 import { distribution, pairedFigures, type Distribution, type PairedFigures } from './paired-figures.js';
 import { runChunks } from './run-chunks.js';
 import { AUTO_EXACT_MAX_PATHS, blockPathProblems } from './simulate.js';
-import type { Intervals } from './simulation-result.js';
+import { keyed, type Intervals } from './simulation-result.js';
 import { jobBlocks, type ChunkJob } from './chunk-job.js';
 
 export type { Distribution, PairedFigures };
@@ -327,8 +327,7 @@ class Figures {
       const d = distribution(this.values(ch), this.o.percentiles);
       return this.c.split ? { ...d, stderr: this.c.stderr(ch) } : d;
     }
-    const m = this.c.metric(ch, this.o.percentiles);
-    return { mean: m.mean, stderr: m.stderr, percentiles: m.percentiles };
+    return { mean: this.c.merged(ch).mean, stderr: this.c.stderr(ch), percentiles: keyed(this.o.percentiles, this.c.percentiles(ch, this.o.percentiles)) };
   }
 
   /** Paths where an indicator channel is 1, counted exactly (each chunk's mean times its paths is an integer). */

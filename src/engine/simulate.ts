@@ -99,8 +99,8 @@ export function blockPathProblems(scenario: AnyScenario, paths: number): Problem
   const { sampler, randomizations } = scenario.simulation;
   const blocks = randomizedBlocks(sampler, randomizations);
   if (blocks.count === 1 || !Number.isInteger(paths) || paths >= blocks.count * blocks.unit) return [];
-  const what = blocks.unit === 2 ? `${blocks.count} antithetic pairs` : `${blocks.count} paths`;
-  return [{ path: 'paths', message: `the ${sampler} sampler splits the paths into ${blocks.count} independent randomizations (simulation.randomizations), each needing one ${blocks.unit === 2 ? 'pair' : 'path'} at least for the intervals: run at least ${what} (${blocks.count * blocks.unit}); got ${paths}` }];
+  const least = `${blocks.count * blocks.unit} paths${blocks.unit === 2 ? ` (${blocks.count} pairs)` : ''}`;
+  return [{ path: 'paths', message: `the ${sampler} sampler splits the paths into ${blocks.count} independent randomizations (simulation.randomizations), each needing one ${blocks.unit === 2 ? 'pair' : 'path'} at least for the intervals: run at least ${least}; got ${paths}` }];
 }
 
 /** A collector for the whole run of a compiled plan, its size checked against the limits. */

@@ -3,7 +3,9 @@
  * one). This module holds only the type and what the workers need of it (series counts), so a
  * worker loads no compiler and no schema: its start-up is part of every run's time.
  */
-import { seriesCount, type SimulationPlan } from './simulation-plan.js';
+import { G_SCALARS } from './g-series.js';
+import { REAL_SCALARS } from './inflation-series.js';
+import { fanOffset, gSeriesAt, inflationSeriesAt, seriesCount, type SimulationPlan } from './simulation-plan.js';
 import { usSeriesCount, type UsSimulationPlan } from './us-simulation-plan.js';
 
 export type CompiledPlan = { readonly kind: 'norway'; readonly plan: SimulationPlan } | { readonly kind: 'us'; readonly plan: UsSimulationPlan };
@@ -16,4 +18,23 @@ export function planSeriesCount(cp: CompiledPlan): number {
 /** Simulated years of one path (for the resource limits). */
 export function planYears(cp: CompiledPlan): number {
   return cp.plan.nYears;
+}
+
+/**
+ * Whether each per-path series of the plan is reported with 95 % intervals: the metrics and the
+ * capital fan (engine/norway-result.ts, engine/us-result.ts; the real-terms and in-G metrics of
+ * engine/returns-result.ts and engine/g-result.ts), not the other fans. Under sobol and antithetic
+ * only these keep a sketch per randomized block (engine/chunk-job.ts jobBlocks).
+ */
+export function planIntervalSeries(cp: CompiledPlan): boolean[] {
+  const out = new Array<boolean>(planSeriesCount(cp)).fill(cp.kind === 'us');
+  if (cp.kind === 'us') return out;
+  const plan = cp.plan;
+  const n = plan.nYears + 1;
+  const m = plan.nYears - plan.payStart;
+  const mark = (from: number, count: number) => out.fill(true, from, from + count);
+  mark(0, fanOffset(plan) + n);
+  if (plan.gStochastic) mark(gSeriesAt(plan) + 2 * n + 2 * m, G_SCALARS.length);
+  if (plan.inflation) mark(inflationSeriesAt(plan) + 2 * n, REAL_SCALARS.length);
+  return out;
 }

@@ -46,7 +46,8 @@ export interface PackedSketch {
 export class LogBucketSketch {
   /** Start of each slot's block in `counts`, or -1 (always -1 at the top bits of ±0). */
   private readonly offsets = new Int32Array(SLOTS).fill(-1);
-  private counts = new Uint32Array(4 * SUB);
+  /** The blocks' counts, allocated with the first block (a sketch that stays empty costs only its table). */
+  private counts = new Uint32Array(0);
   private used = 0;
   count = 0;
   zeros = 0;
@@ -258,7 +259,7 @@ export class LogBucketSketch {
   /** A new zeroed block for table slot `slot`, the pool doubled when full; returns its start. */
   private block(slot: number): number {
     if (this.used === this.counts.length) {
-      const grown = new Uint32Array(2 * this.counts.length);
+      const grown = new Uint32Array(Math.max(4 * SUB, 2 * this.counts.length));
       grown.set(this.counts);
       this.counts = grown;
     }

@@ -44,10 +44,10 @@ describe('simulation.randomizations', () => {
 
   it('a run needs a path per block (a pair under antithetic), for the intervals', async () => {
     const sobol = checkScenario(withSimulation('default.json', { sampler: 'sobol', randomizations: 8 }));
-    await expect(simulate(sobol, { paths: 7, threads: 1 })).rejects.toThrow(/paths: the sobol sampler splits the paths into 8 independent randomizations .* run at least 8 paths \(8\); got 7/);
+    await expect(simulate(sobol, { paths: 7, threads: 1 })).rejects.toThrow(/paths: the sobol sampler splits the paths into 8 independent randomizations .* run at least 8 paths; got 7/);
     expect((await simulate(sobol, { paths: 8, threads: 1 })).paths).toBe(8);
     const anti = checkScenario(withSimulation('default.json', { sampler: 'antithetic', randomizations: 4 }));
-    await expect(simulate(anti, { paths: 7, threads: 1 })).rejects.toThrow(/run at least 4 antithetic pairs \(8\); got 7/);
+    await expect(simulate(anti, { paths: 7, threads: 1 })).rejects.toThrow(/run at least 8 paths \(4 pairs\); got 7/);
   });
 
   it('compare refuses scenarios that draw with different samplers or randomizations (their paths would not pair)', async () => {
