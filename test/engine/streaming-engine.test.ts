@@ -28,12 +28,13 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 const PATHS = 5 * CHUNK_SIZE + 17; // 6 chunks, the last one short
 const THREADS = [1, 2, 3, 4];
-// Under sobol the shards and the checkpoint on 1 and 4 threads: the suite's time on two cores counts.
+// Under sobol (whose pseudo-random parts are the pseudo runs' code) 1 and 3 threads, and the shards
+// and the checkpoint on 3 threads against the run on 1: the suite's time on two cores counts.
 const KINDS: [string, string, string, Sampler, number[], number[]][] = [
   ['Norwegian', 'scenarios/hybrid-female.json', 'scenarios/hybrid-male.json', 'pseudo', THREADS, THREADS],
   ['US', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', 'pseudo', THREADS, THREADS],
-  ['Norwegian, sobol in randomized blocks,', 'scenarios/hybrid-female.json', 'scenarios/hybrid-male.json', 'sobol', THREADS, [1, 4]],
-  ['US, sobol in randomized blocks,', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', 'sobol', THREADS, [1, 4]],
+  ['Norwegian, sobol in randomized blocks,', 'scenarios/hybrid-female.json', 'scenarios/hybrid-male.json', 'sobol', [1, 3], [3]],
+  ['US, sobol in randomized blocks,', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', 'sobol', [1, 3], [3]],
 ];
 
 describe.each(KINDS)('%s scenarios: the thread count changes no digit', (_, fileA, fileB, sampler, threadCounts, shardThreads) => {
