@@ -13,9 +13,10 @@
  * `metrics.capitalAtRetirement`, the `precision` block), not how the engine computes its intervals.
  *
  * numpy's time is its own timing of simulation + the fan's percentiles for exactly the paths it
- * needs (median of --repeats runs), excluding the pilot and the interpreter and numpy start-up
- * (`python3 -c "import numpy"`, timed separately): numpy at its best, as if it knew the path count.
- * pensim's is the whole process, median of --repeats, the samplers interleaved. Also measured, to
+ * needs (one timed run a round on a new seed, median of --repeats rounds), excluding the pilot and
+ * the interpreter and numpy start-up (`python3 -c "import numpy"`, timed separately): numpy at its
+ * best, as if it knew the path count. pensim's is the whole process, median of --repeats; numpy,
+ * the samplers and the pieces are interleaved round by round, so a change of load hits all alike. Also measured, to
  * show what stands in the way of the goal: `node -e 0`, `pensim --version` (start-up), a one-chunk
  * run (`run --paths 2048`: a run's fixed cost), the fewest paths a run to
  * precision can stop at (`--precision 99%`), and a plain `run --paths` of the first sampler's path
@@ -110,25 +111,24 @@ console.log(`${info.cpu}, ${info.cores} cores, Node ${info.node}, ${info.date}, 
 warnIfBusy();
 const otherWork = new OtherWork();
 
-// numpy: pilot, paths needed, timed runs of exactly that many (in one process), and its start-up.
-process.stdout.write(`numpy peer: pilot of ${nok(pilot)} paths, then ${repeats} timed runs … `);
-let np: Timed;
-try {
-  np = timeProcess('python3', ['bench/peers/numpy_model.py', '--precision', String(target), '--pilot', String(pilot), '--reps', String(repeats), '--seed', String(numpySeed)], { rusage: true });
-} catch (e) {
-  console.error(`\nthe numpy peer failed: it needs python3 with numpy (e.g. pip install numpy).\n${(e as Error).message}`);
-  process.exit(1);
-}
-const numpy = JSON.parse(np.stdout) as NumpyPrecision;
-const npMs = numpy.precision.medianSeconds * 1000;
-console.log(`${nok(numpy.precision.paths)} paths, ${sec(npMs)}`);
+// numpy: the pilot (the same seed each round, so the same paths needed) and one timed run of exactly
+// that many paths on a new seed, in a process of its own each round, interleaved with pensim's runs.
+const numpyRound = (round: number): { t: Timed; r: NumpyPrecision } => {
+  const args = ['--precision', String(target), '--pilot', String(pilot), '--reps', '1', '--seed', String(numpySeed), '--run-seed', String(numpySeed + 1 + round)];
+  try {
+    const t = timeProcess('python3', ['bench/peers/numpy_model.py', ...args], { rusage: true });
+    return { t, r: JSON.parse(t.stdout) as NumpyPrecision };
+  } catch (e) {
+    throw new Error(`the numpy peer failed: it needs python3 with numpy (e.g. pip install numpy).\n${(e as Error).message}`);
+  }
+};
+const numpyRounds: NumpyPrecision[] = [];
+const numpyProcesses: Timed[] = [];
 const startups: number[] = [];
-for (let r = 0; r < repeats; r++) startups.push(timeProcess('python3', ['-c', 'import numpy']).ms);
-const npStartMs = median(startups);
 
 const dir = mkdtempSync(join(tmpdir(), 'pensim-precision-'));
 try {
-  // pensim: whole processes, the samplers and the pieces interleaved, `repeats` rounds.
+  // pensim: whole processes; numpy, the samplers and the pieces interleaved, `repeats` rounds.
   const out = join(dir, 'result.json');
   const runTo = (precision: string, sampler: SamplerName): { t: Timed; r: PrecisionRun } => {
     const t = timeProcess('node', [CLI, 'run', REFERENCE, '--precision', precision, '--sampler', sampler, '--format', 'json', '--quiet', '--out', out], { rusage: true });
@@ -144,7 +144,13 @@ try {
   const plainMs: number[] = [];
   let floor: PrecisionRun | undefined;
   for (let rep = 0; rep < repeats; rep++) {
-    process.stdout.write(`pensim, round ${rep + 1} of ${repeats}: `);
+    process.stdout.write(`round ${rep + 1} of ${repeats}: `);
+    const n1 = numpyRound(rep);
+    if (numpyRounds.length > 0 && n1.r.precision.paths !== numpyRounds[0]!.precision.paths) throw new Error('the numpy pilot gave different path counts from the same seed');
+    numpyRounds.push(n1.r);
+    numpyProcesses.push(n1.t);
+    startups.push(timeProcess('python3', ['-c', 'import numpy']).ms);
+    process.stdout.write(`numpy ${nok(n1.r.precision.paths)} paths ${sec(n1.r.seconds * 1000)}, `);
     for (const s of samplers) {
       const { t, r } = runTo(precisionText, s);
       const seen = runs.get(s);
@@ -165,6 +171,11 @@ try {
     rmSync(out);
     console.log(`--version ${sec(versionMs.at(-1)!)}, pieces done`);
   }
+
+  const numpy = numpyRounds[0]!;
+  const np5 = { ...numpy.precision, runs: numpyRounds.flatMap((r) => r.precision.runs) };
+  const npMs = median(np5.runs.map((r) => r.seconds)) * 1000;
+  const npStartMs = median(startups);
 
   const figure = (r: PrecisionRun, name: string) => {
     const f = r.precision.figures.find((x) => x.name === name);
@@ -213,12 +224,11 @@ try {
       ]),
     ),
   );
-  const np5 = numpy.precision;
   console.log(
     `\nnumpy ${numpy.numpy} (Python ${numpy.python}): pilot ${nok(np5.pilotPaths)} paths (${np5.pilotSeconds.toFixed(2)} s) gave p5's half-width ${pct(np5.pilotRelative)}, ` +
       `so ${nok(np5.paths)} paths for ${pct(target, 1)} (from its density instead: ${nok(np5.pathsFromDensity.kde)} kernel, ${nok(np5.pathsFromDensity.spacing)} spacing). ` +
-      `Half-widths reached by the ${np5.runs.length} timed runs: ${np5.runs.map((r) => pct(r.relative)).join(', ')} (median ${pct(np5.medianRelative)}); ` +
-      `times ${np5.runs.map((r) => r.seconds.toFixed(3)).join(', ')} s (${Math.round(numpy.paths_per_s).toLocaleString('en-US')} paths/s); ` +
+      `Half-widths reached by the ${np5.runs.length} timed runs: ${np5.runs.map((r) => pct(r.relative)).join(', ')} (median ${pct(median(np5.runs.map((r) => r.relative)))}); ` +
+      `times ${np5.runs.map((r) => r.seconds.toFixed(3)).join(', ')} s (${nok(np5.paths / (npMs / 1000))} paths/s); ` +
       `its interval ${(1000 * median(np5.runs.map((r) => r.intervalSeconds))).toFixed(1)} ms more; interpreter + numpy start-up ${sec(npStartMs)}.`,
   );
   console.log(
@@ -344,7 +354,15 @@ try {
       target,
       goal: GOAL,
       repeats,
-      numpy: { ...numpy, startupMs: npStartMs, startupMsAll: startups, processWallMs: np.ms, processCpuSeconds: np.cpuSeconds, processPeakRssMb: np.peakRssMb },
+      numpy: {
+        ...numpy,
+        seconds: npMs / 1000,
+        paths_per_s: np5.paths / (npMs / 1000),
+        precision: { ...np5, medianSeconds: npMs / 1000, medianRelative: median(np5.runs.map((r) => r.relative)) },
+        startupMs: npStartMs,
+        startupMsAll: startups,
+        processes: numpyProcesses.map((t) => ({ wallMs: t.ms, cpuSeconds: t.cpuSeconds, peakRssMb: t.peakRssMb })),
+      },
       pensim: rows,
       pieces: {
         nodeMs: nMs,

@@ -28,12 +28,12 @@ run (--pilot paths, default 100 000) gives the half-width of p5 by the order-sta
 interval, the same distribution-free interval pensim gives for independent paths
 (src/stats/quantile-interval.ts): the sample quantiles at p -+ 1.96 sqrt(p(1-p)/n), half their
 distance. The half-width falls as 1/sqrt(n), so n = pilot * (half-width of the pilot / TARGET)^2.
-Then n paths are run --reps times (new seeds), each timed like the default mode (simulation and the
+Then n paths are run --reps times (seeds --run-seed, +1, ...; default --seed + 1), each timed like the default mode (simulation and the
 fan's percentiles, start-up excluded); it prints the median time, the half-width each run reached,
 and the default mode's figures of the first timed run.
 
 Usage: python3 bench/peers/numpy_model.py [--paths N] [--seed S] [--fan]
-       python3 bench/peers/numpy_model.py --precision 0.5% [--pilot N] [--reps R] [--seed S]
+       python3 bench/peers/numpy_model.py --precision 0.5% [--pilot N] [--reps R] [--seed S] [--run-seed S]
 """
 import argparse
 import json
@@ -201,7 +201,7 @@ def precision_flag(raw: str) -> float:
     return x
 
 
-def precision_mode(target: float, pilot: int, reps: int, seed: int) -> dict:
+def precision_mode(target: float, pilot: int, reps: int, seed: int, run_seed: int) -> dict:
     """The plain paths needed for p5 of the capital at 67 within +-target (95 %), then timed runs of exactly that many."""
     simulate(2048, seed + 1000)  # warm-up, as in the default mode
     cap, fan_pct, _, pilot_seconds, _ = timed(pilot, seed)
@@ -219,18 +219,18 @@ def precision_mode(target: float, pilot: int, reps: int, seed: int) -> dict:
     runs = []
     first = None
     for r in range(reps):
-        cap, fan_pct, payout_pct, seconds, seconds_sim = timed(n, seed + 1 + r)
+        cap, fan_pct, payout_pct, seconds, seconds_sim = timed(n, run_seed + r)
         t0 = time.perf_counter()
         p5 = float(fan_pct[PERCENTILES.index(5), N_ACCUM])
         hw = quantile_half_width(cap, 0.05)
         interval_seconds = time.perf_counter() - t0
-        runs.append({'seed': seed + 1 + r, 'seconds': seconds, 'p5': p5, 'halfWidth': hw, 'relative': hw / p5,
+        runs.append({'seed': run_seed + r, 'seconds': seconds, 'p5': p5, 'halfWidth': hw, 'relative': hw / p5,
                      'intervalSeconds': interval_seconds})
         if first is None:
             first = (cap, fan_pct, payout_pct, seconds, seconds_sim)
     seconds = sorted(x['seconds'] for x in runs)
     med = seconds[len(seconds) // 2] if len(seconds) % 2 else (seconds[len(seconds) // 2 - 1] + seconds[len(seconds) // 2]) / 2
-    out = summary(first[0], first[1], first[2], n, seed + 1, first[3], first[4])
+    out = summary(first[0], first[1], first[2], n, run_seed, first[3], first[4])
     out['seconds'] = med
     out['paths_per_s'] = n / med
     out['precision'] = {
@@ -257,10 +257,12 @@ def main() -> int:
     ap.add_argument('--precision', type=precision_flag, help='precision mode: the paths for p5 of the capital at 67 within this relative 95 %% half-width')
     ap.add_argument('--pilot', type=int, default=100_000, help='precision mode: paths of the pilot run')
     ap.add_argument('--reps', type=int, default=5, help='precision mode: timed runs of the paths needed (median reported)')
+    ap.add_argument('--run-seed', type=int, help='precision mode: seed of the first timed run (default: --seed + 1), the next ones follow')
     args = ap.parse_args()
 
     if args.precision is not None:
-        out = precision_mode(args.precision, args.pilot, args.reps, args.seed)
+        out = precision_mode(args.precision, args.pilot, args.reps, args.seed,
+                             args.seed + 1 if args.run_seed is None else args.run_seed)
     else:
         simulate(2048, args.seed + 1)  # warm-up: first-call costs (BLAS, ufunc dispatch) are not per path
         cap, fan_pct, payout_pct, seconds, seconds_sim = timed(args.paths, args.seed)
