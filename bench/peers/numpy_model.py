@@ -22,7 +22,18 @@ and numpy start-up), paths_per_s, the 5/50/95th percentiles of the capital at 67
 payout, and, for the comparison with pensim, a kernel density estimate at those capital
 percentiles with the implied standard errors of the sample quantiles.
 
+Precision mode (--precision 0.5%; bench/precision.ts): the plain paths this model needs for a
+relative 95 % half-width of TARGET on p5 of the capital at 67, from its own standard error. A pilot
+run (--pilot paths, default 100 000) gives the half-width of p5 by the order-statistic (binomial)
+interval, the same distribution-free interval pensim gives for independent paths
+(src/stats/quantile-interval.ts): the sample quantiles at p -+ 1.96 sqrt(p(1-p)/n), half their
+distance. The half-width falls as 1/sqrt(n), so n = pilot * (half-width of the pilot / TARGET)^2.
+Then n paths are run --reps times (seeds --run-seed, +1, ...; default --seed + 1), each timed like the default mode (simulation and the
+fan's percentiles, start-up excluded); it prints the median time, the half-width each run reached,
+and the default mode's figures of the first timed run.
+
 Usage: python3 bench/peers/numpy_model.py [--paths N] [--seed S] [--fan]
+       python3 bench/peers/numpy_model.py --precision 0.5% [--pilot N] [--reps R] [--seed S] [--run-seed S]
 """
 import argparse
 import json
@@ -137,45 +148,128 @@ def spacing_density(sorted_x: np.ndarray, q: float, dq: float = 0.005) -> float:
     return 2 * dq / (hi - lo)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[1])
-    ap.add_argument('--paths', type=int, default=1_000_000)
-    ap.add_argument('--seed', type=int, default=1)
-    ap.add_argument('--fan', action='store_true', help='also print the fan (7 percentiles x 63 ages)')
-    args = ap.parse_args()
+Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal, as pensim's
 
-    simulate(2048, args.seed + 1)  # warm-up: first-call costs (BLAS, ufunc dispatch) are not per path
-    t0 = time.perf_counter()
-    cap, fan_pct, payout_pct, t_sim = simulate(args.paths, args.seed)
-    seconds = time.perf_counter() - t0
 
+def quantile_half_width(x: np.ndarray, q: float) -> float:
+    """Half the order-statistic 95 % interval of the q-quantile of the n draws x (type 7 sample quantiles)."""
+    d = Z95 * math.sqrt(q * (1 - q) / x.size)
+    lo, hi = np.percentile(x, [100 * max(0.0, q - d), 100 * min(1.0, q + d)])
+    return float(hi - lo) / 2
+
+
+def summary(cap: np.ndarray, fan_pct: np.ndarray, payout_pct: np.ndarray, paths: int, seed: int,
+            seconds: float, seconds_simulation: float) -> dict:
+    """The figures of one run (the default mode's output)."""
     i67 = N_ACCUM  # fan index of the start of age 67
     at = {q: fan_pct[PERCENTILES.index(q), i67] for q in (5, 50, 95)}
     dens = kde_density(cap, np.array(list(at.values())))
     sorted_cap = np.sort(cap)
-    out = {
+    return {
         'peer': 'numpy',
         'numpy': np.__version__,
         'python': sys.version.split()[0],
-        'paths': args.paths,
-        'seed': args.seed,
+        'paths': paths,
+        'seed': seed,
         'seconds': seconds,
-        'paths_per_s': args.paths / seconds,
+        'paths_per_s': paths / seconds,
         # The fan's percentiles are taken inside the loop: the simulation time includes them.
-        'seconds_simulation': t_sim - t0,
-        'seconds_percentiles': seconds - (t_sim - t0),
+        'seconds_simulation': seconds_simulation,
+        'seconds_percentiles': seconds - seconds_simulation,
         'capitalAtRetirement': {f'p{q}': v for q, v in at.items()},
         'payoutGross': {f'p{q}': payout_pct[PERCENTILES.index(q)] for q in (5, 50, 95)},
         # For the agreement check: f(x_q) and SE(x_q) = sqrt(q(1-q)/n) / f(x_q) at this n.
         'density': {f'p{q}': d for q, d in zip(at, dens)},
         'densitySpacing': {f'p{q}': spacing_density(sorted_cap, q / 100) for q in at},
-        'stderr': {f'p{q}': math.sqrt(q / 100 * (1 - q / 100) / args.paths) / d for q, d in zip(at, dens)},
+        'stderr': {f'p{q}': math.sqrt(q / 100 * (1 - q / 100) / paths) / d for q, d in zip(at, dens)},
         'meanCapitalAtRetirement': float(cap.mean()),
-        'stderrMeanCapitalAtRetirement': float(cap.std(ddof=1) / math.sqrt(args.paths)),
+        'stderrMeanCapitalAtRetirement': float(cap.std(ddof=1) / math.sqrt(paths)),
     }
-    if args.fan:
-        out['fan'] = {'ages': list(range(START_AGE, START_AGE + N_YEARS + 1)),
-                      'capital': {f'p{q}': fan_pct[i].tolist() for i, q in enumerate(PERCENTILES)}}
+
+
+def timed(paths: int, seed: int):
+    t0 = time.perf_counter()
+    cap, fan_pct, payout_pct, t_sim = simulate(paths, seed)
+    return cap, fan_pct, payout_pct, time.perf_counter() - t0, t_sim - t0
+
+
+def precision_flag(raw: str) -> float:
+    text = raw.strip()
+    x = float(text[:-1]) / 100 if text.endswith('%') else float(text)
+    if not 0 < x < 1:
+        raise ValueError(f'--precision must be a relative half-width in (0, 1), e.g. 0.5% or 0.005; got {raw}')
+    return x
+
+
+def precision_mode(target: float, pilot: int, reps: int, seed: int, run_seed: int) -> dict:
+    """The plain paths needed for p5 of the capital at 67 within +-target (95 %), then timed runs of exactly that many."""
+    simulate(2048, seed + 1000)  # warm-up, as in the default mode
+    cap, fan_pct, _, pilot_seconds, _ = timed(pilot, seed)
+    p5 = float(fan_pct[PERCENTILES.index(5), N_ACCUM])
+    pilot_rel = quantile_half_width(cap, 0.05) / p5
+    n = math.ceil(pilot * (pilot_rel / target) ** 2)
+    # Cross-check, not used: the same n from the asymptotic SE sqrt(q(1-q)/n) / f(x_q) with the pilot's
+    # density at p5 (kernel estimate; spacing of order statistics 0.5 percentage points either side).
+    # The interval's half-width is itself a sample figure (about 270 order statistics apart at 100 000
+    # paths, so ~6 % noise, ~12 % on n); these use more of the sample.
+    f_kde = float(kde_density(cap, np.array([p5]))[0])
+    f_spacing = spacing_density(np.sort(cap), 0.05)
+    n_from = {name: math.ceil((Z95 * math.sqrt(0.05 * 0.95) / (f * p5 * target)) ** 2)
+              for name, f in (('kde', f_kde), ('spacing', f_spacing))}
+    runs = []
+    first = None
+    for r in range(reps):
+        cap, fan_pct, payout_pct, seconds, seconds_sim = timed(n, run_seed + r)
+        t0 = time.perf_counter()
+        p5 = float(fan_pct[PERCENTILES.index(5), N_ACCUM])
+        hw = quantile_half_width(cap, 0.05)
+        interval_seconds = time.perf_counter() - t0
+        runs.append({'seed': run_seed + r, 'seconds': seconds, 'p5': p5, 'halfWidth': hw, 'relative': hw / p5,
+                     'intervalSeconds': interval_seconds})
+        if first is None:
+            first = (cap, fan_pct, payout_pct, seconds, seconds_sim)
+    seconds = sorted(x['seconds'] for x in runs)
+    med = seconds[len(seconds) // 2] if len(seconds) % 2 else (seconds[len(seconds) // 2 - 1] + seconds[len(seconds) // 2]) / 2
+    out = summary(first[0], first[1], first[2], n, run_seed, first[3], first[4])
+    out['seconds'] = med
+    out['paths_per_s'] = n / med
+    out['precision'] = {
+        'target': target,
+        'method': 'order-statistic (binomial) 95 % interval of p5 of the capital at 67',
+        'pilotPaths': pilot,
+        'pilotSeed': seed,
+        'pilotSeconds': pilot_seconds,
+        'pilotRelative': pilot_rel,
+        'paths': n,
+        'pathsFromDensity': n_from,
+        'runs': runs,
+        'medianSeconds': med,
+        'medianRelative': sorted(x['relative'] for x in runs)[len(runs) // 2],
+    }
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[1])
+    ap.add_argument('--paths', type=int, default=1_000_000)
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--fan', action='store_true', help='also print the fan (7 percentiles x 63 ages)')
+    ap.add_argument('--precision', type=precision_flag, help='precision mode: the paths for p5 of the capital at 67 within this relative 95 %% half-width')
+    ap.add_argument('--pilot', type=int, default=100_000, help='precision mode: paths of the pilot run')
+    ap.add_argument('--reps', type=int, default=5, help='precision mode: timed runs of the paths needed (median reported)')
+    ap.add_argument('--run-seed', type=int, help='precision mode: seed of the first timed run (default: --seed + 1), the next ones follow')
+    args = ap.parse_args()
+
+    if args.precision is not None:
+        out = precision_mode(args.precision, args.pilot, args.reps, args.seed,
+                             args.seed + 1 if args.run_seed is None else args.run_seed)
+    else:
+        simulate(2048, args.seed + 1)  # warm-up: first-call costs (BLAS, ufunc dispatch) are not per path
+        cap, fan_pct, payout_pct, seconds, seconds_sim = timed(args.paths, args.seed)
+        out = summary(cap, fan_pct, payout_pct, args.paths, args.seed, seconds, seconds_sim)
+        if args.fan:
+            out['fan'] = {'ages': list(range(START_AGE, START_AGE + N_YEARS + 1)),
+                          'capital': {f'p{q}': fan_pct[i].tolist() for i, q in enumerate(PERCENTILES)}}
     json.dump({k: (float(v) if isinstance(v, np.floating) else v) for k, v in out.items()}, sys.stdout,
               default=float, indent=2)
     sys.stdout.write('\n')
