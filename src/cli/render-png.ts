@@ -6,9 +6,17 @@
  * Drawn at twice the SVG's size by default, sharp enough for slides.
  */
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg, type RenderedImage } from '@resvg/resvg-js';
+import type { RenderedImage, Resvg as ResvgClass } from '@resvg/resvg-js';
 import { packageRoot } from './package-root.js';
+
+/** The native renderer, loaded on the first image: every run and sweep imports this module, few draw PNGs. */
+let resvg: typeof ResvgClass | null = null;
+function Resvg(): typeof ResvgClass {
+  resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
+  return resvg;
+}
 
 export const PNG_ZOOM = 2;
 export const PNG_FONT_FAMILY = 'DejaVu Sans';
@@ -22,13 +30,13 @@ export function fontFiles(): string[] {
 
 /** The SVG drawn at `zoom` times its size on white, with the bundled fonts only. */
 export function rasterize(svg: string, zoom = PNG_ZOOM): RenderedImage {
-  const resvg = new Resvg(svg, {
+  const renderer = new (Resvg())(svg, {
     fitTo: { mode: 'zoom', value: zoom },
     background: '#ffffff',
     font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: PNG_FONT_FAMILY, sansSerifFamily: PNG_FONT_FAMILY },
     logLevel: 'off',
   });
-  return resvg.render();
+  return renderer.render();
 }
 
 export function renderPng(svg: string, zoom = PNG_ZOOM): Buffer {
