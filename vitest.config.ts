@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Two test files at a time: vitest's default on 2 cores is one (cores − 1), and most files
+    // wait on child processes and worker pools for much of their time.
+    maxWorkers: 2,
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
