@@ -12,7 +12,7 @@
  * other series go whole into sketch s·R). The chunk's moments are then the merge of its blocks'
  * in block order. Without blocks (pseudo, R = 1) nothing of this runs.
  */
-import type { RandomizedBlocks } from '../random/randomized-blocks.js';
+import { blockOfPath, type RandomizedBlocks } from '../random/randomized-blocks.js';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
 import { mergeMoments, momentFromSums, momentState, type MomentState } from '../stats/merge-moments.js';
 
@@ -94,17 +94,8 @@ export function summarizeChunks(
       const { series, paths: stride, lengths } = chunks[c]!;
       const from = s * stride;
       const n = lengths ? lengths[s]! : stride;
-      let m: MomentState;
-      if (sketches && n > 0 && (!sketched || sketched[s])) {
-        // One pass for the sketch and the shifted sums: the same sums, in the same order, as momentState.
-        sums[0] = series[from]!;
-        sums[1] = 0;
-        sums[2] = 0;
-        sketches[s]!.addAll(series, from, from + n, sums);
-        m = momentFromSums(n, sums[0]!, sums[1]!, sums[2]!);
-      } else {
-        m = momentState(series, from, from + n);
-      }
+      const m =
+        sketches && n > 0 && (!sketched || sketched[s]) ? sketchWithMoments(sketches[s]!, series, from, from + n, sums) : momentState(series, from, from + n);
       moments[c]![3 * s] = m.n;
       moments[c]![3 * s + 1] = m.mean;
       moments[c]![3 * s + 2] = m.m2;
@@ -118,6 +109,18 @@ export function summarizeChunks(
     }
     return { moments: moments[c]!, shortfallBelow };
   });
+}
+
+/**
+ * values[from, to) into `sketch` and their moments in the same pass: the shifted sums of
+ * stats/merge-moments.ts (K the first value), in the order momentState would add them.
+ */
+function sketchWithMoments(sketch: LogBucketSketch, values: Float64Array, from: number, to: number, sums: Float64Array): MomentState {
+  sums[0] = values[from]!;
+  sums[1] = 0;
+  sums[2] = 0;
+  sketch.addAll(values, from, to, sums);
+  return momentFromSums(to - from, sums[0]!, sums[1]!, sums[2]!);
 }
 
 /** A chunk's paths in block-major order: block b's offsets are order[starts[b] .. starts[b + 1]), ascending. */
@@ -140,7 +143,7 @@ export function blockOrder(paths: number, blocks: RandomizedBlocks): BlockOrder 
   const blockOf = new Int32Array(paths);
   const starts = new Int32Array(count + 1);
   for (let k = 0; k < paths; k++) {
-    blockOf[k] = Math.floor(k / unit) % count;
+    blockOf[k] = blockOfPath(k, blocks);
     starts[blockOf[k]! + 1]!++;
   }
   for (let b = 0; b < count; b++) starts[b + 1]! += starts[b]!;
@@ -178,19 +181,11 @@ function summarizeInBlocks(
     let m: MomentState;
     if (!split.perPath[s]) {
       // Not split (a compacted column): over all its values, into the series' first sketch.
-      if (sketch) {
-        sums[0] = series[from]!;
-        sums[1] = 0;
-        sums[2] = 0;
-        sketches[s * r]!.addAll(series, from, from + n, sums);
-        m = momentFromSums(n, sums[0]!, sums[1]!, sums[2]!);
-      } else {
-        m = momentState(series, from, from + n);
-      }
+      m = sketch ? sketchWithMoments(sketches[s * r]!, series, from, from + n, sums) : momentState(series, from, from + n);
     } else {
       if (n !== stride) throw new Error(`column ${s} has one value per path, but ${n} of ${stride}`);
       m = split.sketched[s] && sketch
-        ? blocksIntoSketches(series, from, stride, order, starts, sketches.slice(s * r, (s + 1) * r), x, sums, blockMeans, s * r)
+        ? blocksIntoSketches(series, from, stride, order, starts, sketches, x, sums, blockMeans, s * r)
         : blockMoments(series, from, stride, blockOf, r, blockMeans, s * r);
       // A column without block sketches goes whole into its first sketch.
       if (sketch && !split.sketched[s]) sketches[s * r]!.addAll(series, from, from + n);
@@ -214,7 +209,7 @@ function summarizeInBlocks(
 }
 
 /**
- * A column's values into its R block sketches (reordered block by block into `x`, so each block is
+ * A column's values into its R block sketches at sketches[at + b] (reordered block by block into `x`, so each block is
  * one run of addAll, which also sums it), its block means into blockMeans[at + b]; returns the
  * column's moments, the merge of its blocks' in block order.
  */
@@ -232,15 +227,11 @@ function blocksIntoSketches(
 ): MomentState {
   for (let j = 0; j < stride; j++) x[j] = series[from + order[j]!]!;
   let m: MomentState = { n: 0, mean: 0, m2: 0 };
-  for (let b = 0; b < sketches.length; b++) {
+  for (let b = 0; b + 1 < starts.length; b++) {
     const lo = starts[b]!;
     const hi = starts[b + 1]!;
     if (hi === lo) continue;
-    sums[0] = x[lo]!;
-    sums[1] = 0;
-    sums[2] = 0;
-    sketches[b]!.addAll(x, lo, hi, sums);
-    const mb = momentFromSums(hi - lo, sums[0]!, sums[1]!, sums[2]!);
+    const mb = sketchWithMoments(sketches[at + b]!, x, lo, hi, sums);
     blockMeans[at + b] = mb.mean;
     m = mergeMoments(m, mb);
   }

@@ -16,16 +16,14 @@ import { createMarketPath } from '../market/market-path.js';
 import { dcPayoutEnd } from '../plan/dc-payout-end.js';
 import {
   fanOffset,
-  PAYOUT_BALANCE_OVER_REMAINING,
-  PAYOUT_LEVEL_ANNUITY,
   REGULATION_G,
   REGULATION_ZERO_GUARANTEE,
   seriesCount,
-  TAX_FLAT,
   type SimulationPlan,
 } from '../plan/simulation-plan.js';
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
 import { payoutTax, taxOf } from './payout-tax.js';
+import { payoutYear } from './payout-year.js';
 import type { ChunkResult, ChunkTask } from './run-chunk.js';
 import { writeInflationSeries } from './write-inflation-series.js';
 
@@ -40,14 +38,11 @@ export function blockedKernelApplies(plan: SimulationPlan, fixedPay: FixedPaySch
 export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): ChunkResult {
   const { plan, seed, chunk, paths } = task;
   const nA = plan.nAssets;
-  const { nYears, nAccum, payStart, gDet, weights, payoutFactor, lifeAnnuity, oneYearSurvival } = plan;
+  const { nYears, nAccum, payStart, gDet, weights } = plan;
   const keep = 1 - plan.managementRate;
   const perMember = plan.perMemberFee;
-  const method = plan.payoutMethod;
   const regulation = plan.regulation;
   const premium = plan.guaranteePremium;
-  const flatTax = plan.taxKind === TAX_FLAT;
-  const flatRate = plan.flatTaxRate;
   const other = plan.otherIncome;
   const otherBase = taxOf(plan, other);
   // Every value of every series is written below when there are payout years (the scalars at the
@@ -59,6 +54,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): Ch
   const priceIndex = market.priceIndex ? new Float64Array(Math.min(BLOCK, paths) * (nYears + 1)) : null;
   const capital = new Float64Array(BLOCK);
   const payEnd = new Int32Array(BLOCK);
+  const step = new Float64Array(3);
   const capitalAt = fanOffset(plan);
   const payoutGrossAt = capitalAt + nYears + 1;
   const payoutNetAt = payoutGrossAt + (nYears - payStart);
@@ -114,23 +110,10 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): Ch
         if (j === 0) series[from + b] = k;
         let end = payEnd[b]!;
         if (y < end) end = payEnd[b] = dcPayoutEnd(plan, k, g, y, end);
-        const left = end - y;
-        let payout = 0;
-        if (left <= 0) {
-          // Paid out: nothing moves.
-        } else if (method === PAYOUT_LEVEL_ANNUITY) {
-          const grown = k * (1 + r);
-          const after = Math.max(0, grown * keep - perMember);
-          payout = left === 1 ? after : Math.min(k * payoutFactor[left]! * share, after);
-          k = after - payout;
-        } else {
-          payout = method === PAYOUT_BALANCE_OVER_REMAINING ? (left === 1 ? k : k * payoutFactor[left]! * share) : k / lifeAnnuity[j]!;
-          const grown = (k - payout) * (1 + r);
-          k = Math.max(0, grown * keep - perMember);
-          // Mortality inheritance: the holdings of members who die are shared among survivors.
-          if (oneYearSurvival !== null) k /= oneYearSurvival[j]!;
-        }
-        const tax = flatTax ? payout * flatRate : payoutTax(plan, payout, g, other, otherBase);
+        payoutYear(plan, k, r, end - y, share, j, keep, step);
+        const payout = step[0]!;
+        k = step[1]!;
+        const tax = payoutTax(plan, payout, g, other, otherBase);
         series[grossRow + b] = payout;
         series[netRow + b] = payout - tax;
         if (j === 0) {

@@ -20,8 +20,6 @@ import { bandedContribution } from '../plan/banded-contribution.js';
 import { dcPayoutEnd } from '../plan/dc-payout-end.js';
 import {
   fanOffset,
-  PAYOUT_BALANCE_OVER_REMAINING,
-  PAYOUT_LEVEL_ANNUITY,
   REGULATION_G,
   REGULATION_ZERO_GUARANTEE,
   seriesCount,
@@ -34,6 +32,7 @@ import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/fo
 import { fixedPaySchedule } from './fixed-pay-schedule.js';
 import { blockedKernelApplies, runChunkBlocked } from './run-chunk-blocked.js';
 import { payoutTax, taxOf } from './payout-tax.js';
+import { payoutYear } from './payout-year.js';
 import { withMarketTrace } from './market-trace.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
 import { writeGSeries } from './write-g-series.js';
@@ -95,11 +94,10 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const { plan, seed, chunk, paths } = task;
   const nA = plan.nAssets;
   const { nYears, nAccum, payStart, nKnownG, wageMean, wageSd, gGrowth, weights, gDet, payFactor } = plan;
-  const { payoutFactor, lifeAnnuity, oneYearSurvival, survival, folketrygd: ft } = plan;
+  const { survival, folketrygd: ft } = plan;
   const nPayout = nYears - payStart;
   const keep = 1 - plan.managementRate;
   const perMember = plan.perMemberFee;
-  const method = plan.payoutMethod;
   const series = task.out ? task.out.fill(0) : new Float64Array(seriesCount(plan) * paths);
   // The return model's draws for one path (market/market-path.ts): gross returns, regimes, inflation.
   const market = createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
@@ -122,6 +120,8 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const payoutNetAt = payoutGrossAt + nPayout;
   // The path's own G by year, kept only when G is stochastic (plan/g-series.ts).
   const gYear = plan.gStochastic ? new Float64Array(nYears + 1) : null;
+  // A payout year's payout, holding and fees (kernel/payout-year.ts).
+  const step = new Float64Array(3);
 
   for (let p = 0; p < paths; p++) {
     market.fill();
@@ -161,7 +161,6 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
       let c = 0;
       let payout = 0;
       let tax = 0;
-      let grown = k;
       let fees = 0;
       if (ft && alive) {
         if (y > 0) ftHolding *= g / gPrev;
@@ -177,7 +176,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
         }
         // The holding's growth: the market, or a hybrid's regulation (by G, or floored at 0 % less a premium).
         const growth = plan.regulation === REGULATION_G ? g / gPrev - 1 : plan.regulation === REGULATION_ZERO_GUARANTEE ? Math.max(0, r) - plan.guaranteePremium : r;
-        grown = (k + c) * (1 + growth);
+        const grown = (k + c) * (1 + growth);
         k = Math.max(0, grown * keep - perMember);
         fees = grown - k;
       } else {
@@ -186,22 +185,10 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
         if (y < payEnd) payEnd = dcPayoutEnd(plan, k, g, y, payEnd);
         const left = payEnd - y;
         const share = y < plan.gradedUntil ? plan.gradedShare : 1;
-        if (left <= 0) {
-          grown = 0;
-        } else if (method === PAYOUT_LEVEL_ANNUITY) {
-          grown = k * (1 + r);
-          const end = Math.max(0, grown * keep - perMember);
-          fees = grown - end;
-          payout = left === 1 ? end : Math.min(k * payoutFactor[left]! * share, end);
-          k = end - payout;
-        } else {
-          payout = method === PAYOUT_BALANCE_OVER_REMAINING ? (left === 1 ? k : k * payoutFactor[left]! * share) : k / lifeAnnuity[j]!;
-          grown = (k - payout) * (1 + r);
-          k = Math.max(0, grown * keep - perMember);
-          fees = grown - k;
-          // Mortality inheritance: the holdings of members who die are shared among survivors.
-          if (oneYearSurvival !== null) k /= oneYearSurvival[j]!;
-        }
+        payoutYear(plan, k, r, left, share, j, keep, step);
+        payout = step[0]!;
+        k = step[1]!;
+        fees = step[2]!;
         if (ft && y === ft.withdrawalY) ftPension = ftHolding / ft.delingstall;
         if (ft && plan.noTax !== null) {
           // Other pension income besides the folketrygd (AFP, other schemes) is added to it.

@@ -29,7 +29,6 @@ describe('fastExp', () => {
   it('is exact at 0 and for the powers of two it meets, and defers beyond ±700', () => {
     expect(fastExp(0)).toBe(1);
     expect(fastExp(-0)).toBe(1);
-    expect(fastExp(Math.LN2 * 0)).toBe(1);
     expect(fastExp(800)).toBe(Infinity);
     expect(fastExp(-800)).toBe(Math.exp(-800));
     expect(fastExp(Number.NaN)).toBeNaN();
