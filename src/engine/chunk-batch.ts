@@ -8,7 +8,7 @@
  * was running. The job itself is not in the task: a worker gets it once (workers/chunk.worker.ts).
  */
 import { LogBucketSketch, type PackedSketch } from '../stats/log-bucket-sketch.js';
-import { jobBlocks, jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
+import { jobBlocks, jobBuffers, type JobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import type { ChunkRange } from './chunking.js';
 import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 
@@ -45,7 +45,7 @@ export interface BatchResult {
  * page faults, and freeing them costs every thread of the process a TLB shootdown (dear in a
  * virtual machine).
  */
-const reused = { buffers: [] as ReturnType<typeof jobBuffers>[], sketches: [] as LogBucketSketch[], job: null as ChunkJob | null };
+const reused = { buffers: [] as JobBuffers[], sketches: [] as LogBucketSketch[], job: null as ChunkJob | null };
 
 /**
  * Chunks produced before their values go into the sketches, series by series
@@ -53,11 +53,21 @@ const reused = { buffers: [] as ReturnType<typeof jobBuffers>[], sketches: [] as
  */
 export const REDUCE_GROUP = 4;
 
-export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: number) => void = () => {}): BatchResult {
+/**
+ * This thread's buffers for a group of chunks of `job`, kept for its next group (a worker's batches,
+ * or the calling thread's groups, engine/run-chunks.ts). New for a new job: a comparison's buffers
+ * hold its layout. A group uses them and is done with them before anything else runs on the thread.
+ */
+export function groupBuffers(job: ChunkJob): JobBuffers[] {
   if (reused.job !== job) {
     reused.job = job;
     reused.buffers = Array.from({ length: REDUCE_GROUP }, jobBuffers);
   }
+  return reused.buffers;
+}
+
+export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: number) => void = () => {}): BatchResult {
+  const buffers = groupBuffers(job);
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
@@ -76,7 +86,7 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
     const outs = group.map((c, i) => {
       Atomics.store(task.running, 0, c.chunk);
       beforeChunk(c.chunk);
-      return { ...produceChunk(job, task.seed, c.chunk, c.paths, reused.buffers[i]!, task.keepSeries), paths: c.paths };
+      return { ...produceChunk(job, task.seed, c.chunk, c.paths, buffers[i]!, task.keepSeries), paths: c.paths };
     });
     summaries.push(...summarizeChunks(nSeries, shortfall, outs, sketches, sketched, split));
     for (const out of outs) {

@@ -22,8 +22,8 @@
  */
 import type { Piscina } from 'piscina';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
-import { BATCH_NOT_STARTED, REDUCE_GROUP, type BatchResult, type BatchTask } from './chunk-batch.js';
-import { jobBlocks, jobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
+import { BATCH_NOT_STARTED, groupBuffers, REDUCE_GROUP, type BatchResult, type BatchTask } from './chunk-batch.js';
+import { jobBlocks, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import { ChunkFailure } from './chunk-failure.js';
 import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
@@ -121,7 +121,6 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
  * straight into the sink's sketches, nothing to pack or merge.
  */
 function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (group: readonly ChunkRange[]) => void {
-  const buffers = Array.from({ length: REDUCE_GROUP }, jobBuffers);
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
@@ -130,7 +129,7 @@ function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (group: rea
     const outs = group.map((c, i) => {
       try {
         injectFault(c.chunk, false);
-        return { ...produceChunk(job, seed, c.chunk, c.paths, buffers[i]!, sink.keepSeries), paths: c.paths };
+        return { ...produceChunk(job, seed, c.chunk, c.paths, groupBuffers(job)[i]!, sink.keepSeries), paths: c.paths };
       } catch (e) {
         throw new ChunkFailure(c, e);
       }
