@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Run alone, after the rest: the soak test measures the memory its process retains across runs,
- * which another file's work beside it on two cores can disturb (worker threads slower to exit).
+ * Run alone, after the rest: the soak test measures the memory its process retains across runs
+ * and the threads it leaves, best done with nothing else running on the two cores.
  */
 const ALONE = ['test/faults/soak.test.ts'];
 
