@@ -24,6 +24,7 @@ import {
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { payoutYear } from './payout-year.js';
+import { wasmMarket } from '../wasm/wasm-market.js';
 import type { ChunkResult, ChunkTask } from './run-chunk.js';
 import { writeInflationSeries } from './write-inflation-series.js';
 
@@ -48,10 +49,12 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): Ch
   // Every value of every series is written below when there are payout years (the scalars at the
   // first), so a reused buffer needs no zeroing then: 1.75 MB a chunk less to write.
   const series = task.out ? (payStart < nYears ? task.out : task.out.fill(0)) : new Float64Array(seriesCount(plan) * paths);
-  const market = createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
+  // The common market comes from WebAssembly a block at a time (the same draws); else path by path.
+  const wasm = wasmMarket(plan, seed, chunk, Math.min(BLOCK, paths));
+  const market = wasm ? null : createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const stride = nYears * nA;
-  const gross = new Float64Array(Math.min(BLOCK, paths) * stride);
-  const priceIndex = market.priceIndex ? new Float64Array(Math.min(BLOCK, paths) * (nYears + 1)) : null;
+  let gross: Float64Array = wasm ? new Float64Array(0) : new Float64Array(Math.min(BLOCK, paths) * stride);
+  const priceIndex = market?.priceIndex ? new Float64Array(Math.min(BLOCK, paths) * (nYears + 1)) : null;
   const capital = new Float64Array(BLOCK);
   const payEnd = new Int32Array(BLOCK);
   const step = new Float64Array(3);
@@ -61,10 +64,13 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): Ch
 
   for (let from = 0; from < paths; from += BLOCK) {
     const n = Math.min(BLOCK, paths - from);
+    if (wasm) gross = wasm.fill(n);
     for (let b = 0; b < n; b++) {
-      market.fill();
-      gross.set(market.gross, b * stride);
-      if (priceIndex) priceIndex.set(market.priceIndex!, b * (nYears + 1));
+      if (market) {
+        market.fill();
+        gross.set(market.gross, b * stride);
+        if (priceIndex) priceIndex.set(market.priceIndex!, b * (nYears + 1));
+      }
       capital[b] = plan.initialCapital;
       payEnd[b] = nYears;
       series[capitalAt * paths + from + b] = plan.initialCapital;

@@ -46,6 +46,9 @@ const fn = new Float64Array(LAYERS);
  */
 const knInt = Int32Array.from(kn, Math.ceil);
 
+/** The ziggurat's tables, for the WebAssembly copy of fill() (src/wasm/wasm-market.ts), which must draw the same numbers. */
+export const ZIGGURAT = { r: R, knInt, wn, fn } as const;
+
 export class NormalSource {
   constructor(private readonly stream: Int32Source) {}
 

@@ -1,0 +1,95 @@
+/**
+ * The market of a block of paths from WebAssembly (src/wasm/assembly/market.ts, built into
+ * dist/wasm/market.wasm by `npm run build`), for the common model: correlated lognormal returns,
+ * no inflation model, the pseudo sampler. It draws exactly what market/market-path.ts draws for
+ * those paths (the chunk's 'market' stream, the same ziggurat and exp, in the same order), so the
+ * kernel's output does not depend on which one ran. Every other model and sampler, or a missing
+ * module, or PENSIM_WASM=0 (for A/B timing), leaves the market to market-path.ts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FAST_EXP } from '../market/fast-exp.js';
+import type { MarketPlan } from '../market/market-path.js';
+import { chunkXor4096 } from '../random/chunk-stream.js';
+import { ZIGGURAT } from '../random/normal-source.js';
+
+interface MarketExports {
+  memory: WebAssembly.Memory;
+  KN_INT: WebAssembly.Global;
+  WN: WebAssembly.Global;
+  FN: WebAssembly.Global;
+  TABLE: WebAssembly.Global;
+  POW2: WebAssembly.Global;
+  STATE: WebAssembly.Global;
+  CONST: WebAssembly.Global;
+  MODEL: WebAssembly.Global;
+  OUT: WebAssembly.Global;
+  fillLognormalBlock(out: number, paths: number, nYears: number, assets: number): void;
+}
+
+/** The block's draws, valid until the next fill. */
+export interface WasmMarketBlock {
+  /** The next `paths` paths' gross returns: path b's year y, asset i at b · nYears · nAssets + y · nAssets + i. */
+  fill(paths: number): Float64Array;
+}
+
+/** The compiled module, or null when it is absent or switched off. */
+function moduleFile(): string {
+  const url = import.meta.url;
+  return fileURLToPath(new URL(url.endsWith('.ts') ? '../../dist/wasm/market.wasm' : '../../wasm/market.wasm', url));
+}
+
+let instance: MarketExports | null | undefined;
+
+/** This thread's instance (one per thread: the generator state and buffers are its own). */
+function marketModule(): MarketExports | null {
+  if (instance !== undefined) return instance;
+  const file = moduleFile();
+  if (process.env.PENSIM_WASM === '0' || !existsSync(file)) return (instance = null);
+  const exports = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as MarketExports;
+  // The tables sit below OUT; the module declares no memory size of its own.
+  grow(exports, exports.OUT.value as number);
+  const buffer = exports.memory.buffer;
+  new Int32Array(buffer, exports.KN_INT.value as number, 128).set(ZIGGURAT.knInt);
+  new Float64Array(buffer, exports.WN.value as number, 128).set(ZIGGURAT.wn);
+  new Float64Array(buffer, exports.FN.value as number, 128).set(ZIGGURAT.fn);
+  new Float64Array(buffer, exports.TABLE.value as number, 64).set(FAST_EXP.table);
+  new Float64Array(buffer, exports.POW2.value as number, 2048).set(FAST_EXP.pow2);
+  new Float64Array(buffer, exports.CONST.value as number, 4).set([FAST_EXP.invStep, FAST_EXP.stepHi, FAST_EXP.stepLo, ZIGGURAT.r]);
+  return (instance = exports);
+}
+
+/** The memory at least `bytes` long (growing it detaches older views: none is kept across a fill). */
+function grow(m: MarketExports, bytes: number): void {
+  const have = m.memory.buffer.byteLength;
+  if (bytes > have) m.memory.grow(Math.ceil((bytes - have) / 65536));
+}
+
+/** Whether the module can draw this plan's market (and is there). */
+export function wasmMarketApplies(plan: MarketPlan): boolean {
+  return (plan.market === undefined || plan.market.kind === 'lognormal') && plan.inflation === undefined && (plan.sampler ?? 'pseudo') === 'pseudo' && marketModule() !== null;
+}
+
+/** The chunk's market for blocks of at most `maxPaths` paths, or null where wasmMarketApplies is false. */
+export function wasmMarket(plan: MarketPlan, seed: number, chunk: number, maxPaths: number): WasmMarketBlock | null {
+  if (!wasmMarketApplies(plan)) return null;
+  const m = marketModule()!;
+  const { nYears, nAssets, logMean, covFactor } = plan;
+  const state = chunkXor4096(seed, chunk, 'market').s;
+  const out = m.OUT.value as number;
+  const bytes = out + maxPaths * nYears * nAssets * 8;
+  grow(m, bytes);
+  return {
+    fill(paths) {
+      const buffer = m.memory.buffer;
+      // The chunk's own state and model go in before each block: another chunk's may have run since.
+      new Int32Array(buffer, m.STATE.value as number, 130).set(state);
+      const model = new Float64Array(buffer, m.MODEL.value as number, nAssets + nAssets * nAssets);
+      model.set(logMean);
+      model.set(covFactor, nAssets);
+      m.fillLognormalBlock(out, paths, nYears, nAssets);
+      state.set(new Int32Array(buffer, m.STATE.value as number, 130));
+      return new Float64Array(buffer, out, paths * nYears * nAssets);
+    },
+  };
+}
