@@ -7,8 +7,9 @@
  * names the chunk the worker is on, so a worker that dies mid-batch is reported with the chunk it
  * was running. The job itself is not in the task: a worker gets it once (workers/chunk.worker.ts).
  */
+import { sketchArena } from '../wasm/sketch-arena.js';
 import { LogBucketSketch, type PackedSketch } from '../stats/log-bucket-sketch.js';
-import { jobBlocks, jobBuffers, type JobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
+import { jobBlocks, jobBuffers, type JobBuffers, releaseJobBuffers, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import type { ChunkRange } from './chunking.js';
 import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 
@@ -61,6 +62,7 @@ export const REDUCE_GROUP = 4;
 export function groupBuffers(job: ChunkJob): JobBuffers[] {
   if (reused.job !== job) {
     reused.job = job;
+    reused.buffers.forEach(releaseJobBuffers);
     reused.buffers = Array.from({ length: REDUCE_GROUP }, jobBuffers);
   }
   return reused.buffers;
@@ -72,12 +74,7 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
   const split = jobBlocks(job);
-  // One sketch per column, or R per column with randomized blocks (engine/chunk-summary.ts).
-  const nSketches = nSeries * (split?.blocks.count ?? 1);
-  while (task.sketch && reused.sketches.length < nSketches) reused.sketches.push(new LogBucketSketch());
-  const sketches = task.sketch ? reused.sketches.slice(0, nSketches) : null;
-  // Emptied first, not after: a batch that threw may have left counts behind.
-  sketches?.forEach((s) => s.clear());
+  const sketches = task.sketch ? threadSketches(job) : null;
   const summaries: ChunkSummary[] = [];
   const series: Float64Array[] = [];
   const lengths: (Int32Array | null)[] = [];
@@ -97,6 +94,19 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
   // Done: a worker that dies now (on its next batch) must not have this one blamed.
   Atomics.store(task.running, 0, BATCH_DONE);
   return { summaries, series: task.keepSeries ? series : null, lengths, sketches: sketches && sketches.map((s) => s.pack()) };
+}
+
+/**
+ * This thread's sketch set for a batch of `job`, emptied: one sketch per column, or R per column
+ * with randomized blocks (engine/chunk-summary.ts). In the thread's sketch arena when there is one.
+ */
+export function threadSketches(job: ChunkJob): LogBucketSketch[] {
+  const nSketches = jobSeriesCount(job) * (jobBlocks(job)?.blocks.count ?? 1);
+  while (reused.sketches.length < nSketches) reused.sketches.push(new LogBucketSketch(sketchArena()));
+  const sketches = reused.sketches.slice(0, nSketches);
+  // Emptied first, not after: a batch that threw may have left counts behind.
+  sketches.forEach((s) => s.clear());
+  return sketches;
 }
 
 /** The buffers a result can move to the other thread instead of copying. */

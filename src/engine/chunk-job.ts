@@ -6,6 +6,7 @@
  *   numbers) and derive the comparison's channels (engine/compare-channels.ts), which are reduced.
  * Either way the reducer (engine/chunk-summary.ts) sees columns of per-path values.
  */
+import { sketchArena } from '../wasm/sketch-arena.js';
 import { priceChunk } from '../kernel/price-chunk.js';
 import { planIntervalSeries, planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
 import { planBlocks } from '../random/randomized-blocks.js';
@@ -92,7 +93,18 @@ export function produceChunk(job: ChunkJob, seed: number, chunk: number, paths: 
   return { series: out, lengths: fillChannels(job.spec, buffers.layout, priced, paths, out) };
 }
 
+/** The thread's reused columns, in its sketch arena when there is one (its WebAssembly insertion reads them in place). */
 function reuse(buffers: JobBuffers, n: number): Float64Array {
-  if (buffers.out?.length !== n) buffers.out = new Float64Array(n);
+  if (buffers.out?.length !== n) {
+    const arena = sketchArena();
+    if (buffers.out) arena?.release(buffers.out);
+    buffers.out = arena ? arena.float64(n) : new Float64Array(n);
+  }
   return buffers.out;
+}
+
+/** Give a thread's buffers back to its arena (a new job replaces them). */
+export function releaseJobBuffers(buffers: JobBuffers): void {
+  if (buffers.out) sketchArena()?.release(buffers.out);
+  buffers.out = null;
 }

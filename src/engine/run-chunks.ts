@@ -21,13 +21,14 @@
  * between chunks.
  */
 import type { Piscina } from 'piscina';
-import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
+import { LogBucketSketch } from '../stats/log-bucket-sketch.js';
+import { sketchArena } from '../wasm/sketch-arena.js';
 import { BATCH_NOT_STARTED, groupBuffers, REDUCE_GROUP, type BatchResult, type BatchTask } from './chunk-batch.js';
 import { jobBlocks, jobSeriesCount, jobShortfall, jobSketched, produceChunk, type ChunkJob } from './chunk-job.js';
 import { ChunkFailure } from './chunk-failure.js';
 import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
-import { guidedBatches } from './guided-batches.js';
+import { guidedBatches, MAX_BATCH } from './guided-batches.js';
 import { injectFault } from './injected-fault.js';
 import { createPool, destroyPool } from './worker-pool.js';
 
@@ -55,92 +56,123 @@ let nextJobId = 0;
 export async function runChunks(job: ChunkJob, seed: number, chunks: readonly ChunkRange[], threads: number, sink: ChunkSink, signal?: AbortSignal, shared?: Piscina): Promise<void> {
   signal?.throwIfAborted();
   const inline = inlineRunner(job, seed, sink);
-  if (!shared && (threads === 1 || chunks.length === 1)) {
-    for (const group of groups(chunks, REDUCE_GROUP)) {
-      inline(group);
-      if (signal) await nextTurn(signal);
-    }
-    return;
-  }
-  const workers = shared ? shared.options.maxThreads : Math.min(threads, chunks.length) - 1;
-  const batches = guidedBatches(chunks, shared ? workers : workers + 1);
-  const pool = shared ?? createPool(workers, { job });
-  const perTask = shared ? { job, jobId: nextJobId++ } : {};
-  let next = 0;
-  const failed = new AbortController();
-  const onPool = async () => {
-    while (next < batches.length && !failed.signal.aborted) {
-      const batch = batches[next++]!;
-      const task: BatchTask = { ...perTask, seed, chunks: batch, sketch: sink.sketches !== null, keepSeries: sink.keepSeries, running: new Int32Array(new SharedArrayBuffer(4)).fill(BATCH_NOT_STARTED) };
-      let result: BatchResult;
-      try {
-        result = (await pool.run(task, shared && signal ? { signal } : {})) as BatchResult;
-      } catch (e) {
-        signal?.throwIfAborted();
-        const at = Atomics.load(task.running, 0);
-        throw new ChunkFailure(batch.find((c) => c.chunk === at) ?? batch[0]!, e, at < 0);
-      }
-      signal?.throwIfAborted();
-      // Merged in column order; counts add exactly, so the order of batches does not matter.
-      result.sketches?.forEach((packed, s) => sink.sketches![s]!.mergePacked(packed));
-      sink.onChunks(batch.map((c, i) => ({ c, summary: result.summaries[i]!, series: result.series?.[i] ?? null, lengths: result.lengths[i] ?? null })));
-    }
-  };
-  const onCaller = async () => {
-    while (next < batches.length && !failed.signal.aborted) {
-      for (const group of groups(batches[next++]!, REDUCE_GROUP)) {
-        // Let the workers' messages in before each group (and see an abort).
-        await nextTurn(signal);
-        if (failed.signal.aborted) return;
-        inline(group);
-      }
-    }
-  };
-  // A worker that dies while idle is reported as an 'error' event, which would crash the process
-  // unheard; the tasks it leaves unfinished reject on their own.
-  const quiet = () => {};
-  pool.on('error', quiet);
-  const stop = () => void destroyPool(pool);
-  if (!shared) signal?.addEventListener('abort', stop, { once: true });
-  // Two tasks in flight per worker of an own pool, so a worker finds its next batch waiting while this thread computes.
-  const consumers = shared ? Array.from({ length: workers }, onPool) : [onCaller(), ...Array.from({ length: 2 * workers }, onPool)];
   try {
-    const settled = await Promise.all(consumers.map((p) => p.then(() => null, (e: unknown) => (failed.abort(), e))));
-    const errors = settled.filter((e) => e !== null);
-    // The chunk at fault names the failure, not a batch that was only lost with its worker.
-    if (errors.length > 0) throw errors.find((e) => !(e instanceof ChunkFailure && e.collateral)) ?? errors[0];
+    if (!shared && (threads === 1 || chunks.length === 1)) {
+      for (const batch of groups(chunks, MAX_BATCH)) {
+        for (const group of groups(batch, REDUCE_GROUP)) {
+          inline.run(group);
+          if (signal) await nextTurn(signal);
+        }
+        inline.handOver();
+        // The sink may have aborted the run (a progress callback) as it took the batch.
+        signal?.throwIfAborted();
+      }
+      return;
+    }
+    const workers = shared ? shared.options.maxThreads : Math.min(threads, chunks.length) - 1;
+    const batches = guidedBatches(chunks, shared ? workers : workers + 1);
+    const pool = shared ?? createPool(workers, { job });
+    const perTask = shared ? { job, jobId: nextJobId++ } : {};
+    let next = 0;
+    const failed = new AbortController();
+    const onPool = async () => {
+      while (next < batches.length && !failed.signal.aborted) {
+        const batch = batches[next++]!;
+        const task: BatchTask = { ...perTask, seed, chunks: batch, sketch: sink.sketches !== null, keepSeries: sink.keepSeries, running: new Int32Array(new SharedArrayBuffer(4)).fill(BATCH_NOT_STARTED) };
+        let result: BatchResult;
+        try {
+          result = (await pool.run(task, shared && signal ? { signal } : {})) as BatchResult;
+        } catch (e) {
+          signal?.throwIfAborted();
+          const at = Atomics.load(task.running, 0);
+          throw new ChunkFailure(batch.find((c) => c.chunk === at) ?? batch[0]!, e, at < 0);
+        }
+        signal?.throwIfAborted();
+        // Merged in column order; counts add exactly, so the order of batches does not matter.
+        result.sketches?.forEach((packed, s) => sink.sketches![s]!.mergePacked(packed));
+        sink.onChunks(batch.map((c, i) => ({ c, summary: result.summaries[i]!, series: result.series?.[i] ?? null, lengths: result.lengths[i] ?? null })));
+      }
+    };
+    const onCaller = async () => {
+      while (next < batches.length && !failed.signal.aborted) {
+        for (const group of groups(batches[next++]!, REDUCE_GROUP)) {
+          // Let the workers' messages in before each group (and see an abort).
+          await nextTurn(signal);
+          if (failed.signal.aborted) return;
+          inline.run(group);
+        }
+        inline.handOver();
+        signal?.throwIfAborted();
+      }
+    };
+    // A worker that dies while idle is reported as an 'error' event, which would crash the process
+    // unheard; the tasks it leaves unfinished reject on their own.
+    const quiet = () => {};
+    pool.on('error', quiet);
+    const stop = () => void destroyPool(pool);
+    if (!shared) signal?.addEventListener('abort', stop, { once: true });
+    // Two tasks in flight per worker of an own pool, so a worker finds its next batch waiting while this thread computes.
+    const consumers = shared ? Array.from({ length: workers }, onPool) : [onCaller(), ...Array.from({ length: 2 * workers }, onPool)];
+    try {
+      const settled = await Promise.all(consumers.map((p) => p.then(() => null, (e: unknown) => (failed.abort(), e))));
+      const errors = settled.filter((e) => e !== null);
+      // The chunk at fault names the failure, not a batch that was only lost with its worker.
+      if (errors.length > 0) throw errors.find((e) => !(e instanceof ChunkFailure && e.collateral)) ?? errors[0];
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      if (shared) pool.off('error', quiet);
+      else await destroyPool(pool);
+    }
   } finally {
-    signal?.removeEventListener('abort', stop);
-    if (shared) pool.off('error', quiet);
-    else await destroyPool(pool);
+    inline.dispose();
   }
 }
 
 /**
- * Runs chunks on this thread, in groups of REDUCE_GROUP (engine/chunk-batch.ts): the values go
- * straight into the sink's sketches, nothing to pack or merge.
+ * Runs chunks on this thread, in groups of REDUCE_GROUP (engine/chunk-batch.ts), a batch at a
+ * time as a worker does: the values go into this thread's own sketch set (in its sketch arena,
+ * where WebAssembly counts them), which handOver() merges into the sink's sketches before the
+ * sink hears of the batch's chunks.
  */
-function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): (group: readonly ChunkRange[]) => void {
+function inlineRunner(job: ChunkJob, seed: number, sink: ChunkSink): { run(group: readonly ChunkRange[]): void; handOver(): void; dispose(): void } {
   const nSeries = jobSeriesCount(job);
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
   const split = jobBlocks(job);
-  return (group) => {
-    const outs = group.map((c, i) => {
+  let done: ChunkOutput[] = [];
+  // The runner's own (not the thread's: two runs may interleave on one thread between groups), made on first use.
+  let sketches: LogBucketSketch[] | null = null;
+  return {
+    run(group) {
+      if (sink.sketches && !sketches) sketches = sink.sketches.map(() => new LogBucketSketch(sketchArena()));
+      const outs = group.map((c, i) => {
+        try {
+          injectFault(c.chunk, false);
+          return { ...produceChunk(job, seed, c.chunk, c.paths, groupBuffers(job)[i]!, sink.keepSeries), paths: c.paths };
+        } catch (e) {
+          throw new ChunkFailure(c, e);
+        }
+      });
+      let summaries: ChunkSummary[];
       try {
-        injectFault(c.chunk, false);
-        return { ...produceChunk(job, seed, c.chunk, c.paths, groupBuffers(job)[i]!, sink.keepSeries), paths: c.paths };
+        summaries = summarizeChunks(nSeries, shortfall, outs, sketches, sketched, split);
       } catch (e) {
-        throw new ChunkFailure(c, e);
+        throw new ChunkFailure(group[0]!, e);
       }
-    });
-    let summaries: ChunkSummary[];
-    try {
-      summaries = summarizeChunks(nSeries, shortfall, outs, sink.sketches, sketched, split);
-    } catch (e) {
-      throw new ChunkFailure(group[0]!, e);
-    }
-    sink.onChunks(group.map((c, i) => ({ c, summary: summaries[i]!, series: sink.keepSeries ? outs[i]!.series : null, lengths: outs[i]!.lengths ?? null })));
+      group.forEach((c, i) => done.push({ c, summary: summaries[i]!, series: sink.keepSeries ? outs[i]!.series : null, lengths: outs[i]!.lengths ?? null }));
+    },
+    handOver() {
+      sketches?.forEach((sk, s) => {
+        sink.sketches![s]!.merge(sk);
+        sk.clear();
+      });
+      const batch = done;
+      done = [];
+      if (batch.length > 0) sink.onChunks(batch);
+    },
+    dispose() {
+      sketches?.forEach((sk) => sk.release());
+    },
   };
 }
 

@@ -19,6 +19,8 @@ const EXPONENTS = 2048;
 const TOPS = 2 * EXPONENTS;
 const SLOTS = TOPS + 2;
 
+import type { SketchArena } from '../wasm/sketch-arena.js';
+
 const scratch = new Float64Array(1);
 const bits = new Uint32Array(scratch.buffer);
 /** Index of the high word of a float64 on this (little- or big-endian) machine. */
@@ -45,14 +47,23 @@ export interface PackedSketch {
 
 export class LogBucketSketch {
   /** Start of each slot's block in `counts`, or -1 (always -1 at the top bits of ±0). */
-  private readonly offsets = new Int32Array(SLOTS).fill(-1);
+  private readonly offsets: Int32Array;
   /** The blocks' counts, allocated with the first block (a sketch that stays empty costs only its table). */
-  private counts = new Uint32Array(0);
+  private counts: Uint32Array = new Uint32Array(0);
   private used = 0;
   count = 0;
   zeros = 0;
   min = Infinity;
   max = -Infinity;
+
+  /**
+   * @param arena where a hot sketch keeps its table and counts (this thread's, src/wasm/sketch-arena.ts):
+   * values in the same arena are then counted by its WebAssembly loop. The sketch is the same either way.
+   */
+  constructor(private readonly arena: SketchArena | null = null) {
+    this.offsets = arena ? arena.int32(SLOTS) : new Int32Array(SLOTS);
+    this.offsets.fill(-1);
+  }
 
   add(x: number): void {
     this.count++;
@@ -74,6 +85,7 @@ export class LogBucketSketch {
    * shifted sums of stats/merge-moments.ts), so a series is read once for its sketch and moments.
    */
   addAll(values: Float64Array, from: number, to: number, sums: Float64Array = noSums): void {
+    if (this.arena?.holds(values)) return this.addAllInArena(this.arena, values, from, to, sums);
     // The values' own bits: the high word of value i is word 2i + HI of the same buffer.
     const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
     if (sums === noSums) noSums.fill(0);
@@ -99,6 +111,39 @@ export class LogBucketSketch {
     this.count += to - from;
   }
 
+  /** addAll over values in this sketch's arena: WebAssembly's countRun (the same loop) with the arena's run scratch. */
+  private addAllInArena(arena: SketchArena, values: Float64Array, from: number, to: number, sums: Float64Array): void {
+    if (sums === noSums) noSums.fill(0);
+    const run = arena.run;
+    run[0] = sums[0]!;
+    run[1] = sums[1]!;
+    run[2] = sums[2]!;
+    run[3] = this.min;
+    run[4] = this.max;
+    run[5] = 0;
+    const base = values.byteOffset;
+    const offsets = this.offsets.byteOffset;
+    // As in addAll, the value countRun stops at is counted here (its block made, which may move the counts).
+    for (let i = arena.countRun(base, from, to, offsets, this.counts.byteOffset); i < to; i = arena.countRun(base, i + 1, to, offsets, this.counts.byteOffset)) {
+      const x = values[i]!;
+      const d = x - run[0]!;
+      run[1] = run[1]! + d;
+      run[2] = run[2]! + d * d;
+      if (x < run[3]!) run[3] = x;
+      if (x > run[4]!) run[4] = x;
+      scratch[0] = x;
+      const slot = slotOf(bits[HI]! >>> 20);
+      const at = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
+      this.counts[at + ((bits[HI]! >>> (20 - MANTISSA_BITS)) & (SUB - 1))]!++;
+    }
+    sums[1] = run[1]!;
+    sums[2] = run[2]!;
+    this.zeros += run[5]!;
+    this.min = run[3]!;
+    this.max = run[4]!;
+    this.count += to - from;
+  }
+
   /** Back to empty, keeping the memory of its blocks (a worker reuses one sketch set from batch to batch). */
   clear(): void {
     this.counts.fill(0, 0, this.used);
@@ -108,6 +153,14 @@ export class LogBucketSketch {
     this.zeros = 0;
     this.min = Infinity;
     this.max = -Infinity;
+  }
+
+  /** Give the arena's memory back (an arena sketch no longer used); a plain sketch has nothing to give. */
+  release(): void {
+    this.arena?.release(this.offsets);
+    this.arena?.release(this.counts);
+    this.counts = new Uint32Array(0);
+    this.used = 0;
   }
 
   merge(other: LogBucketSketch): void {
@@ -259,8 +312,10 @@ export class LogBucketSketch {
   /** A new zeroed block for table slot `slot`, the pool doubled when full; returns its start. */
   private block(slot: number): number {
     if (this.used === this.counts.length) {
-      const grown = new Uint32Array(Math.max(4 * SUB, 2 * this.counts.length));
+      const size = Math.max(4 * SUB, 2 * this.counts.length);
+      const grown = this.arena ? this.arena.uint32(size) : new Uint32Array(size);
       grown.set(this.counts);
+      this.arena?.release(this.counts);
       this.counts = grown;
     }
     this.offsets[slot] = this.used;
