@@ -51,6 +51,8 @@ export class LogBucketSketch {
   /** The blocks' counts, allocated with the first block (a sketch that stays empty costs only its table). */
   private counts: Uint32Array = new Uint32Array(0);
   private used = 0;
+  /** The slots with a block, in the order their blocks were made (block i at i · SUB): merge and clear visit only these. */
+  private slots: number[] = [];
   count = 0;
   zeros = 0;
   min = Infinity;
@@ -147,7 +149,8 @@ export class LogBucketSketch {
   /** Back to empty, keeping the memory of its blocks (a worker reuses one sketch set from batch to batch). */
   clear(): void {
     this.counts.fill(0, 0, this.used);
-    this.offsets.fill(-1);
+    for (const slot of this.slots) this.offsets[slot] = -1;
+    this.slots = [];
     this.used = 0;
     this.count = 0;
     this.zeros = 0;
@@ -160,15 +163,13 @@ export class LogBucketSketch {
     this.arena?.release(this.offsets);
     this.arena?.release(this.counts);
     this.counts = new Uint32Array(0);
+    this.slots = [];
     this.used = 0;
   }
 
   merge(other: LogBucketSketch): void {
     this.mergeCounts(other.count, other.zeros, other.min, other.max);
-    for (let slot = 0; slot < SLOTS; slot++) {
-      const from = other.offsets[slot]!;
-      if (from >= 0) this.addBlock(slot, other.counts, from);
-    }
+    for (const slot of other.slots) this.addBlock(slot, other.counts, other.offsets[slot]!);
   }
 
   /** The sketch in transferable form; its buffers are new, so they can be moved to another thread. */
@@ -319,6 +320,7 @@ export class LogBucketSketch {
       this.counts = grown;
     }
     this.offsets[slot] = this.used;
+    this.slots.push(slot);
     this.used += SUB;
     return this.offsets[slot]!;
   }
