@@ -7,8 +7,7 @@
  * grows (it is this thread's working set, like the buffers it replaces). Absent (null) when the
  * module is missing or PENSIM_WASM=0: every user then falls back to plain typed arrays and the JS loop.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { wasmBytes } from './wasm-file.js';
 
 interface SketchExports {
   memory: WebAssembly.Memory;
@@ -90,18 +89,14 @@ function sizeClass(bytes: number): number {
   return Math.max(64, 2 ** Math.ceil(Math.log2(bytes)));
 }
 
-function moduleFile(): string {
-  const url = import.meta.url;
-  return fileURLToPath(new URL(url.endsWith('.ts') ? '../../dist/wasm/sketch.wasm' : '../../wasm/sketch.wasm', url));
-}
 
 let arena: SketchArena | null | undefined;
 
 /** This thread's arena, made on first use; null without the module or with PENSIM_WASM=0. */
 export function sketchArena(): SketchArena | null {
   if (arena !== undefined) return arena;
-  const file = moduleFile();
-  if (process.env.PENSIM_WASM === '0' || !existsSync(file)) return (arena = null);
-  const exports = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), {}).exports as unknown as SketchExports;
+  const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('sketch.wasm');
+  if (!bytes) return (arena = null);
+  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as SketchExports;
   return (arena = new SketchArena(exports));
 }

@@ -6,8 +6,7 @@
  * kernel's output does not depend on which one ran. Every other model and sampler, or a missing
  * module, or PENSIM_WASM=0 (for A/B timing), leaves the market to market-path.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { wasmBytes } from './wasm-file.js';
 import { FAST_EXP } from '../market/fast-exp.js';
 import type { MarketPlan } from '../market/market-path.js';
 import { chunkXor4096 } from '../random/chunk-stream.js';
@@ -33,20 +32,15 @@ export interface WasmMarketBlock {
   fill(paths: number): Float64Array;
 }
 
-/** The compiled module, or null when it is absent or switched off. */
-function moduleFile(): string {
-  const url = import.meta.url;
-  return fileURLToPath(new URL(url.endsWith('.ts') ? '../../dist/wasm/market.wasm' : '../../wasm/market.wasm', url));
-}
 
 let instance: MarketExports | null | undefined;
 
 /** This thread's instance (one per thread: the generator state and buffers are its own). */
 function marketModule(): MarketExports | null {
   if (instance !== undefined) return instance;
-  const file = moduleFile();
-  if (process.env.PENSIM_WASM === '0' || !existsSync(file)) return (instance = null);
-  const exports = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as MarketExports;
+  const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('market.wasm');
+  if (!bytes) return (instance = null);
+  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as MarketExports;
   // The tables sit below OUT; the module declares no memory size of its own.
   grow(exports, exports.OUT.value as number);
   const buffer = exports.memory.buffer;
