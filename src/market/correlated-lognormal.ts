@@ -20,8 +20,17 @@ export function fillCorrelatedLognormal(
   // All the path's draws in one batch, in the order year by year would draw them; then each year
   // in place, last asset first, so z_k (k <= i) is still in out[base + k] when asset i needs it.
   normal.fill(out, 0, nYears * n);
-  if (n === 2) return twoAssets(logMean, covFactor, nYears, out);
-  for (let y = 0; y < nYears; y++) {
+  lognormalFromNormals(logMean, covFactor, nYears, out);
+}
+
+/**
+ * The returns of `rows` years (of one path or of several paths one after another) from their
+ * standard normals, in place: out[y · n + i] = exp(m_i + Σ_k L_ik z_k).
+ */
+export function lognormalFromNormals(logMean: Float64Array, covFactor: Float64Array, rows: number, out: Float64Array): void {
+  const n = logMean.length;
+  if (n === 2) return twoAssets(logMean, covFactor, rows, out);
+  for (let y = 0; y < rows; y++) {
     const base = y * n;
     for (let i = n - 1; i >= 0; i--) {
       let x = logMean[i]!;

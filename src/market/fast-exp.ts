@@ -22,9 +22,6 @@ const TABLE = Float64Array.from({ length: N }, (_, j) => 2 ** (j / N));
 /** 2^m for m = −1023..1024 at m + 1023. */
 const POW2 = Float64Array.from({ length: 2048 }, (_, i) => 2 ** (i - 1023));
 
-/** The tables and constants, for the WebAssembly copy (src/wasm/wasm-market.ts), which must compute the same numbers. */
-export const FAST_EXP = { invStep: INV_STEP, stepHi: STEP_HI, stepLo: STEP_LO, table: TABLE, pow2: POW2 } as const;
-
 export function fastExp(x: number): number {
   if (!(x < 700 && x > -700)) return Math.exp(x);
   const n = x * INV_STEP + ROUND - ROUND;

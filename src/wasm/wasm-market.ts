@@ -1,29 +1,27 @@
 /**
- * The market of a block of paths from WebAssembly (src/wasm/assembly/market.ts, built into
- * dist/wasm/market.wasm by `npm run build`), for the common model: correlated lognormal returns,
- * no inflation model, the pseudo sampler. It draws exactly what market/market-path.ts draws for
- * those paths (the chunk's 'market' stream, the same ziggurat and exp, in the same order), so the
- * kernel's output does not depend on which one ran. Every other model and sampler, or a missing
- * module, or PENSIM_WASM=0 (for A/B timing), leaves the market to market-path.ts.
+ * The market of a block of paths for the common model (correlated lognormal returns, no inflation
+ * model, the pseudo sampler): the block's normals from WebAssembly (src/wasm/assembly/normals.ts,
+ * built into dist/wasm/normals.wasm by `npm run build`) in one call, then its returns in place
+ * (market/correlated-lognormal.ts). It draws exactly what market/market-path.ts draws for those
+ * paths (the chunk's 'market' stream, the same ziggurat, in the same order), so the kernel's output
+ * does not depend on which one ran. Every other model and sampler, or a missing module, or
+ * PENSIM_WASM=0 (for A/B timing), leaves the market to market-path.ts.
  */
 import { wasmBytes } from './wasm-file.js';
-import { FAST_EXP } from '../market/fast-exp.js';
 import type { MarketPlan } from '../market/market-path.js';
+import { lognormalFromNormals } from '../market/correlated-lognormal.js';
 import { chunkXor4096 } from '../random/chunk-stream.js';
 import { ZIGGURAT } from '../random/normal-source.js';
 
-interface MarketExports {
+interface NormalsExports {
   memory: WebAssembly.Memory;
   KN_INT: WebAssembly.Global;
   WN: WebAssembly.Global;
   FN: WebAssembly.Global;
-  TABLE: WebAssembly.Global;
-  POW2: WebAssembly.Global;
   STATE: WebAssembly.Global;
   CONST: WebAssembly.Global;
-  MODEL: WebAssembly.Global;
   OUT: WebAssembly.Global;
-  fillLognormalBlock(out: number, paths: number, nYears: number, assets: number): void;
+  fillNormals(out: number, n: number): void;
 }
 
 /** The block's draws, valid until the next fill. */
@@ -32,42 +30,39 @@ export interface WasmMarketBlock {
   fill(paths: number): Float64Array;
 }
 
-
-let instance: MarketExports | null | undefined;
+let instance: NormalsExports | null | undefined;
 
 /** This thread's instance (one per thread: the generator state and buffers are its own). */
-function marketModule(): MarketExports | null {
+function normalsModule(): NormalsExports | null {
   if (instance !== undefined) return instance;
-  const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('market.wasm');
+  const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('normals.wasm');
   if (!bytes) return (instance = null);
-  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as MarketExports;
+  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as NormalsExports;
   // The tables sit below OUT; the module declares no memory size of its own.
   grow(exports, exports.OUT.value as number);
   const buffer = exports.memory.buffer;
   new Int32Array(buffer, exports.KN_INT.value as number, 128).set(ZIGGURAT.knInt);
   new Float64Array(buffer, exports.WN.value as number, 128).set(ZIGGURAT.wn);
   new Float64Array(buffer, exports.FN.value as number, 128).set(ZIGGURAT.fn);
-  new Float64Array(buffer, exports.TABLE.value as number, 64).set(FAST_EXP.table);
-  new Float64Array(buffer, exports.POW2.value as number, 2048).set(FAST_EXP.pow2);
-  new Float64Array(buffer, exports.CONST.value as number, 4).set([FAST_EXP.invStep, FAST_EXP.stepHi, FAST_EXP.stepLo, ZIGGURAT.r]);
+  new Float64Array(buffer, exports.CONST.value as number, 1).set([ZIGGURAT.r]);
   return (instance = exports);
 }
 
 /** The memory at least `bytes` long (growing it detaches older views: none is kept across a fill). */
-function grow(m: MarketExports, bytes: number): void {
+function grow(m: NormalsExports, bytes: number): void {
   const have = m.memory.buffer.byteLength;
   if (bytes > have) m.memory.grow(Math.ceil((bytes - have) / 65536));
 }
 
 /** Whether the module can draw this plan's market (and is there). */
 export function wasmMarketApplies(plan: MarketPlan): boolean {
-  return (plan.market === undefined || plan.market.kind === 'lognormal') && plan.inflation === undefined && (plan.sampler ?? 'pseudo') === 'pseudo' && marketModule() !== null;
+  return (plan.market === undefined || plan.market.kind === 'lognormal') && plan.inflation === undefined && (plan.sampler ?? 'pseudo') === 'pseudo' && normalsModule() !== null;
 }
 
 /** The chunk's market for blocks of at most `maxPaths` paths, or null where wasmMarketApplies is false. */
 export function wasmMarket(plan: MarketPlan, seed: number, chunk: number, maxPaths: number): WasmMarketBlock | null {
   if (!wasmMarketApplies(plan)) return null;
-  const m = marketModule()!;
+  const m = normalsModule()!;
   const { nYears, nAssets, logMean, covFactor } = plan;
   const state = chunkXor4096(seed, chunk, 'market').s;
   const out = m.OUT.value as number;
@@ -76,14 +71,13 @@ export function wasmMarket(plan: MarketPlan, seed: number, chunk: number, maxPat
   return {
     fill(paths) {
       const buffer = m.memory.buffer;
-      // The chunk's own state and model go in before each block: another chunk's may have run since.
+      // The chunk's own state goes in before each block: another chunk's may have run since.
       new Int32Array(buffer, m.STATE.value as number, 130).set(state);
-      const model = new Float64Array(buffer, m.MODEL.value as number, nAssets + nAssets * nAssets);
-      model.set(logMean);
-      model.set(covFactor, nAssets);
-      m.fillLognormalBlock(out, paths, nYears, nAssets);
+      m.fillNormals(out, paths * nYears * nAssets);
       state.set(new Int32Array(buffer, m.STATE.value as number, 130));
-      return new Float64Array(buffer, out, paths * nYears * nAssets);
+      const gross = new Float64Array(buffer, out, paths * nYears * nAssets);
+      lognormalFromNormals(logMean, covFactor, paths * nYears, gross);
+      return gross;
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
- * AssemblyScript (compiled to WebAssembly by `npm run build`): a block of paths' correlated lognormal
- * yearly gross returns, the operations of random/normal-source.ts (xor4096 + ziggurat) and
- * market/correlated-lognormal.ts (Cholesky rows, Tang's exp) in the same order, so every number is
- * the same to the bit (test/wasm/wasm-market.test.ts). Why: V8's code for these loops carries
- * bounds checks and boxing guards; this is the kernel's hottest part.
+ * AssemblyScript (compiled to WebAssembly by `npm run build`): standard normals by the operations
+ * of random/normal-source.ts (xor4096 + ziggurat) in the same order, so every draw is the same to
+ * the bit (test/wasm/wasm-market.test.ts). Why: V8's code for this loop (integer xorshift, table
+ * lookups) is ~1.5 times slower than this; the market's normals are the kernel's hottest part. (Its
+ * exp was measured slower here than V8's, so the returns are made in JS: src/wasm/wasm-market.ts.)
  *
- * The host (src/wasm/wasm-market.ts) owns the layout: it writes the tables below once, the
- * chunk's generator state before a chunk, and reads the block's returns at OUT.
+ * The host owns the layout: it writes the tables below once, the chunk's generator state before a
+ * block, and reads the block's normals at OUT.
  */
 @external("env", "log") declare function hostLog(x: f64): f64;
 @external("env", "exp") declare function hostExp(x: f64): f64;
@@ -15,16 +15,11 @@
 export const KN_INT: usize = 1024;
 export const WN: usize = KN_INT + 128 * 4;
 export const FN: usize = WN + 128 * 8;
-/** exp's tables: 2^(j/64) (f64 × 64) and 2^m at m + 1023 (f64 × 2048). */
-export const TABLE: usize = FN + 128 * 8;
-export const POW2: usize = TABLE + 64 * 8;
 /** The xor4096 state: 128 words, then the index and the Weyl word (i32 × 130). */
-export const STATE: usize = POW2 + 2048 * 8;
-/** f64 constants: 64/ln2, ln2/64 high and low parts, the ziggurat's R. */
+export const STATE: usize = FN + 128 * 8;
+/** The ziggurat's R (f64). */
 export const CONST: usize = STATE + 136 * 4;
-/** The model: log means (f64 × assets), then the Cholesky factor (f64 × assets², row-major). */
-export const MODEL: usize = CONST + 8 * 8;
-/** Where returns are written: any address from here on (the host grows the memory to fit). */
+/** Where normals are written: any address from here on (the host grows the memory to fit). */
 export const OUT: usize = 65536;
 
 let w: i32 = 0;
@@ -62,7 +57,7 @@ let at: i32 = 0;
 
 /** The rare wedge or tail (NormalSource.slow). */
 function slow(hz: i32, iz: i32): f64 {
-  const r = load<f64>(CONST, 24);
+  const r = load<f64>(CONST);
   while (true) {
     if (iz == 0) {
       let x: f64;
@@ -120,56 +115,4 @@ export function fillNormals(out: usize, n: i32): void {
   }
   store<i32>(STATE, a, 128 * 4);
   store<i32>(STATE, ww, 129 * 4);
-}
-
-/** market/fast-exp.ts fastExp. */
-@inline function fastExp(x: f64): f64 {
-  if (!(x < 700 && x > -700)) return hostExp(x);
-  const n = x * load<f64>(CONST) + 6755399441055744.0 - 6755399441055744.0;
-  const r = x - n * load<f64>(CONST, 8) - n * load<f64>(CONST, 16);
-  const p = r + r * r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0))));
-  const ni = <i32>n;
-  const t = load<f64>(TABLE + (<usize>(ni & 63) << 3));
-  return load<f64>(POW2 + (<usize>((ni >> 6) + 1023) << 3)) * (t + t * p);
-}
-
-/**
- * `paths` paths' gross returns at out, each nYears × assets doubles (year-major), the paths one
- * after another: fillCorrelatedLognormal path by path.
- */
-export function fillLognormalBlock(out: usize, paths: i32, nYears: i32, assets: i32): void {
-  fillNormals(out, paths * nYears * assets);
-  const cells = <usize>(paths * nYears);
-  if (assets == 2) {
-    const m0 = load<f64>(MODEL);
-    const m1 = load<f64>(MODEL, 8);
-    const l00 = load<f64>(MODEL, 16);
-    const l10 = load<f64>(MODEL, 32);
-    const l11 = load<f64>(MODEL, 40);
-    const end = out + (cells << 4);
-    for (let p = out; p < end; p += 16) {
-      const z0 = load<f64>(p);
-      const z1 = load<f64>(p, 8);
-      let x1 = m1;
-      x1 += l10 * z0;
-      x1 += l11 * z1;
-      let x0 = m0;
-      x0 += l00 * z0;
-      store<f64>(p, fastExp(x0));
-      store<f64>(p, fastExp(x1), 8);
-    }
-    return;
-  }
-  const n = <usize>assets;
-  const factor = MODEL + (n << 3);
-  for (let c: usize = 0; c < cells; c++) {
-    const base = out + ((c * n) << 3);
-    for (let i = assets - 1; i >= 0; i--) {
-      const ui = <usize>i;
-      let x = load<f64>(MODEL + (ui << 3));
-      const row = factor + ((ui * n) << 3);
-      for (let k: usize = 0; k <= ui; k++) x += load<f64>(row + (k << 3)) * load<f64>(base + (k << 3));
-      store<f64>(base + (ui << 3), fastExp(x));
-    }
-  }
 }
