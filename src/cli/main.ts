@@ -4,6 +4,9 @@
  * 0 success, 2 bad input (scenario, file, flag: a message naming the field, no stack trace),
  * 1 an internal error (with its stack: that is a bug to report) or a failed chunk (worker fault),
  * 130 / 143 interrupted by SIGINT / SIGTERM (cli/signals.ts; nothing written).
+ * Each command is its flags here (X-command.ts, light) and its handler (X-handler.ts), imported
+ * when that command runs: the engine, the reports and their packages cost up to 0.2 s to load,
+ * which --version, --help, a usage error or another command need not pay.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
