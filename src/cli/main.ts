@@ -13,6 +13,7 @@ import { hideBin } from 'yargs/helpers';
 import { ChunkFailure } from '../engine/chunk-failure.js';
 import { UserError } from '../scenario/user-error.js';
 import { Interrupted } from './signals.js';
+import { skipHelpCache } from './skip-help-cache.js';
 import { VERSION } from '../version.js';
 import { mergeCommand } from './merge-command.js';
 import { traceCommand } from './trace-command.js';
@@ -34,7 +35,9 @@ class UsageFailure extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   try {
-    await yargs(argv)
+    const cli = yargs(argv);
+    skipHelpCache(cli);
+    await cli
       .scriptName('pensim')
       .version(VERSION)
       .command(runCommand)
