@@ -12,8 +12,6 @@ import { usResultTable } from '../report/us-result-table.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../engine/simulation-result.js';
 import type { AmountBasis } from '../report/amount-basis.js';
-import { capitalFanSvg } from '../report/capital-fan-svg.js';
-import { htmlReport } from '../report/html-report.js';
 import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
 import { resultInBasis } from '../report/result-in-basis.js';
@@ -46,14 +44,17 @@ interface RunOutput {
 /** The amounts in the basis's unit (report/result-in-basis.ts). */
 const inBasis = (o: RunOutput) => resultInBasis(o.result, o.basis);
 
-const RENDER: Record<Format, (o: RunOutput) => string | Uint8Array | Promise<Uint8Array>> = {
+/** The capital fan chart (d3 and the chart modules, loaded with a chart format). */
+const capitalFan = async (o: RunOutput) => (await import('../report/capital-fan-svg.js')).capitalFanSvg(reportView(o.result, o.basis, o.labels));
+
+// The charts, the HTML report and pdfkit load with their format: a table or JSON need none of them.
+const RENDER: Record<Format, (o: RunOutput) => string | Promise<string | Uint8Array>> = {
   table: (o) => resultTable(inBasis(o), o.basis),
   json: (o) => resultJson(inBasis(o), o.basis),
   csv: (o) => resultCsv(inBasis(o), o.basis),
-  html: (o) => htmlReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
-  svg: (o) => `${capitalFanSvg(reportView(o.result, o.basis, o.labels))}\n`,
-  png: (o) => renderPng(capitalFanSvg(reportView(o.result, o.basis, o.labels))),
-  // pdfkit is loaded when a PDF is asked for (it would add ~0.1 s to every command's start).
+  html: async (o) => (await import('../report/html-report.js')).htmlReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
+  svg: async (o) => `${await capitalFan(o)}\n`,
+  png: async (o) => renderPng(await capitalFan(o)),
   pdf: async (o) => (await import('../report/pdf-report.js')).pdfReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
 };
 
