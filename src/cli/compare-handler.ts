@@ -8,10 +8,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathSeries } from './per-path-output.js';
 import { isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenario.js';
-import { compareHtml } from '../report/compare-html.js';
 import { compareJson } from '../report/compare-json.js';
 import { compareNorwayTable } from '../report/compare-norway-table.js';
-import { compareNorwayHtml } from '../report/compare-norway-html.js';
 import { compareTable } from '../report/compare-table.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
@@ -95,13 +93,14 @@ export async function compareHandler(args: ArgumentsCamelCase<CompareArgs>): Pro
       throw e;
     }
     progress.done(n * scenarios.length, performance.now() - started, threads);
+    // The HTML pages (d3 and the chart modules) load with --format html only.
     let text: string;
     if (us[0]) {
       const c = comparison as Comparison;
-      text = args.format === 'json' ? compareJson(c) : args.format === 'html' ? compareHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareTable(c);
+      text = args.format === 'json' ? compareJson(c) : args.format === 'html' ? (await import('../report/compare-html.js')).compareHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareTable(c);
     } else {
       const c = comparison as NoComparison;
-      text = args.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : args.format === 'html' ? compareNorwayHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareNorwayTable(c);
+      text = args.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : args.format === 'html' ? (await import('../report/compare-norway-html.js')).compareNorwayHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareNorwayTable(c);
     }
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);

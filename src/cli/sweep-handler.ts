@@ -7,8 +7,6 @@ import { sweepAxes, sweepCells } from '../engine/sweep-grid.js';
 import { defaultSweepMetrics, sweepMetrics } from '../engine/sweep-metrics.js';
 import { checkRunSize } from '../engine/limits.js';
 import { sweepCsv, sweepJson, sweepTable } from '../report/sweep-table.js';
-import { checkSweepChart, stderrMetricOf, sweepChartSvg } from '../report/sweep-chart.js';
-import { sweepHtml } from '../report/sweep-html.js';
 import { writeSweepColumns } from '../report/sweep-columns.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { UserError } from '../scenario/user-error.js';
@@ -22,10 +20,12 @@ import type { Format, SweepArgs } from './sweep-command.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 const TEXT = { table: sweepTable, csv: sweepCsv, json: sweepJson } as const;
+// The charts (d3 and the chart modules) load with a chart format: a table, CSV or JSON need none of them.
+const chartModule = () => import('../report/sweep-chart.js');
 const CHART = {
-  html: (s: SweepResult, metric: string) => sweepHtml(s, metric),
-  svg: (s: SweepResult, metric: string) => `${sweepChartSvg(s, metric)}\n`,
-  png: (s: SweepResult, metric: string) => renderPng(sweepChartSvg(s, metric)),
+  html: async (s: SweepResult, metric: string) => (await import('../report/sweep-html.js')).sweepHtml(s, metric),
+  svg: async (s: SweepResult, metric: string) => `${(await chartModule()).sweepChartSvg(s, metric)}\n`,
+  png: async (s: SweepResult, metric: string) => renderPng((await chartModule()).sweepChartSvg(s, metric)),
 } as const;
 const isChart = (f: Format): f is keyof typeof CHART => f in CHART;
 const isColumnar = (f: Format): f is 'arrow' | 'parquet' => f === 'arrow' || f === 'parquet';
@@ -53,6 +53,7 @@ export async function sweepHandler(args: ArgumentsCamelCase<SweepArgs>): Promise
     const names = args.metrics ? [args.metrics].flat().join(',').split(',').map((m) => m.trim()).filter((m) => m !== '') : defaultSweepMetrics(base);
     const chartMetric = args['chart-metric'] ?? names[0]!;
     if (isChart(args.format)) {
+      const { checkSweepChart, stderrMetricOf } = await chartModule();
       checkSweepChart(axes.map((a) => a.key), names, chartMetric, args.format);
       // A line of means carries its standard errors as bars: computed along with it.
       const se = stderrMetricOf(chartMetric);
@@ -92,7 +93,7 @@ export async function sweepHandler(args: ArgumentsCamelCase<SweepArgs>): Promise
       writeSweepColumns(result, await columnarWriter(args.out!, args.format), meta);
       return;
     }
-    const output = isChart(args.format) ? CHART[args.format](result, chartMetric) : TEXT[args.format](result);
+    const output = isChart(args.format) ? await CHART[args.format](result, chartMetric) : TEXT[args.format](result);
     if (args.out) writeAtomically(args.out, output);
     else process.stdout.write(output);
   });
