@@ -10,12 +10,9 @@ import { NOMINAL, resultTerms, type AmountBasis } from '../report/amount-basis.j
 import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/user-error.js';
 import { startOf } from '../scenario/validate-scenario.js';
+import type { Amounts } from './amounts-choices.js';
 
-export const AMOUNTS = ['nominal', 'real', 'g'] as const;
-export type Amounts = (typeof AMOUNTS)[number];
-
-export const AMOUNTS_HELP =
-  "nominal: the money of each year; real: today's money, deflated by the scenario's inflation (as --real); g: each amount divided by the G of its year";
+export { AMOUNTS, AMOUNTS_HELP, type Amounts } from './amounts-choices.js';
 
 /** The unit asked for: --amounts wins over a preset's real; --real with another --amounts is a contradiction. */
 export function amountsChoice(flags: { amounts: Amounts | undefined; real: boolean }, presetReal: boolean): Amounts {

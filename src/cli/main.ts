@@ -4,12 +4,15 @@
  * 0 success, 2 bad input (scenario, file, flag: a message naming the field, no stack trace),
  * 1 an internal error (with its stack: that is a bug to report) or a failed chunk (worker fault),
  * 130 / 143 interrupted by SIGINT / SIGTERM (cli/signals.ts; nothing written).
+ * Each command is its flags here (X-command.ts, light) and its handler (X-handler.ts), imported
+ * when that command runs: the engine, the reports and their packages cost up to 0.2 s to load,
+ * which --version, --help, a usage error or another command need not pay.
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { ChunkFailure } from '../engine/chunk-failure.js';
 import { UserError } from '../scenario/user-error.js';
+import { loadYargs } from './load-yargs.js';
 import { Interrupted } from './signals.js';
+import { skipHelpCache } from './skip-help-cache.js';
 import { VERSION } from '../version.js';
 import { mergeCommand } from './merge-command.js';
 import { traceCommand } from './trace-command.js';
@@ -29,9 +32,12 @@ export const EXIT_USAGE = 2;
 /** A yargs usage failure (unknown flag, missing argument): thrown so that no command handler runs. */
 class UsageFailure extends Error {}
 
-async function main(argv: string[]): Promise<number> {
+async function main(): Promise<number> {
   try {
-    await yargs(argv)
+    const { yargs, hideBin } = await loadYargs();
+    const cli = yargs(hideBin(process.argv));
+    skipHelpCache(cli);
+    await cli
       .scriptName('pensim')
       .version(VERSION)
       .command(runCommand)
@@ -84,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(hideBin(process.argv)).then(
+main().then(
   (code) => {
     process.exitCode = code;
   },

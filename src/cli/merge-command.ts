@@ -1,21 +1,11 @@
-/** pensim merge <shard files…>: combine the shards of one run into its result. */
-import { readFile } from 'node:fs/promises';
+/**
+ * pensim merge <shard files…>: combine the shards of one run into its result. Its flags here; the
+ * merge in merge-handler.ts, loaded when the command runs (cli/main.ts says why).
+ */
 import type { CommandModule } from 'yargs';
-import { mergeShards } from '../engine/shard.js';
-import { resultCsv } from '../report/result-csv.js';
-import { resultInBasis } from '../report/result-in-basis.js';
-import { resultJson } from '../report/result-json.js';
-import { resultTable } from '../report/result-table.js';
-import { checkAnyScenario } from '../engine/load-any-scenario.js';
-import type { UsRunResult } from '../engine/us-result.js';
-import type { SimulationResult } from '../engine/simulation-result.js';
-import { isUsScenario } from '../plan/compiled-plan.js';
-import { usResultTable } from '../report/us-result-table.js';
-import { UserError } from '../scenario/user-error.js';
-import { amountBasis, AMOUNTS, AMOUNTS_HELP, checkAmounts, type Amounts } from './amounts-flag.js';
-import { checkOutputPath, forced, writeAtomically } from './write-output.js';
+import { AMOUNTS, AMOUNTS_HELP, type Amounts } from './amounts-choices.js';
 
-interface MergeArgs {
+export interface MergeArgs {
   shards: string[];
   format: 'table' | 'json' | 'csv';
   out: string | undefined;
@@ -33,42 +23,5 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('amounts', { choices: AMOUNTS, default: 'nominal' as Amounts, describe: `the unit of the reported amounts: ${AMOUNTS_HELP}` })
       .example('pensim merge part-*.json --out result.json', 'merge every shard of a run')
       .example('pensim merge part-*.json --format table --amounts g', 'the merged result in G') as never,
-  handler: async (args) => {
-    if (args.out) checkOutputPath(args.out, forced(args));
-    const parts = await Promise.all(args.shards.map(async (source) => ({ source, file: await readJson(source) })));
-    const result = mergeShards(parts);
-    const scenario = checkAnyScenario((parts[0]!.file as { scenario: unknown }).scenario, parts[0]!.source);
-    if (isUsScenario(scenario)) {
-      // A US run reports in nominal USD, as a table or JSON (as pensim run prints it).
-      if (args.amounts !== 'nominal') throw new UserError([{ path: '--amounts', message: 'is not available for a US scenario: US amounts are nominal USD' }]);
-      if (args.format === 'csv') throw new UserError([{ path: '--format', message: 'a US run reports as table or json; got "csv"' }]);
-      const us = result as UsRunResult;
-      const text = args.format === 'json' ? `${JSON.stringify(us, null, 2)}\n` : usResultTable(us);
-      if (args.out) writeAtomically(args.out, text);
-      else process.stdout.write(text);
-      return;
-    }
-    checkAmounts(scenario, args.amounts);
-    const basis = amountBasis(scenario, result as SimulationResult, args.amounts);
-    const shown = resultInBasis(result as SimulationResult, basis);
-    // The merged JSON is what the unsharded `run --format json` prints, amounts key included.
-    const text = args.format === 'json' ? resultJson(shown, basis) : args.format === 'csv' ? resultCsv(shown, basis) : resultTable(shown, basis);
-    if (args.out) writeAtomically(args.out, text);
-    else process.stdout.write(text);
-  },
+  handler: async (args) => (await import('./merge-handler.js')).mergeHandler(args),
 };
-
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError([{ path: '', message: `cannot read the shard file: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}` }], file);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new UserError([{ path: '', message: `not valid JSON: ${(e as Error).message}` }], file);
-  }
-}

@@ -4,8 +4,15 @@
  * threads). Nothing at all with --quiet. Short runs and pipes never see the bar, so logs stay clean.
  * The stream and the clock are injectable so a test can play a terminal.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+
+/**
+ * cli-progress, loaded with the first bar: most runs show none (a pipe, --quiet, under a second),
+ * and it costs ~7 ms to load. It is CommonJS, so require() loads it at once where the bar starts.
+ */
+const loadCliProgress = () => createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
 
 /** A run shorter than this shows no bar (its flicker would be noise). */
 export const BAR_DELAY_MS = 1000;
@@ -29,7 +36,8 @@ export function progressReporter(quiet: boolean, options: ProgressOptions = {}) 
       if (!tty) return;
       if (!bar) {
         if (now() - started < delay || done >= total) return;
-        bar = new cliProgress.SingleBar(
+        const { SingleBar, Presets } = loadCliProgress();
+        bar = new SingleBar(
           {
             stream,
             format: 'pensim {bar} {percentage}% · {value}/{total} paths · {eta_formatted} left',
@@ -38,7 +46,7 @@ export function progressReporter(quiet: boolean, options: ProgressOptions = {}) 
             hideCursor: true,
             gracefulExit: true,
           },
-          cliProgress.Presets.shades_classic,
+          Presets.shades_classic,
         );
         bar.start(total, done);
         return;

@@ -1,12 +1,10 @@
-/** pensim project <scenario>: the deterministic ledger, year by year. */
+/**
+ * pensim project <scenario>: the deterministic ledger, year by year. Its flags here; the projection
+ * in project-handler.ts, loaded when the command runs (cli/main.ts says why).
+ */
 import type { CommandModule } from 'yargs';
-import { loadScenario } from '../engine/load-scenario.js';
-import { projectLedger } from '../ledger/project-ledger.js';
-import { ledgerJson, ledgerTable } from '../report/ledger-table.js';
-import { attributedTo } from './options.js';
-import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
-interface ProjectArgs {
+export interface ProjectArgs {
   scenario: string;
   format: 'table' | 'json';
   out: string | undefined;
@@ -22,12 +20,5 @@ export const projectCommand: CommandModule<object, ProjectArgs> = {
       .option('out', { type: 'string', describe: 'write to this file instead of standard output' })
       .example('$0 project scenarios/golden-smartepenger.json', 'the ledger year by year (the golden case G1, docs/model.md §11)')
       .example('$0 project scenarios/default.json --format json --out ledger.json', 'the same to the øre, as JSON') as never,
-  handler: async (args) => {
-    if (args.out) checkOutputPath(args.out, forced(args));
-    const scenario = await loadScenario(args.scenario);
-    const ledger = await attributedTo(args.scenario, () => projectLedger(scenario));
-    const text = args.format === 'json' ? ledgerJson(ledger) : ledgerTable(ledger, scenario.currency);
-    if (args.out) writeAtomically(args.out, text);
-    else process.stdout.write(text);
-  },
+  handler: async (args) => (await import('./project-handler.js')).projectHandler(args),
 };

@@ -1,41 +1,12 @@
 /**
- * pensim scenarios: the bundled example scenarios, one line each (the file and its name), read
- * from the package's scenarios/ folder wherever pensim is run from.
+ * pensim scenarios: the bundled example scenarios, one line each (the file and its name). Its
+ * definition here; the listing in scenarios-handler.ts, loaded when the command runs (cli/main.ts says why).
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { loadScenario } from '../engine/load-scenario.js';
-import { isUsScenarioFile, loadUsScenario } from '../engine/load-us-scenario.js';
-import { UserError } from '../scenario/user-error.js';
-import { packageRoot } from './package-root.js';
-
-/** The bundled scenario files, sorted by name. */
-export function bundledScenarios(): string[] {
-  const dir = join(packageRoot(), 'scenarios');
-  return readdirSync(dir)
-    .filter((f) => /\.(json|ya?ml)$/i.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
 
 export const scenariosCommand: CommandModule<object, object> = {
   command: 'scenarios',
   describe: 'List the bundled example scenarios (file and name)',
   builder: (y) => y.example('$0 scenarios', 'one line per bundled scenario; run one with "pensim run <file>"') as never,
-  handler: async () => {
-    const rows: string[][] = [];
-    for (const file of bundledScenarios()) {
-      const shown = relative(process.cwd(), file) || file;
-      try {
-        const s = (await isUsScenarioFile(file)) ? await loadUsScenario(file) : await loadScenario(file);
-        rows.push([shown, s.name ?? '(no name)']);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        rows.push([shown, `(does not validate: ${e.problems[0]?.message ?? e.message})`]);
-      }
-    }
-    const width = Math.max(...rows.map(([f]) => f!.length));
-    process.stdout.write(rows.map(([f, n]) => `${f!.padEnd(width)}  ${n}\n`).join(''));
-  },
+  handler: async () => (await import('./scenarios-handler.js')).scenariosHandler(),
 };

@@ -6,7 +6,7 @@
  * (payout ÷ pay) into a silent 0 %. The bounds are chosen so that the product of the largest
  * allowed values over the longest horizon stays far inside double precision (docs/model.md §9.4).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Yearly pay, NOK: about 730 G (2026); pensionable pay is capped at 12 G, so nothing above is modelled anyway. */
 export const MAX_PAY_NOK = 100_000_000;

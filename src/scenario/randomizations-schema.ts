@@ -5,7 +5,7 @@
  * of a chunk of 2 048 paths is whole; absent, the default (DEFAULT_RANDOMIZATIONS). Under the
  * pseudo sampler every path is independent already, so the field is refused there.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RANDOMIZATION_CHOICES } from '../random/randomized-blocks.js';
 import type { Sampler } from '../random/sampler.js';
 

@@ -5,7 +5,7 @@
  * (asset names, block lengths, transition rows summing to 1, correlation matrices) live in
  * validate-returns.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HISTORY_SOURCES } from '../data/monthly-returns-csv.js';
 import { BOOTSTRAP_METHODS } from '../market/bootstrap-indices.js';
 

@@ -3,7 +3,7 @@
  * Strict objects: an unknown key is an error (a typo must not silently fall back to a default).
  * Cross-field rules (ages, weights, correlation, payout period) live in validate-scenario.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { amount, MAX_CAPITAL_NOK, MAX_FEE_PER_MEMBER, MAX_PAY_NOK, positiveAmount } from './bounds.js';
 import { SAMPLERS } from '../random/sampler.js';
 import { randomizationsRule, Randomizations } from './randomizations-schema.js';

@@ -5,7 +5,7 @@
  * glide path, fees) is the Norwegian scenario's, so the same profile draws the same markets.
  * Strict objects: unknown keys are errors. Cross-field rules: validate-us-scenario.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SAMPLERS } from '../random/sampler.js';
 import { randomizationsRule, Randomizations } from './randomizations-schema.js';
 import { VESTING_SCHEDULES } from '../rules/us/vesting.js';

@@ -3,7 +3,7 @@
  * server's own resource limits: paths per run, variants per comparison, paths per solve candidate.
  * A scenario inside a body is an object validated later by the scenario schema itself.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NO_COMPARE_METRICS } from '../engine/compare.js';
 
 /** Paths of one run from the page; more is a job for the CLI (--allow-large). */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseSolveTarget, solve, type SolveResult } from '../../src/engine/solve.js';
-import { solveText } from '../../src/cli/solve-command.js';
+import { solveText } from '../../src/cli/solve-handler.js';
 import { UserError } from '../../src/scenario/user-error.js';
 import { scenarioFrom } from '../norway/helpers.js';
 

@@ -1,0 +1,17 @@
+/** pensim project <scenario>: the ledger and its output (the flags are in project-command.ts). */
+import type { ArgumentsCamelCase } from 'yargs';
+import { loadScenario } from '../engine/load-scenario.js';
+import { projectLedger } from '../ledger/project-ledger.js';
+import { ledgerJson, ledgerTable } from '../report/ledger-table.js';
+import { attributedTo } from './options.js';
+import type { ProjectArgs } from './project-command.js';
+import { checkOutputPath, forced, writeAtomically } from './write-output.js';
+
+export async function projectHandler(args: ArgumentsCamelCase<ProjectArgs>): Promise<void> {
+  if (args.out) checkOutputPath(args.out, forced(args));
+  const scenario = await loadScenario(args.scenario);
+  const ledger = await attributedTo(args.scenario, () => projectLedger(scenario));
+  const text = args.format === 'json' ? ledgerJson(ledger) : ledgerTable(ledger, scenario.currency);
+  if (args.out) writeAtomically(args.out, text);
+  else process.stdout.write(text);
+}

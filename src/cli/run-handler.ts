@@ -1,0 +1,215 @@
+/** pensim run <scenario>: the run itself (its flags are in run-command.ts). */
+import type { ArgumentsCamelCase } from 'yargs';
+import { removeCheckpoint, simulateWithCheckpoint } from '../engine/checkpoint.js';
+import { CHUNK_SIZE } from '../engine/chunking.js';
+import { simulateToPrecision, type PrecisionReport, type PrecisionResult } from '../engine/simulate-to-precision.js';
+import { loadAnyScenario } from '../engine/load-any-scenario.js';
+import { simulate, type AnyResult } from '../engine/simulate.js';
+import type { UsRunResult } from '../engine/us-result.js';
+import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
+import { SCALAR_SERIES } from '../plan/simulation-plan.js';
+import { usResultTable } from '../report/us-result-table.js';
+import { shardChunks, simulateShard } from '../engine/shard.js';
+import type { SimulationResult } from '../engine/simulation-result.js';
+import type { AmountBasis } from '../report/amount-basis.js';
+import { reportView } from '../report/report-view.js';
+import { resultCsv } from '../report/result-csv.js';
+import { resultInBasis } from '../report/result-in-basis.js';
+import { resultJson } from '../report/result-json.js';
+import { resultTable } from '../report/result-table.js';
+import type { Scenario } from '../scenario/schema.js';
+import { scenarioHash } from '../scenario/scenario-hash.js';
+import { UserError } from '../scenario/user-error.js';
+import { amountBasis, amountsChoice, checkAmounts } from './amounts-flag.js';
+import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
+import { withSampler } from './sampler-flag.js';
+import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathSeries } from './per-path-output.js';
+import { compilePlan } from '../plan/compile-plan.js';
+import { percentileChoice, withPercentiles } from './percentile-flags.js';
+import { progressReporter } from './progress.js';
+import { renderPng } from './render-png.js';
+import { interruptible } from './signals.js';
+import { checkOutputPath, forced, writeAtomically } from './write-output.js';
+import type { Format, RunArgs } from './run-command.js';
+
+/** Everything a format needs to render one run. */
+interface RunOutput {
+  scenario: Scenario;
+  result: SimulationResult;
+  basis: AmountBasis;
+  labels: Readonly<Record<string, string>>;
+  runDate: string;
+}
+
+/** The amounts in the basis's unit (report/result-in-basis.ts). */
+const inBasis = (o: RunOutput) => resultInBasis(o.result, o.basis);
+
+/** The capital fan chart (d3 and the chart modules, loaded with a chart format). */
+const capitalFan = async (o: RunOutput) => (await import('../report/capital-fan-svg.js')).capitalFanSvg(reportView(o.result, o.basis, o.labels));
+
+// The charts, the HTML report and pdfkit load with their format: a table or JSON need none of them.
+const RENDER: Record<Format, (o: RunOutput) => string | Promise<string | Uint8Array>> = {
+  table: (o) => resultTable(inBasis(o), o.basis),
+  json: (o) => resultJson(inBasis(o), o.basis),
+  csv: (o) => resultCsv(inBasis(o), o.basis),
+  html: async (o) => (await import('../report/html-report.js')).htmlReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
+  svg: async (o) => `${await capitalFan(o)}\n`,
+  png: async (o) => renderPng(await capitalFan(o)),
+  pdf: async (o) => (await import('../report/pdf-report.js')).pdfReport({ scenario: o.scenario, view: reportView(o.result, o.basis, o.labels), runDate: o.runDate }),
+};
+
+/** A shard file is JSON of the raw run: flags that shape a report or a per-path file have no place there. */
+function checkShardFlags(args: RunArgs): void {
+  const refuse = (flag: string, why: string) => {
+    throw new UserError([{ path: flag, message: `cannot be combined with --shard: ${why}` }]);
+  };
+  if (args.format !== undefined && args.format !== 'json') refuse('--format', 'a shard file is JSON; choose the format when merging (pensim merge --format)');
+  if (args['per-path'] !== undefined) refuse('--per-path', 'run the per-path outcomes unsharded');
+  if (args.amounts !== undefined && args.amounts !== 'nominal') refuse('--amounts', 'a shard file holds the raw run; choose the amounts when merging (pensim merge --amounts)');
+  if (args.real) refuse('--real', 'a shard file holds the raw run; choose the amounts when merging (pensim merge --amounts real)');
+}
+
+/** A US run reports in USD as a table or JSON; the Norwegian report's units and presets do not apply. */
+function checkUsFlags(args: RunArgs): void {
+  const refuse = (flag: string, why: string) => {
+    throw new UserError([{ path: flag, message: `is not available for a US scenario: ${why}` }]);
+  };
+  if (args.format !== undefined && args.format !== 'table' && args.format !== 'json') refuse('--format', `a US run reports as table or json; got "${args.format}"`);
+  if (args.preset !== undefined) refuse('--preset', 'the presets are for the Norwegian client report; give --percentiles');
+  if (args.real) refuse('--real', 'US amounts are nominal USD');
+  if (args.amounts !== undefined && args.amounts !== 'nominal') refuse('--amounts', 'US amounts are nominal USD');
+}
+
+function renderUs(result: UsRunResult, format: Format): string {
+  return format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : usResultTable(result);
+}
+
+/** The cap of a run to precision when --max-paths is not given. */
+const DEFAULT_MAX_PATHS = 10_000_000;
+
+/** "0.5%" or "0.005": a relative half-width in (0, 1). */
+function precisionFlag(raw: string): number {
+  const text = String(raw).trim();
+  const x = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === '' || !Number.isFinite(x) || !(x > 0 && x < 1)) {
+    throw new UserError([{ path: '--precision', message: `must be a relative half-width between 0 and 100 %, e.g. 0.5% or 0.005; got "${raw}"` }]);
+  }
+  return x;
+}
+
+/** What a run to precision reached, in one line under the table. */
+function precisionLine(p: PrecisionReport): string {
+  const worst = p.figures.reduce((a, b) => (b.relative > a.relative ? b : a));
+  const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+  return p.met
+    ? `Run to precision: every headline figure's 95 % half-width is within ${pct(p.target)} after ${p.paths} paths (largest ${pct(worst.relative)}, ${worst.name}).`
+    : `Run to precision: stopped at the cap of ${p.maxPaths} paths with the largest 95 % half-width at ${pct(worst.relative)} (${worst.name}), above the ${pct(p.target)} asked for.`;
+}
+
+export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<void> {
+  return interruptible(async (signal) => {
+    const paths = wholeNumberFlag('paths', 1, 100_000_000)(args.paths);
+    const seed = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
+    const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
+    const choice = percentileChoice(args);
+    const format: Format = args.format ?? 'table';
+    if (args.out) checkOutputPath(args.out, forced(args));
+    else if ((format === 'png' || format === 'pdf') && process.stdout.isTTY) {
+      throw new UserError([{ path: '--out', message: `a ${format.toUpperCase()} is binary: give --out FILE (or redirect standard output to a file)` }]);
+    }
+    if (args['per-path']) {
+      perPathFormat(args['per-path']);
+      checkOutputPath(args['per-path'], forced(args), '--per-path');
+    }
+    const shard = args.shard === undefined ? undefined : shardFlag(args.shard);
+    if (args.checkpoint !== undefined) {
+      if (shard || args['per-path']) throw new UserError([{ path: '--checkpoint', message: 'cannot be combined with --shard or --per-path' }]);
+      checkOutputPath(args.checkpoint, true, '--checkpoint');
+    }
+    if (shard) checkShardFlags(args);
+    const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
+    const maxPaths = wholeNumberFlag('max-paths', CHUNK_SIZE, 100_000_000)(args['max-paths']);
+    if (maxPaths !== undefined && precision === undefined) throw new UserError([{ path: '--max-paths', message: 'is the cap of a run to precision: give --precision too' }]);
+    if (precision !== undefined) {
+      const clash = (['paths', 'shard', 'checkpoint', 'per-path'] as const).find((k) => args[k] !== undefined);
+      if (clash) throw new UserError([{ path: '--precision', message: `cannot be combined with --${clash}: a run to precision chooses its own path count (cap it with --max-paths)` }]);
+    }
+    const loaded: AnyScenario = await loadAnyScenario(args.scenario);
+    const us = isUsScenario(loaded);
+    if (us) checkUsFlags(args);
+    // A shard file is the raw run: a preset's "today's money" applies when merging, not here.
+    // Client reports (html, pdf) are in today's money unless the flags say otherwise, as NAV's calculator is.
+    const clientDefault = !shard && !us && (format === 'html' || format === 'pdf') && args.amounts === undefined && !args.real && !choice.real;
+    const amounts = shard || us ? 'nominal' : amountsChoice(args, choice.real || clientDefault);
+    const scenario = withSampler(withPercentiles(loaded, choice.percentiles), args.sampler);
+    // A default is not a request: real-returns scenarios are simply reported in their own (real) terms.
+    if (!isUsScenario(scenario) && !clientDefault) checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
+    const progress = progressReporter(args.quiet);
+    const started = performance.now();
+    const options = {
+      ...(paths !== undefined && { paths }),
+      ...(seed !== undefined && { seed }),
+      ...(threads !== undefined && { threads }),
+      ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
+      onProgress: progress.update,
+      signal,
+      allowLarge: args['allow-large'],
+    };
+    if (shard) {
+      const part = await attributedTo(args.scenario, () => simulateShard(scenario, shard, options));
+      progress.done(shardChunks(part.paths, shard.index, shard.count).reduce((n, c) => n + c.paths, 0), performance.now() - started, threads);
+      const text = `${JSON.stringify(part)}\n`;
+      signal.throwIfAborted();
+      if (args.out) writeAtomically(args.out, text);
+      else process.stdout.write(text);
+      return;
+    }
+    // Per-path outcomes stay nominal whatever the report's unit: the CSV's first line or the file's metadata says so.
+    const perPath = args['per-path']
+      ? await openPerPathOutput(
+        args['per-path'],
+        us ? usPerPathSeries() : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
+        us ? usPerPathSeries() : SCALAR_SERIES,
+        paths ?? scenario.simulation.paths,
+        {
+          seed: seed ?? scenario.simulation.seed,
+          paths: paths ?? scenario.simulation.paths,
+          scenarioName: scenario.name ?? null,
+          scenarioHash: scenarioHash(scenario),
+          currency: scenario.currency,
+          sampler: scenario.simulation.sampler,
+        },
+        amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`,
+      )
+      : null;
+    const checkpoint = args.checkpoint;
+    let result: AnyResult;
+    try {
+      result = await attributedTo(args.scenario, () =>
+        precision !== undefined
+          ? simulateToPrecision(scenario, { ...options, precision, maxPaths: maxPaths ?? DEFAULT_MAX_PATHS })
+          : checkpoint !== undefined
+            ? simulateWithCheckpoint(scenario, checkpoint, options)
+            : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.onChunk }) }),
+      );
+      signal.throwIfAborted();
+      perPath?.close();
+    } catch (e) {
+      perPath?.abort();
+      throw e;
+    }
+    progress.done(result.paths, performance.now() - started, threads);
+    let output: string | Uint8Array;
+    if (isUsScenario(scenario)) output = renderUs(result as UsRunResult, format);
+    else {
+      const norway = result as SimulationResult;
+      const basis = amountBasis(scenario, norway, amounts);
+      output = await RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
+    }
+    if (format === 'table' && 'precision' in result) output = `${output as string}${precisionLine((result as PrecisionResult).precision)}\n`;
+    signal.throwIfAborted();
+    if (args.out) writeAtomically(args.out, output);
+    else process.stdout.write(output);
+    if (checkpoint !== undefined) removeCheckpoint(checkpoint);
+  });
+}
