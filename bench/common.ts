@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file runs as dist-bench/common.js). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLI = 'dist/src/cli/main.js';
+export const CLI = 'dist/bundle/cli/pensim.js';
 export const REFERENCE = 'scenarios/bench-reference.json';
 
 export interface Timed {

@@ -53,6 +53,8 @@ export class LogBucketSketch {
   private used = 0;
   /** The slots with a block, in the order their blocks were made (block i at i · SUB): merge and clear visit only these. */
   private slots: number[] = [];
+  /** Each block's total, by block (start / SUB), made on a read and dropped on any change: a rank is then found without counting every bucket below it. */
+  private totals: Float64Array | null = null;
   count = 0;
   zeros = 0;
   min = Infinity;
@@ -68,6 +70,7 @@ export class LogBucketSketch {
   }
 
   add(x: number): void {
+    this.totals = null;
     this.count++;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
@@ -87,6 +90,7 @@ export class LogBucketSketch {
    * shifted sums of stats/merge-moments.ts), so a series is read once for its sketch and moments.
    */
   addAll(values: Float64Array, from: number, to: number, sums: Float64Array = noSums): void {
+    this.totals = null;
     if (this.arena?.holds(values)) return this.addAllInArena(this.arena, values, from, to, sums);
     // The values' own bits: the high word of value i is word 2i + HI of the same buffer.
     const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
@@ -148,6 +152,7 @@ export class LogBucketSketch {
 
   /** Back to empty, keeping the memory of its blocks (a worker reuses one sketch set from batch to batch). */
   clear(): void {
+    this.totals = null;
     this.counts.fill(0, 0, this.used);
     for (const slot of this.slots) this.offsets[slot] = -1;
     this.slots = [];
@@ -160,6 +165,7 @@ export class LogBucketSketch {
 
   /** Give the arena's memory back (an arena sketch no longer used); a plain sketch has nothing to give. */
   release(): void {
+    this.totals = null;
     this.arena?.release(this.offsets);
     this.arena?.release(this.counts);
     this.counts = new Uint32Array(0);
@@ -201,14 +207,30 @@ export class LogBucketSketch {
     return Math.min(this.max, Math.max(this.min, q));
   }
 
+  private blockTotals(): Float64Array {
+    if (this.totals) return this.totals;
+    const totals = new Float64Array(this.used / SUB);
+    for (let b = 0; b < totals.length; b++) {
+      let sum = 0;
+      for (let k = b * SUB; k < (b + 1) * SUB; k++) sum += this.counts[k]!;
+      totals[b] = sum;
+    }
+    return (this.totals = totals);
+  }
+
   /** Value of the order statistic of 0-based rank r: the midpoint of the bucket holding it (extremes exact). */
   private valueAtRank(r: number): number {
     if (r === 0) return this.min;
     if (r === this.count - 1) return this.max;
     let seen = 0;
+    const totals = this.blockTotals();
     for (let e = EXPONENTS - 1; e >= 0; e--) {
       const at = this.offsets[slotOf(EXPONENTS + e)]!;
       if (at < 0) continue;
+      if (seen + totals[at / SUB]! <= r) {
+        seen += totals[at / SUB]!;
+        continue;
+      }
       for (let s = SUB - 1; s >= 0; s--) {
         seen += this.counts[at + s]!;
         if (seen > r) return -midpoint(e, s);
@@ -219,6 +241,10 @@ export class LogBucketSketch {
     for (let e = 0; e < EXPONENTS; e++) {
       const at = this.offsets[slotOf(e)]!;
       if (at < 0) continue;
+      if (seen + totals[at / SUB]! <= r) {
+        seen += totals[at / SUB]!;
+        continue;
+      }
       for (let s = 0; s < SUB; s++) {
         seen += this.counts[at + s]!;
         if (seen > r) return midpoint(e, s);
@@ -297,6 +323,7 @@ export class LogBucketSketch {
   }
 
   private mergeCounts(count: number, zeros: number, min: number, max: number): void {
+    this.totals = null;
     this.count += count;
     this.zeros += zeros;
     this.min = Math.min(this.min, min);
@@ -305,6 +332,7 @@ export class LogBucketSketch {
 
   /** Add the block of counts at from[at, at + 2048) to table slot `slot`. */
   private addBlock(slot: number, from: Uint32Array, at: number): void {
+    this.totals = null;
     const to = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
     const counts = this.counts;
     for (let s = 0; s < SUB; s++) counts[to + s]! += from[at + s]!;
@@ -312,6 +340,7 @@ export class LogBucketSketch {
 
   /** A new zeroed block for table slot `slot`, the pool doubled when full; returns its start. */
   private block(slot: number): number {
+    this.totals = null;
     if (this.used === this.counts.length) {
       const size = Math.max(4 * SUB, 2 * this.counts.length);
       const grown = this.arena ? this.arena.uint32(size) : new Uint32Array(size);

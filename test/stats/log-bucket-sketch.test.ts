@@ -31,6 +31,25 @@ describe('LogBucketSketch', () => {
     expect(sketch.quantile(1)).toBe(sorted[n - 1]);
   });
 
+  it('a quantile read between additions sees them all (the per-block totals it keeps are dropped on every change)', () => {
+    const grown = new LogBucketSketch();
+    const probes = [0.001, 0.05, 0.5, 0.95, 0.999];
+    const quarter = n / 4;
+    for (let q = 0; q < 4; q++) {
+      // Each quarter added another way: add, addAll, merge, mergePacked.
+      const part = x.subarray(q * quarter, (q + 1) * quarter);
+      const other = new LogBucketSketch();
+      for (const v of part) other.add(v);
+      if (q === 0) for (const v of part) grown.add(v);
+      if (q === 1) grown.addAll(part, 0, part.length);
+      if (q === 2) grown.merge(other);
+      if (q === 3) grown.mergePacked(other.pack());
+      const sofar = Float64Array.from(x.subarray(0, (q + 1) * quarter)).sort();
+      for (const p of probes) expect(Math.abs(grown.quantile(p) / quantileSorted(sofar, p) - 1)).toBeLessThanOrEqual(BOUND * (1 + 1e-9));
+    }
+    for (const p of probes) expect(grown.quantile(p)).toBe(sketch.quantile(p));
+  });
+
   it('merging is exact and order-free: merge(a, b) = merge(b, a) = the sketch of all values', () => {
     const a = new LogBucketSketch();
     const b = new LogBucketSketch();
