@@ -11,6 +11,8 @@
  *   bootstrap  the historical years replayed
  *   inflation  the inflation shocks' own normal part
  * With no model or 'lognormal' and no inflation this is exactly fillCorrelatedLognormal's draws.
+ * The common case (lognormal, no inflation, pseudo) draws its normals in WebAssembly, a block of
+ * paths at a time (src/wasm/wasm-market.ts): the same numbers.
  * The plan's sampler (random/sampler.ts) decides where the market's normal shocks come from
  * (market/path-normals.ts): the 'market' stream (pseudo), negated in pairs (antithetic), or the
  * scrambled Sobol point of the path's index in the run, in its block's scramble (sobol). The other
@@ -28,6 +30,7 @@ import type { InflationModel, MarketModel } from './market-model.js';
 import { pathNormals } from './path-normals.js';
 import { fillRegimePath } from './regime-path.js';
 import { drawShocks, lognormalFromShocks, regimeFromShocks, studentTFromShocks } from './shock-returns.js';
+import { wasmMarket, type WasmMarketBlock } from '../wasm/wasm-market.js';
 
 /** What createMarketPath needs of a compiled plan. */
 export interface MarketPlan {
@@ -77,11 +80,14 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number, 
 
   switch (model.kind) {
     case 'lognormal': {
-      const normal = marketNormals();
       if (!infl) {
+        const block = wasmMarket(plan, seed, chunk, WASM_BLOCK);
+        if (block) return blockMarket(block, gross);
+        const normal = marketNormals();
         const z = new Float64Array(n);
         return { gross, regimes: null, historyYears: null, inflation, priceIndex, fill: () => fillCorrelatedLognormal(normal, logMean, covFactor, nYears, z, gross) };
       }
+      const normal = marketNormals();
       const shocks = new Float64Array(nYears * n);
       return {
         gross, regimes: null, historyYears: null, inflation, priceIndex,
@@ -143,4 +149,28 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number, 
       };
     }
   }
+}
+
+/** Paths drawn at a time by the WebAssembly market (~250 KB of returns at 62 years and 2 assets). */
+const WASM_BLOCK = 256;
+
+/**
+ * The common market (src/wasm/wasm-market.ts: the same draws) path by path: a block of paths drawn
+ * at once into a buffer of this market's own, handed out one path per fill().
+ */
+function blockMarket(wasm: WasmMarketBlock, gross: Float64Array): MarketPath {
+  const stride = gross.length;
+  const drawn = new Float64Array(WASM_BLOCK * stride);
+  let next = WASM_BLOCK;
+  return {
+    gross, regimes: null, historyYears: null, inflation: null, priceIndex: null,
+    fill() {
+      if (next === WASM_BLOCK) {
+        drawn.set(wasm.fill(WASM_BLOCK));
+        next = 0;
+      }
+      gross.set(drawn.subarray(next * stride, (next + 1) * stride));
+      next++;
+    },
+  };
 }

@@ -1,10 +1,13 @@
 /**
- * The WebAssembly market (src/wasm/wasm-market.ts) draws exactly the market of market/market-path.ts
- * for the plans it takes: bit for bit, ziggurat wedges and tails included, on one, two and three
- * assets, with two chunks' streams interleaved block by block (each block restores its own state).
+ * The WebAssembly market (src/wasm/wasm-market.ts) draws exactly the JS market (the chunk's
+ * NormalSource and fillCorrelatedLognormal, path by path) for the plans it takes: bit for bit,
+ * ziggurat wedges and tails included, on one, two and three assets, with two chunks' streams
+ * interleaved block by block (each block restores its own state); and so does
+ * market/market-path.ts, which hands its blocks out path by path.
  */
 import { describe, expect, it } from 'vitest';
 import { cholesky } from '../../src/market/cholesky.js';
+import { fillCorrelatedLognormal } from '../../src/market/correlated-lognormal.js';
 import { createMarketPath, type MarketPlan } from '../../src/market/market-path.js';
 import { chunkXor4096 } from '../../src/random/chunk-stream.js';
 import { NormalSource } from '../../src/random/normal-source.js';
@@ -17,13 +20,20 @@ function plan(nAssets: number, nYears: number): MarketPlan {
   return { nYears, nAssets, logMean: Float64Array.from(vol, (v) => 0.05 - (v * v) / 2), covFactor: cholesky(cov)! };
 }
 
+/** The market as JS draws it: the chunk's 'market' normals, then the returns, path by path. */
+function jsMarket(p: MarketPlan, seed: number, chunk: number) {
+  const normal = new NormalSource(chunkXor4096(seed, chunk, 'market'));
+  const gross = new Float64Array(p.nYears * p.nAssets);
+  return { gross, fill: () => fillCorrelatedLognormal(normal, p.logMean, p.covFactor, p.nYears, new Float64Array(p.nAssets), gross) };
+}
+
 describe('the WebAssembly market', () => {
   for (const nAssets of [1, 2, 3]) {
     it(`equals the JS market on ${nAssets} asset(s), two chunks interleaved`, () => {
       const p = plan(nAssets, 45);
       expect(wasmMarketApplies(p)).toBe(true);
       const stride = p.nYears * nAssets;
-      const chunks = [3, 8].map((chunk) => ({ wasm: wasmMarket(p, 7, chunk, 256)!, js: createMarketPath(p, 7, chunk, chunk * 2048) }));
+      const chunks = [3, 8].map((chunk) => ({ wasm: wasmMarket(p, 7, chunk, 256)!, js: jsMarket(p, 7, chunk) }));
       let differ = 0;
       let draws = 0;
       for (let block = 0; block < 12; block++) {
@@ -51,6 +61,20 @@ describe('the WebAssembly market', () => {
       expect(tails).toBeGreaterThan(0);
     });
   }
+
+  it('is what createMarketPath hands out, path by path, past a block boundary, two chunks interleaved', () => {
+    const p = plan(2, 62);
+    const ours = [4, 9].map((chunk) => ({ m: createMarketPath(p, 3, chunk, chunk * 2048), js: jsMarket(p, 3, chunk) }));
+    let differ = 0;
+    for (let path = 0; path < 600; path++) {
+      for (const { m, js } of ours) {
+        m.fill();
+        js.fill();
+        for (let i = 0; i < js.gross.length; i++) if (!Object.is(m.gross[i], js.gross[i])) differ++;
+      }
+    }
+    expect(differ).toBe(0);
+  });
 
   it('leaves other models and samplers to market-path.ts', () => {
     const p = plan(2, 10);

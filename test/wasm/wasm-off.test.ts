@@ -1,0 +1,32 @@
+/**
+ * The WebAssembly loops change no digit of a run: `pensim run` gives the same JSON with them
+ * (the default) and without them (PENSIM_WASM=0, every loop in JS), on the year-major kernel
+ * (bench-reference), the path-by-path kernel (uncertain pay) and a US plan, above the exact-
+ * percentile limit so that the sketches are used, on 2 threads.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = 'dist/src/cli/main.js';
+
+function run(scenario: string, wasm: boolean): string {
+  const r = spawnSync(process.execPath, [CLI, 'run', `scenarios/${scenario}`, '--paths', '120000', '--threads', '2', '--seed', '4', '--format', 'json', '--quiet'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PENSIM_WASM: wasm ? '' : '0' },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+describe('PENSIM_WASM=0 gives the same run', () => {
+  for (const scenario of ['bench-reference.json', 'hybrid-in-g-uncertain-pay.json', 'ksop-concentrated.json']) {
+    it(scenario, () => {
+      const on = run(scenario, true);
+      expect(JSON.parse(on).percentileMethod).toBe('sketch');
+      expect(run(scenario, false)).toBe(on);
+    });
+  }
+});
