@@ -97,6 +97,12 @@ export function sketchArena(): SketchArena | null {
   if (arena !== undefined) return arena;
   const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('sketch.wasm');
   if (!bytes) return (arena = null);
-  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as SketchExports;
-  return (arena = new SketchArena(exports));
+  try {
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as SketchExports;
+    return (arena = new SketchArena(exports));
+  } catch {
+    // A shared memory reserves its maximum (4 GB of address space) up front; where that is refused
+    // (a ulimit -v), the sketches stay plain typed arrays: the same results, the JS loop.
+    return (arena = null);
+  }
 }

@@ -37,7 +37,14 @@ function normalsModule(): NormalsExports | null {
   if (instance !== undefined) return instance;
   const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('normals.wasm');
   if (!bytes) return (instance = null);
-  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as NormalsExports;
+  let exports: NormalsExports;
+  try {
+    exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as NormalsExports;
+  } catch {
+    // V8 reserves address space for a WebAssembly memory up front; where that is refused (a
+    // ulimit -v), the market is drawn in JS: the same numbers.
+    return (instance = null);
+  }
   // The tables sit below OUT; the module declares no memory size of its own.
   grow(exports, exports.OUT.value as number);
   const buffer = exports.memory.buffer;
