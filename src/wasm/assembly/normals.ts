@@ -81,8 +81,9 @@ function slow(hz: i32, iz: i32): f64 {
 }
 
 /**
- * n standard normals into out (NormalSource.fill over the state at STATE). The generator's index
- * and Weyl word stay in locals here (globals are memory to V8); the rare slow path gets them back.
+ * n standard normals into out (NormalSource.fill over the state at STATE). The generator's step is
+ * written out here with its index and Weyl word in locals (nextInt keeps them in globals, which V8
+ * keeps in memory: 4.28 against 4.13 ns a draw); the rare slow path gets them back.
  */
 export function fillNormals(out: usize, n: i32): void {
   let ww = load<i32>(STATE, 129 * 4);
