@@ -11,6 +11,7 @@
  * then the first, then bisects, so it needs about log2(grid size) + 2 runs. The answer meets the
  * target and the grid value one step before it does not (both are in `evaluations`).
  */
+import { withRunPool } from './run-pool.js';
 import type { Piscina } from 'piscina';
 import { compilePlan } from '../plan/compile-plan.js';
 import { checkScenario } from '../scenario/parse-scenario.js';
@@ -197,6 +198,11 @@ function meets(x: number, t: SolveTarget): boolean {
 }
 
 export async function solve(scenario: Scenario, field: string, target: SolveTarget, o: SolveOptions): Promise<SolveResult> {
+  // Its steps share one pool (engine/run-pool.ts).
+  return withRunPool(o.threads, 2, o.pool, (pool) => solveOn(scenario, field, target, { ...o, ...(pool && { pool }) }));
+}
+
+async function solveOn(scenario: Scenario, field: string, target: SolveTarget, o: SolveOptions): Promise<SolveResult> {
   // The target's percentile is reported whatever the scenario's list says.
   const base = structuredClone(scenario);
   if (target.stat.startsWith('p')) {

@@ -6,6 +6,7 @@
  * on the thread pool; progress is reported over the whole grid. Any plan kind: a US scenario's
  * cells are US runs, with the US metrics (engine/sweep-metrics.ts).
  */
+import { withRunPool } from './run-pool.js';
 import type { AnyScenario } from '../plan/compiled-plan.js';
 import { scenarioHash } from '../scenario/scenario-hash.js';
 import { VERSION } from '../version.js';
@@ -53,38 +54,43 @@ export async function runSweep(
   const paths = options.paths ?? base.simulation.paths;
   const total = paths * cells.length;
   const rows: SweepRow[] = [];
-  for (const [index, cell] of cells.entries()) {
-    const result: AnyResult = await simulate(cell.scenario, {
-      seed,
-      paths,
-      ...(options.threads !== undefined && { threads: options.threads }),
-      ...(options.percentileMethod !== undefined && { percentileMethod: options.percentileMethod }),
-      ...(options.signal !== undefined && { signal: options.signal }),
-      ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
-      onProgress: (done) => options.onProgress?.(index * paths + done, total),
-    });
-    // Risk metrics (US): the cell's comparison figures on the same seed and paths, streamed.
-    const risk = metrics.some((m) => m.risk) && isUsScenario(cell.scenario)
-      ? await usRiskFigures(cell.scenario, {
-          gamma: options.gamma ?? 3,
-          alpha: options.alpha ?? 0.05,
-          percentiles: cell.scenario.simulation.percentiles,
-          paths,
-          seed,
-          ...(options.threads !== undefined && { threads: options.threads }),
-          ...(options.percentileMethod !== undefined && { percentileMethod: options.percentileMethod }),
-          ...(options.signal !== undefined && { signal: options.signal }),
-          ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
-        })
-      : null;
-    const row: SweepRow = {
-      cell: Object.fromEntries(axes.map((a, i) => [a.key, cell.values[i]!])),
-      scenarioHash: result.scenario.hash,
-      values: Object.fromEntries(metrics.map((m) => [m.name, m.pick(result, risk)])),
-    };
-    rows.push(row);
-    options.onCell?.(index, row);
-  }
+  // One pool for the whole grid (engine/run-pool.ts): its workers start once, not once a cell.
+  await withRunPool(options.threads, cells.length, undefined, async (pool) => {
+    for (const [index, cell] of cells.entries()) {
+      const result: AnyResult = await simulate(cell.scenario, {
+        seed,
+        paths,
+        ...(options.threads !== undefined && { threads: options.threads }),
+        ...(options.percentileMethod !== undefined && { percentileMethod: options.percentileMethod }),
+        ...(options.signal !== undefined && { signal: options.signal }),
+        ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
+        ...(pool && { pool }),
+        onProgress: (done) => options.onProgress?.(index * paths + done, total),
+      });
+      // Risk metrics (US): the cell's comparison figures on the same seed and paths, streamed.
+      const risk = metrics.some((m) => m.risk) && isUsScenario(cell.scenario)
+        ? await usRiskFigures(cell.scenario, {
+            gamma: options.gamma ?? 3,
+            alpha: options.alpha ?? 0.05,
+            percentiles: cell.scenario.simulation.percentiles,
+            paths,
+            seed,
+            ...(options.threads !== undefined && { threads: options.threads }),
+            ...(options.percentileMethod !== undefined && { percentileMethod: options.percentileMethod }),
+            ...(options.signal !== undefined && { signal: options.signal }),
+            ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
+            ...(pool && { pool }),
+          })
+        : null;
+      const row: SweepRow = {
+        cell: Object.fromEntries(axes.map((a, i) => [a.key, cell.values[i]!])),
+        scenarioHash: result.scenario.hash,
+        values: Object.fromEntries(metrics.map((m) => [m.name, m.pick(result, risk)])),
+      };
+      rows.push(row);
+      options.onCell?.(index, row);
+    }
+  });
   return {
     pensim: VERSION,
     scenario: { name: base.name ?? null, hash: scenarioHash(base) },
