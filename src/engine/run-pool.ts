@@ -9,14 +9,15 @@ import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { createSharedPool, destroyPool } from './worker-pool.js';
 
-export async function withRunPool<T>(threads: number | undefined, runs: number, given: Piscina | undefined, body: (pool: Piscina | undefined) => Promise<T>): Promise<T> {
-  if (given) return body(given);
+export async function withRunPool<T>(threads: number | undefined, runs: number, given: Piscina | undefined, body: (pool: () => Piscina | undefined) => Promise<T>): Promise<T> {
+  if (given) return body(() => given);
   const t = threads ?? availableParallelism();
-  if (!(t > 1) || runs <= 1) return body(undefined);
-  const pool = createSharedPool(t);
+  if (!(t > 1) || runs <= 1) return body(() => undefined);
+  // Made on the first run, so that a command refused before any run starts no threads.
+  let pool: Piscina | undefined;
   try {
-    return await body(pool);
+    return await body(() => (pool ??= createSharedPool(t)));
   } finally {
-    await destroyPool(pool);
+    if (pool) await destroyPool(pool);
   }
 }

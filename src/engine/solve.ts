@@ -199,10 +199,10 @@ function meets(x: number, t: SolveTarget): boolean {
 
 export async function solve(scenario: Scenario, field: string, target: SolveTarget, o: SolveOptions): Promise<SolveResult> {
   // Its steps share one pool (engine/run-pool.ts).
-  return withRunPool(o.threads, 2, o.pool, (pool) => solveOn(scenario, field, target, { ...o, ...(pool && { pool }) }));
+  return withRunPool(o.threads, 2, o.pool, (pool) => solveOn(scenario, field, target, o, pool));
 }
 
-async function solveOn(scenario: Scenario, field: string, target: SolveTarget, o: SolveOptions): Promise<SolveResult> {
+async function solveOn(scenario: Scenario, field: string, target: SolveTarget, o: SolveOptions, sharedPool: () => Piscina | undefined): Promise<SolveResult> {
   // The target's percentile is reported whatever the scenario's list says.
   const base = structuredClone(scenario);
   if (target.stat.startsWith('p')) {
@@ -223,7 +223,8 @@ async function solveOn(scenario: Scenario, field: string, target: SolveTarget, o
     const seen = at.get(i);
     if (seen) return seen;
     const { value, scenario: s } = allowed[i]!;
-    const r = await simulate(s, { paths: o.paths, seed: o.seed, ...(o.threads !== undefined && { threads: o.threads }), ...(o.signal && { signal: o.signal }), ...(o.pool && { pool: o.pool }) });
+    const pool = sharedPool();
+    const r = await simulate(s, { paths: o.paths, seed: o.seed, ...(o.threads !== undefined && { threads: o.threads }), ...(o.signal && { signal: o.signal }), ...(pool && { pool }) });
     const metric = targetFigure(r, target);
     const e = { value, metric, met: meets(metric, target) };
     at.set(i, e);

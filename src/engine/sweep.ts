@@ -55,8 +55,9 @@ export async function runSweep(
   const total = paths * cells.length;
   const rows: SweepRow[] = [];
   // One pool for the whole grid (engine/run-pool.ts): its workers start once, not once a cell.
-  await withRunPool(options.threads, cells.length, undefined, async (pool) => {
+  await withRunPool(options.threads, cells.length, undefined, async (sharedPool) => {
     for (const [index, cell] of cells.entries()) {
+      const pool = sharedPool();
       const result: AnyResult = await simulate(cell.scenario, {
         seed,
         paths,
