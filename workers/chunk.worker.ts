@@ -10,10 +10,12 @@ import { injectFault } from '../src/engine/injected-fault.js';
 
 const data = workerData as { job: ChunkJob | null; loaded?: Int32Array };
 const own = data.job;
-// Loaded: the pool may now end this worker safely (engine/worker-pool.ts destroyPool). Said on the
-// next turn, not now: piscina require()s this ES module, and Node 20 still links a facade for it
-// after this body has run; a worker terminated in that moment takes the whole process down.
-if (data.loaded) setImmediate(() => Atomics.add(data.loaded!, 0, 1));
+// Loaded: the pool may now end this worker safely (engine/worker-pool.ts destroyPool). Said in a
+// microtask, once the require() of this module has returned: piscina require()s it (in a promise
+// callback), and Node 20 links a facade for it after this body has run; a worker terminated in
+// that moment takes the whole process down. Not on a later turn: an idle worker blocks in
+// Atomics.wait, so a timer or setImmediate would not run until its first task.
+if (data.loaded) queueMicrotask(() => Atomics.add(data.loaded!, 0, 1));
 /** On a shared pool each task carries its job: the same object for every task of one run, so the worker's buffers are reused. */
 let last: { id: number; job: ChunkJob } | null = null;
 
