@@ -41,7 +41,10 @@ export function createPool(threads: number, workerData: object): Piscina {
 /** Destroy a pool once every worker it created has loaded its module (at most 5 s: a worker that cannot load is ended anyway). */
 export async function destroyPool(pool: Piscina): Promise<void> {
   const state = loading.get(pool);
-  for (let waited = 0; state && Atomics.load(state.loaded, 0) < state.created && waited < 5_000; waited += 5) {
+  // pool.threads holds the workers started so far: a pool destroyed at once, before piscina's
+  // 'workerCreate' events (a microtask after its constructor), has workers loading all the same.
+  const created = () => Math.max(state?.created ?? 0, pool.threads.length);
+  for (let waited = 0; state && Atomics.load(state.loaded, 0) < created() && waited < 5_000; waited += 5) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   await pool.destroy();
