@@ -8,7 +8,7 @@
 import type { CommandModule } from 'yargs';
 import type { NoCompareMetric } from '../engine/compare.js';
 import type { Sampler } from '../random/sampler.js';
-import { COMPARE_METRICS } from './flag-choices.js';
+import { NO_COMPARE_METRICS } from '../engine/compare-metrics.js';
 import { SAMPLER_OPTION } from './sampler-flag.js';
 
 export interface CompareArgs {
@@ -40,7 +40,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('seed', { type: 'string', describe: 'random seed (default: the first scenario\'s)' })
       .option('gamma', { type: 'string', default: '3', describe: 'CRRA risk aversion γ > 0 for the certainty equivalents' })
       .option('target', { type: 'string', describe: 'US: target terminal wealth (USD) for the shortfall probability (default: each scenario\'s simulation.targetWealth)' })
-      .option('metric', { choices: COMPARE_METRICS, describe: 'Norwegian scenarios: the per-path outcome compared (default capitalAtRetirement)' })
+      .option('metric', { choices: NO_COMPARE_METRICS, describe: 'Norwegian scenarios: the per-path outcome compared (default capitalAtRetirement)' })
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline)' })
       .option('alpha', { type: 'string', default: '0.05', describe: 'tail probability of VaR and CVaR, in (0, 0.5]' })
       .option('percentiles', { type: 'string', describe: 'percentiles to report, e.g. 5,50,95' })

@@ -6,8 +6,8 @@
  * runs (cli/main.ts says why).
  */
 import type { CommandModule } from 'yargs';
-import type { FitHorizon, FitModel } from '../market/fit/fit-history.js';
-import { FIT_MODEL_NAMES } from './flag-choices.js';
+import type { FitHorizon } from '../market/fit/fit-history.js';
+import { FIT_MODELS, type FitModel } from '../market/fit/fit-models.js';
 
 export interface FitArgs {
   csv: string | undefined;
@@ -23,7 +23,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
   builder: (y) =>
     y
       .option('csv', { type: 'string', describe: 'monthly returns CSV with the columns year, month, stock real return, bond real return (default: the bundled series)' })
-      .option('model', { choices: FIT_MODEL_NAMES, default: 'lognormal' as FitModel, describe: 'the model whose fragment to print' })
+      .option('model', { choices: FIT_MODELS, default: 'lognormal' as FitModel, describe: 'the model whose fragment to print' })
       .option('horizon', {
         choices: ['monthly', 'yearly'] as const,
         default: 'monthly' as FitHorizon,

@@ -6,7 +6,7 @@
  * search in solve-handler.ts, loaded when the command runs (cli/main.ts says why).
  */
 import type { CommandModule } from 'yargs';
-import { SOLVE_FIELD_NAMES, SOLVE_PATHS } from './flag-choices.js';
+import { SOLVE_DEFAULT_PATHS, SOLVE_FIELDS } from '../engine/solve-fields.js';
 
 export interface SolveArgs {
   scenario: string;
@@ -24,9 +24,9 @@ export const solveCommand: CommandModule<object, SolveArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.json, .yaml), Norwegian' })
-      .option('for', { type: 'string', demandOption: true, describe: `the field to solve for: ${SOLVE_FIELD_NAMES.join(', ')}` })
+      .option('for', { type: 'string', demandOption: true, describe: `the field to solve for: ${SOLVE_FIELDS.join(', ')}` })
       .option('target', { type: 'string', demandOption: true, describe: "the target, e.g. 'totalReplacementRatio.p10>=0.6' or 'shortfall.probability<=0.1'" })
-      .option('paths', { type: 'string', describe: `paths per candidate (default ${SOLVE_PATHS})` })
+      .option('paths', { type: 'string', describe: `paths per candidate (default ${SOLVE_DEFAULT_PATHS})` })
       .option('seed', { type: 'string', describe: "random seed, the same for every candidate (default: the scenario's)" })
       .option('threads', { type: 'string', describe: 'worker threads (default: all cores; 1 runs inline); the answer does not depend on it' })
       .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'plain lines or JSON with every run of the search' })

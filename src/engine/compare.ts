@@ -45,8 +45,9 @@ import { jobBlocks, type ChunkJob } from './chunk-job.js';
 
 export type { Distribution, PairedFigures };
 
-export const NO_COMPARE_METRICS = ['capitalAtRetirement', 'payoutGross', 'payoutNet', 'replacementRatio', 'totalPension'] as const;
-export type NoCompareMetric = (typeof NO_COMPARE_METRICS)[number];
+import type { NoCompareMetric } from './compare-metrics.js';
+
+export { NO_COMPARE_METRICS, type NoCompareMetric } from './compare-metrics.js';
 
 /** Grid intervals of the company-stock share for the CE value at the mean share (stats/ce-value-at-share.ts). */
 export const SHARE_GRID = 16;

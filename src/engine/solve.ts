@@ -21,10 +21,9 @@ import { startOf } from '../scenario/validate-scenario.js';
 import { simulate } from './simulate.js';
 import type { SimulationResult } from './simulation-result.js';
 
-/** Paths per candidate unless asked otherwise: enough for a stable p10, small enough for ~10 runs. */
-export const SOLVE_DEFAULT_PATHS = 4096;
+import { SOLVE_FIELDS } from './solve-fields.js';
 
-export const SOLVE_FIELDS = ['plan.contribution.rate', 'plan.rate', 'person.retirementAge', 'payout.startAge', 'profile.weights.<asset>'] as const;
+export { SOLVE_DEFAULT_PATHS, SOLVE_FIELDS } from './solve-fields.js';
 
 export interface SolveTarget {
   metric: string;

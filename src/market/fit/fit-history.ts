@@ -22,8 +22,9 @@ import { fitRegimes, yearlyRegimes, type RegimeFit } from './fit-regimes.js';
 import { fitStudentT, type StudentTFit } from './fit-student-t.js';
 import { logReturns } from './sample-moments.js';
 
-export const FIT_MODELS = ['lognormal', 'student-t', 'regime-switching'] as const;
-export type FitModel = (typeof FIT_MODELS)[number];
+import type { FitModel } from './fit-models.js';
+
+export { FIT_MODELS, type FitModel } from './fit-models.js';
 export type FitHorizon = 'monthly' | 'yearly';
 
 export interface FitEstimates {
