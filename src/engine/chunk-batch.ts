@@ -74,7 +74,8 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
   const shortfall = jobShortfall(job);
   const sketched = jobSketched(job);
   const split = jobBlocks(job);
-  const sketches = task.sketch ? threadSketches(job) : null;
+  // One sketch per column, or R per column with randomized blocks (engine/chunk-summary.ts).
+  const sketches = task.sketch ? threadSketches(nSeries * (split?.blocks.count ?? 1)) : null;
   const summaries: ChunkSummary[] = [];
   const series: Float64Array[] = [];
   const lengths: (Int32Array | null)[] = [];
@@ -96,12 +97,8 @@ export function runBatch(job: ChunkJob, task: BatchTask, beforeChunk: (chunk: nu
   return { summaries, series: task.keepSeries ? series : null, lengths, sketches: sketches && sketches.map((s) => s.pack()) };
 }
 
-/**
- * This thread's sketch set for a batch of `job`, emptied: one sketch per column, or R per column
- * with randomized blocks (engine/chunk-summary.ts). In the thread's sketch arena when there is one.
- */
-export function threadSketches(job: ChunkJob): LogBucketSketch[] {
-  const nSketches = jobSeriesCount(job) * (jobBlocks(job)?.blocks.count ?? 1);
+/** This thread's first `nSketches` sketches, emptied: in its sketch arena when there is one. */
+function threadSketches(nSketches: number): LogBucketSketch[] {
   while (reused.sketches.length < nSketches) reused.sketches.push(new LogBucketSketch(sketchArena()));
   const sketches = reused.sketches.slice(0, nSketches);
   // Emptied first, not after: a batch that threw may have left counts behind.

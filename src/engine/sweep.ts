@@ -58,7 +58,8 @@ export async function runSweep(
   await withRunPool(options.threads, cells.length, undefined, async (sharedPool) => {
     for (const [index, cell] of cells.entries()) {
       const pool = sharedPool();
-      const result: AnyResult = await simulate(cell.scenario, {
+      // What the cell's run and its risk figures share: the same seed, paths, threads and pool.
+      const common = {
         seed,
         paths,
         ...(options.threads !== undefined && { threads: options.threads }),
@@ -66,22 +67,11 @@ export async function runSweep(
         ...(options.signal !== undefined && { signal: options.signal }),
         ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
         ...(pool && { pool }),
-        onProgress: (done) => options.onProgress?.(index * paths + done, total),
-      });
+      };
+      const result: AnyResult = await simulate(cell.scenario, { ...common, onProgress: (done) => options.onProgress?.(index * paths + done, total) });
       // Risk metrics (US): the cell's comparison figures on the same seed and paths, streamed.
       const risk = metrics.some((m) => m.risk) && isUsScenario(cell.scenario)
-        ? await usRiskFigures(cell.scenario, {
-            gamma: options.gamma ?? 3,
-            alpha: options.alpha ?? 0.05,
-            percentiles: cell.scenario.simulation.percentiles,
-            paths,
-            seed,
-            ...(options.threads !== undefined && { threads: options.threads }),
-            ...(options.percentileMethod !== undefined && { percentileMethod: options.percentileMethod }),
-            ...(options.signal !== undefined && { signal: options.signal }),
-            ...(options.allowLarge !== undefined && { allowLarge: options.allowLarge }),
-            ...(pool && { pool }),
-          })
+        ? await usRiskFigures(cell.scenario, { ...common, gamma: options.gamma ?? 3, alpha: options.alpha ?? 0.05, percentiles: cell.scenario.simulation.percentiles })
         : null;
       const row: SweepRow = {
         cell: Object.fromEntries(axes.map((a, i) => [a.key, cell.values[i]!])),

@@ -91,62 +91,41 @@ export class LogBucketSketch {
    */
   addAll(values: Float64Array, from: number, to: number, sums: Float64Array = noSums): void {
     this.totals = null;
-    if (this.arena?.holds(values)) return this.addAllInArena(this.arena, values, from, to, sums);
-    // The values' own bits: the high word of value i is word 2i + HI of the same buffer.
-    const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
     if (sums === noSums) noSums.fill(0);
+    // Values in this sketch's arena are counted by WebAssembly's countRun (the same loop), others by
+    // the JS one; both keep their running figures in a `run` of the same layout.
+    const arena = this.arena?.holds(values) ? this.arena : null;
+    const run = arena ? arena.run : jsRun;
+    run[K] = sums[0]!;
+    run[S1] = sums[1]!;
+    run[S2] = sums[2]!;
     run[MIN] = this.min;
     run[MAX] = this.max;
     run[ZEROS] = 0;
+    // The values' own bits: the high word of value i is word 2i + HI of the same buffer.
+    const words = arena ? null : new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+    // The counts are read at each call: making a block may move them.
+    const count = (i: number) =>
+      arena ? arena.countRun(values.byteOffset, i, to, this.offsets.byteOffset, this.counts.byteOffset) : countRun(values, words!, this.offsets, this.counts, i, to, run);
     // countRun stops at a value it cannot count (a subnormal, or an octave without a block yet);
     // that value is counted here, so the loop itself calls nothing and keeps its arrays in registers.
-    for (let i = countRun(values, words, this.offsets, this.counts, from, to, sums); i < to; i = countRun(values, words, this.offsets, this.counts, i + 1, to, sums)) {
+    for (let i = count(from); i < to; i = count(i + 1)) {
       const x = values[i]!;
-      const d = x - sums[0]!;
-      sums[1] = sums[1]! + d;
-      sums[2] = sums[2]! + d * d;
+      const d = x - run[K]!;
+      run[S1] = run[S1]! + d;
+      run[S2] = run[S2]! + d * d;
       if (x < run[MIN]!) run[MIN] = x;
       if (x > run[MAX]!) run[MAX] = x;
-      const slot = slotOf(words[2 * i + HI]! >>> 20);
-      const at = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
-      this.counts[at + ((words[2 * i + HI]! >>> (20 - MANTISSA_BITS)) & (SUB - 1))]!++;
-    }
-    this.zeros += run[ZEROS]!;
-    this.min = run[MIN]!;
-    this.max = run[MAX]!;
-    this.count += to - from;
-  }
-
-  /** addAll over values in this sketch's arena: WebAssembly's countRun (the same loop) with the arena's run scratch. */
-  private addAllInArena(arena: SketchArena, values: Float64Array, from: number, to: number, sums: Float64Array): void {
-    if (sums === noSums) noSums.fill(0);
-    const run = arena.run;
-    run[0] = sums[0]!;
-    run[1] = sums[1]!;
-    run[2] = sums[2]!;
-    run[3] = this.min;
-    run[4] = this.max;
-    run[5] = 0;
-    const base = values.byteOffset;
-    const offsets = this.offsets.byteOffset;
-    // As in addAll, the value countRun stops at is counted here (its block made, which may move the counts).
-    for (let i = arena.countRun(base, from, to, offsets, this.counts.byteOffset); i < to; i = arena.countRun(base, i + 1, to, offsets, this.counts.byteOffset)) {
-      const x = values[i]!;
-      const d = x - run[0]!;
-      run[1] = run[1]! + d;
-      run[2] = run[2]! + d * d;
-      if (x < run[3]!) run[3] = x;
-      if (x > run[4]!) run[4] = x;
       scratch[0] = x;
       const slot = slotOf(bits[HI]! >>> 20);
       const at = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
       this.counts[at + ((bits[HI]! >>> (20 - MANTISSA_BITS)) & (SUB - 1))]!++;
     }
-    sums[1] = run[1]!;
-    sums[2] = run[2]!;
-    this.zeros += run[5]!;
-    this.min = run[3]!;
-    this.max = run[4]!;
+    sums[1] = run[S1]!;
+    sums[2] = run[S2]!;
+    this.zeros += run[ZEROS]!;
+    this.min = run[MIN]!;
+    this.max = run[MAX]!;
     this.count += to - from;
   }
 
@@ -362,21 +341,24 @@ function slotOf(top: number): number {
 
 /** Scratch for addAll without sums. */
 const noSums = new Float64Array(3);
-/** countRun's running minimum, maximum and count of zeros, carried from one run to the next. */
-const run = new Float64Array(3);
-const MIN = 0;
-const MAX = 1;
-const ZEROS = 2;
+/** The JS countRun's running figures, laid out as the WebAssembly one's (src/wasm/assembly/sketch.ts): K, Σ(x − K), Σ(x − K)², min, max, zeros. */
+const jsRun = new Float64Array(6);
+const K = 0;
+const S1 = 1;
+const S2 = 2;
+const MIN = 3;
+const MAX = 4;
+const ZEROS = 5;
 
 /**
- * Count values[i, to) into their blocks (zeros apart), and their shifted sums into `sums` (see
- * addAll), until a value's top bits lead to no block (a subnormal, or a new octave); returns that
- * value's index (or `to`), with `run` and `sums` updated for the values counted before it.
+ * Count values[i, to) into their blocks (zeros apart), and their shifted sums, min and max into
+ * `run` (see addAll), until a value's top bits lead to no block (a subnormal, or a new octave);
+ * returns that value's index (or `to`), with `run` updated for the values counted before it.
  */
-function countRun(values: Float64Array, words: Uint32Array, offsets: Int32Array, counts: Uint32Array, from: number, to: number, sums: Float64Array): number {
-  const k = sums[0]!;
-  let s1 = sums[1]!;
-  let s2 = sums[2]!;
+function countRun(values: Float64Array, words: Uint32Array, offsets: Int32Array, counts: Uint32Array, from: number, to: number, run: Float64Array): number {
+  const k = run[K]!;
+  let s1 = run[S1]!;
+  let s2 = run[S2]!;
   let min = run[MIN]!;
   let max = run[MAX]!;
   let zeros = 0;
@@ -395,8 +377,8 @@ function countRun(values: Float64Array, words: Uint32Array, offsets: Int32Array,
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  sums[1] = s1;
-  sums[2] = s2;
+  run[S1] = s1;
+  run[S2] = s2;
   run[MIN] = min;
   run[MAX] = max;
   run[ZEROS] = run[ZEROS]! + zeros;
