@@ -21,9 +21,9 @@ import { availableParallelism } from 'node:os';
 import { Bench, type Task } from 'tinybench';
 import { summarizeChunk } from '../dist/src/engine/chunk-summary.js';
 import { SeriesCollector } from '../dist/src/engine/collect-series.js';
-import { norwayResult } from '../dist/src/engine/norway-result.js';
+import { norwayResult } from '../dist/src/result/norway-result.js';
 import { seriesCount } from '../dist/src/plan/simulation-plan.js';
-import { loadScenario } from '../dist/src/engine/load-scenario.js';
+import { loadScenario } from '../dist/src/scenario/load-scenario.js';
 import { simulate } from '../dist/src/engine/simulate.js';
 import { runChunk } from '../dist/src/kernel/run-chunk.js';
 import { compilePlan } from '../dist/src/plan/compile-plan.js';
@@ -33,7 +33,7 @@ import { LogBucketSketch } from '../dist/src/stats/log-bucket-sketch.js';
 import { quantileSorted } from '../dist/src/stats/quantile-sorted.js';
 import { CLI, REFERENCE, ROOT, machine, median, nok, rate, table, timeProcess, warnIfBusy, wholeNumber, OtherWork } from './common.js';
 
-const CHUNK = 2048; // src/engine/chunking.ts CHUNK_SIZE
+const CHUNK = 2048; // src/base/chunk-size.ts CHUNK_SIZE
 const BLOCK = 100_000; // draws per timed call of the generator tasks
 const N_VALUES = 1_000_000; // values per series in the aggregation tasks
 const AGG_PATHS = 100 * CHUNK; // paths fed to the collector (every series of the reference scenario)

@@ -15,7 +15,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadScenario } from '../dist/src/engine/load-scenario.js';
+import { loadScenario } from '../dist/src/scenario/load-scenario.js';
 import { runChunk } from '../dist/src/kernel/run-chunk.js';
 import { compilePlan } from '../dist/src/plan/compile-plan.js';
 import { seriesCount } from '../dist/src/plan/simulation-plan.js';
@@ -39,7 +39,7 @@ import {
   type NumpyResult,
 } from './common.js';
 
-/** Paths per chunk of the engine (src/engine/chunking.ts CHUNK_SIZE): the kernel runs whole chunks. */
+/** Paths per chunk of the engine (src/base/chunk-size.ts CHUNK_SIZE): the kernel runs whole chunks. */
 const CHUNK = 2048;
 /** Targets of issue 6 (ratios to numpy's paths/s). */
 const KERNEL_TARGET = 1.5;

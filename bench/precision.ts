@@ -29,8 +29,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { PrecisionReport } from '../dist/src/engine/simulate-to-precision.js';
-import type { SimulationResult } from '../dist/src/engine/simulation-result.js';
+import type { PrecisionReport } from '../dist/src/studies/simulate-to-precision.js';
+import type { SimulationResult } from '../dist/src/result/simulation-result.js';
 import {
   AGREEMENT_SE,
   CLI,

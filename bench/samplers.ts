@@ -17,7 +17,7 @@
  *   PENSIM_SAMPLER_BLOCKS=2,4,8,16 (the defaults)
  */
 import { loadavg } from 'node:os';
-import { loadScenario } from '../dist/src/engine/load-scenario.js';
+import { loadScenario } from '../dist/src/scenario/load-scenario.js';
 import { simulate } from '../dist/src/engine/simulate.js';
 import { projectLedger } from '../dist/src/ledger/project-ledger.js';
 import { DEFAULT_RANDOMIZATIONS } from '../dist/src/random/randomized-blocks.js';

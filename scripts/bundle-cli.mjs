@@ -7,7 +7,7 @@
  *
  * The bundle sits two folders under dist/, as the compiled modules do, because modules find
  * files from their own URL: engine/worker-pool.ts dist/workers/chunk.worker.js (../../workers),
- * data/bundled-history.ts the data/ folder (../../../data), cli/package-root.ts package.json.
+ * data/bundled-history.ts the data/ folder (../../../data), base/package-root.ts package.json.
  * Left to node_modules: piscina (it starts its workers from its own files), the native PNG
  * renderer, pdfkit (it reads its font files from its own folder), fastify (the server) and the
  * per-path file writers; cli-progress is required at run time.

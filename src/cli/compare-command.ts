@@ -1,14 +1,14 @@
 /**
  * pensim compare <a> <b> [...]: scenarios on common random numbers (one seed and path count for
  * all, so path i sees the same markets everywhere), each one's percentiles side by side and the
- * paired figures of the first against each other (engine/compare.ts): US scenarios (terminal
+ * paired figures of the first against each other (studies/compare.ts): US scenarios (terminal
  * wealth) or Norwegian ones (the --metric of choice), as a table, JSON or HTML; not a mix.
  * Its flags here; the comparison in compare-handler.ts, loaded when the command runs (cli/main.ts says why).
  */
 import type { CommandModule } from 'yargs';
-import type { NoCompareMetric } from '../engine/compare.js';
+import type { NoCompareMetric } from '../studies/compare.js';
 import type { Sampler } from '../random/sampler.js';
-import { NO_COMPARE_METRICS } from '../engine/compare-metrics.js';
+import { NO_COMPARE_METRICS } from '../studies/compare-metrics.js';
 import { SAMPLER_OPTION } from './sampler-flag.js';
 
 export interface CompareArgs {

@@ -1,18 +1,18 @@
 /** pensim compare <a> <b> [...]: the comparison and its output (the flags are in compare-command.ts). */
 import type { ArgumentsCamelCase } from 'yargs';
-import { compareScenarios, type Comparison, type NoComparison } from '../engine/compare.js';
-import { checkAnyScenario } from '../engine/load-any-scenario.js';
+import { compareScenarios, type Comparison, type NoComparison } from '../studies/compare.js';
+import { checkAnyScenario } from '../scenario/load-any-scenario.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { isUsScenario } from '../plan/compiled-plan.js';
 import type { Scenario } from '../scenario/schema.js';
-import { scenarioHash } from '../scenario/scenario-hash.js';
+import { scenarioHash } from '../base/scenario-hash.js';
 import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathSeries } from './per-path-output.js';
-import { isUsScenarioObject, readScenarioObject } from '../engine/load-us-scenario.js';
+import { isUsScenarioObject, readScenarioObject } from '../scenario/load-us-scenario.js';
 import { compareJson } from '../report/compare-json.js';
 import { compareNorwayTable } from '../report/compare-norway-table.js';
 import { compareTable } from '../report/compare-table.js';
 import { DEFAULT_PERCENTILES } from '../scenario/schema.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import type { CompareArgs } from './compare-command.js';
 import { alphaFlag, attributedTo, gammaFlag, numberFlag, wholeNumberFlag } from './options.js';
 import { withOneSampler } from './sampler-flag.js';

@@ -5,7 +5,7 @@ import { Document, isScalar, visit } from 'yaml';
 import { BUNDLED_HISTORY_SOURCE, bundledMonthlyReturns } from '../data/bundled-history.js';
 import { parseMonthlyReturnsCsv } from '../data/monthly-returns-csv.js';
 import { fitHistory, MIN_YEARS, scenarioFragment, type FitEstimates, type FitModel } from '../market/fit/fit-history.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import type { FitArgs } from './fit-command.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 

@@ -1,7 +1,7 @@
 /** pensim init <file>: the starter scenario written, checked first (the flags are in init-command.ts). */
 import { existsSync, statSync } from 'node:fs';
 import type { ArgumentsCamelCase } from 'yargs';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import type { InitArgs } from './init-command.js';
 import { STARTER_SCENARIO } from './starter-scenario.js';
 import { checkOutputPath, writeAtomically } from './write-output.js';

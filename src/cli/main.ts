@@ -9,7 +9,7 @@
  * which --version, --help, a usage error or another command need not pay.
  */
 import { ChunkFailure } from '../engine/chunk-failure.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { loadYargs } from './load-yargs.js';
 import { Interrupted } from './signals.js';
 import { skipHelpCache } from './skip-help-cache.js';

@@ -3,7 +3,7 @@
  * merge in merge-handler.ts, loaded when the command runs (cli/main.ts says why).
  */
 import type { CommandModule } from 'yargs';
-import { AMOUNTS, AMOUNTS_HELP, type Amounts } from './amounts-choices.js';
+import { AMOUNTS, AMOUNTS_HELP, type Amounts } from '../report/amounts-choices.js';
 
 export interface MergeArgs {
   shards: string[];

@@ -6,20 +6,21 @@ import { resultCsv } from '../report/result-csv.js';
 import { resultInBasis } from '../report/result-in-basis.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
-import { checkAnyScenario } from '../engine/load-any-scenario.js';
-import type { UsRunResult } from '../engine/us-result.js';
-import type { SimulationResult } from '../engine/simulation-result.js';
+import { checkAnyScenario } from '../scenario/load-any-scenario.js';
+import type { UsRunResult } from '../result/us-result.js';
+import type { SimulationResult } from '../result/simulation-result.js';
 import { isUsScenario } from '../plan/compiled-plan.js';
 import { usResultTable } from '../report/us-result-table.js';
-import { UserError } from '../scenario/user-error.js';
-import { amountBasis, checkAmounts } from './amounts-flag.js';
+import { UserError } from '../base/user-error.js';
+import { amountBasis } from '../report/amount-basis-of.js';
+import { checkAmounts } from './amounts-flag.js';
 import type { MergeArgs } from './merge-command.js';
 import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 export async function mergeHandler(args: ArgumentsCamelCase<MergeArgs>): Promise<void> {
   if (args.out) checkOutputPath(args.out, forced(args));
   const parts = await Promise.all(args.shards.map(async (source) => ({ source, file: await readJson(source) })));
-  const result = mergeShards(parts);
+  const result = mergeShards(parts, checkAnyScenario);
   const scenario = checkAnyScenario((parts[0]!.file as { scenario: unknown }).scenario, parts[0]!.source);
   if (isUsScenario(scenario)) {
     // A US run reports in nominal USD, as a table or JSON (as pensim run prints it).

@@ -1,5 +1,5 @@
 /** Shared flag definitions and their checks (a bad flag is a UserError naming it). */
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 
 /** A whole number within [min, max] from a flag's raw text; otherwise a UserError naming the flag. */
 export function wholeNumberFlag(name: string, min: number, max: number) {

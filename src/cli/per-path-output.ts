@@ -11,7 +11,7 @@ import { SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import { US_SERIES } from '../plan/us-simulation-plan.js';
 import { COLUMNAR_EXTENSIONS, type ColumnarWriter, type ColumnSpec } from '../report/columnar-writer.js';
 import { OrderedRows } from '../report/ordered-rows.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { VERSION } from '../version.js';
 import { PerPathRecorder } from './per-path-recorder.js';
 import { writeAtomically } from './write-output.js';

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { UsScenario } from '../scenario/us-schema.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { PERCENTILE_PRESETS, type PresetName } from '../report/percentile-presets.js';
 
 export interface PercentileChoice {

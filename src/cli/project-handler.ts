@@ -1,6 +1,6 @@
 /** pensim project <scenario>: the ledger and its output (the flags are in project-command.ts). */
 import type { ArgumentsCamelCase } from 'yargs';
-import { loadScenario } from '../engine/load-scenario.js';
+import { loadScenario } from '../scenario/load-scenario.js';
 import { projectLedger } from '../ledger/project-ledger.js';
 import { ledgerJson, ledgerTable } from '../report/ledger-table.js';
 import { attributedTo } from './options.js';

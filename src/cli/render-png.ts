@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { RenderedImage, Resvg as ResvgClass } from '@resvg/resvg-js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../base/package-root.js';
 
 /** The native renderer, loaded on the first image: every run and sweep imports this module, few draw PNGs. */
 let resvg: typeof ResvgClass | null = null;

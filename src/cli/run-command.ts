@@ -5,7 +5,7 @@
 import type { CommandModule } from 'yargs';
 import type { Sampler } from '../random/sampler.js';
 import { PRESET_NAMES, PERCENTILE_PRESETS, type PresetName } from '../report/percentile-presets.js';
-import { AMOUNTS, AMOUNTS_HELP, type Amounts } from './amounts-choices.js';
+import { AMOUNTS, AMOUNTS_HELP, type Amounts } from '../report/amounts-choices.js';
 import { SAMPLER_OPTION } from './sampler-flag.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'html', 'svg', 'png', 'pdf'] as const;

@@ -4,10 +4,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadScenario } from '../engine/load-scenario.js';
-import { isUsScenarioFile, loadUsScenario } from '../engine/load-us-scenario.js';
-import { UserError } from '../scenario/user-error.js';
-import { packageRoot } from './package-root.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { isUsScenarioFile, loadUsScenario } from '../scenario/load-us-scenario.js';
+import { UserError } from '../base/user-error.js';
+import { packageRoot } from '../base/package-root.js';
 
 /** The bundled scenario files, sorted by name. */
 export function bundledScenarios(): string[] {

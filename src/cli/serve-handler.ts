@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase } from 'yargs';
 import { newAccessToken } from '../server/access-token.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { wholeNumberFlag } from './options.js';
 import type { ServeArgs } from './serve-command.js';
 

@@ -1,12 +1,12 @@
 /**
  * pensim solve <scenario> --for FIELD --target 'METRIC.STAT>=X': the smallest contribution rate,
  * earliest age or lowest weight that reaches the target, by bisection on common random numbers
- * (engine/solve.ts). Prints the answer, the metric there and one grid step before it; an
+ * (studies/solve.ts). Prints the answer, the metric there and one grid step before it; an
  * unreachable target is bad input for this scenario: exit 2 with the reason. Its flags here; the
  * search in solve-handler.ts, loaded when the command runs (cli/main.ts says why).
  */
 import type { CommandModule } from 'yargs';
-import { SOLVE_DEFAULT_PATHS, SOLVE_FIELDS } from '../engine/solve-fields.js';
+import { SOLVE_DEFAULT_PATHS, SOLVE_FIELDS } from '../studies/solve-fields.js';
 
 export interface SolveArgs {
   scenario: string;

@@ -1,8 +1,8 @@
 /** pensim solve <scenario> --for … --target …: the search and its answer (the flags are in solve-command.ts). */
 import type { ArgumentsCamelCase } from 'yargs';
-import { loadScenario } from '../engine/load-scenario.js';
-import { parseSolveTarget, solve, SOLVE_DEFAULT_PATHS, type SolveResult } from '../engine/solve.js';
-import { UserError } from '../scenario/user-error.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { parseSolveTarget, solve, SOLVE_DEFAULT_PATHS, type SolveResult } from '../studies/solve.js';
+import { UserError } from '../base/user-error.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
 import { interruptible } from './signals.js';
 import type { SolveArgs } from './solve-command.js';

@@ -1,15 +1,15 @@
 /** pensim sweep <scenario> --grid …: the grid's cells run and reported (the flags are in sweep-command.ts). */
 import type { ArgumentsCamelCase } from 'yargs';
-import { loadAnyScenario } from '../engine/load-any-scenario.js';
+import { loadAnyScenario } from '../scenario/load-any-scenario.js';
 import { compileAny } from '../plan/compiled-plan.js';
-import { runSweep, type SweepResult } from '../engine/sweep.js';
-import { sweepAxes, sweepCells } from '../engine/sweep-grid.js';
-import { defaultSweepMetrics, sweepMetrics } from '../engine/sweep-metrics.js';
+import { runSweep, type SweepResult } from '../studies/sweep.js';
+import { sweepAxes, sweepCells } from '../studies/sweep-grid.js';
+import { defaultSweepMetrics, sweepMetrics } from '../studies/sweep-metrics.js';
 import { checkRunSize } from '../engine/limits.js';
 import { sweepCsv, sweepJson, sweepTable } from '../report/sweep-table.js';
 import { writeSweepColumns } from '../report/sweep-columns.js';
-import { scenarioHash } from '../scenario/scenario-hash.js';
-import { UserError } from '../scenario/user-error.js';
+import { scenarioHash } from '../base/scenario-hash.js';
+import { UserError } from '../base/user-error.js';
 import { alphaFlag, attributedTo, gammaFlag, wholeNumberFlag } from './options.js';
 import { withSampler } from './sampler-flag.js';
 import { columnarWriter, fileMetadata, perPathFormat } from './per-path-output.js';

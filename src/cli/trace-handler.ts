@@ -1,6 +1,6 @@
 /** pensim trace <scenario> --path K: the path's ledger and its output (the flags are in trace-command.ts). */
 import type { ArgumentsCamelCase } from 'yargs';
-import { loadAnyScenario } from '../engine/load-any-scenario.js';
+import { loadAnyScenario } from '../scenario/load-any-scenario.js';
 import { tracePath } from '../engine/trace-path.js';
 import { traceJson, traceTable } from '../report/trace-table.js';
 import { usTraceJson, usTraceTable } from '../report/us-trace-table.js';

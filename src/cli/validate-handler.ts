@@ -1,6 +1,6 @@
 /** pensim validate <scenario>: load and compile the scenario (its flags are in validate-command.ts). */
-import { loadScenario } from '../engine/load-scenario.js';
-import { isUsScenarioFile, loadUsScenario } from '../engine/load-us-scenario.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { isUsScenarioFile, loadUsScenario } from '../scenario/load-us-scenario.js';
 import { compileUsPlan } from '../plan/compile-us.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { attributedTo } from './options.js';

@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 
 /**
  * `force`: an existing file may be replaced (--force); without it an existing file is refused, never

@@ -7,7 +7,7 @@
  * Example: "year,month,stock real return,bond real return\n1871,1,-0.0118,-0.0256" gives one month
  * with stocks −1.18 % and bonds −2.56 %.
  */
-import { UserError, type Problem } from '../scenario/user-error.js';
+import { UserError, type Problem } from '../base/user-error.js';
 
 /** The two historical series a profile asset can draw from. */
 export const HISTORY_SOURCES = ['stocks', 'bonds'] as const;

@@ -16,8 +16,8 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileAny, type AnyScenario } from '../plan/compiled-plan.js';
-import { scenarioHash } from '../scenario/scenario-hash.js';
-import { UserError } from '../scenario/user-error.js';
+import { scenarioHash } from '../base/scenario-hash.js';
+import { UserError } from '../base/user-error.js';
 import { VERSION } from '../version.js';
 import { chunkRanges, type ChunkRange } from './chunking.js';
 import type { CollectorState } from './collect-series.js';

@@ -10,7 +10,7 @@ import { sketchArena } from '../wasm/sketch-arena.js';
 import { priceChunk } from '../kernel/price-chunk.js';
 import { planIntervalSeries, planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
 import { planBlocks } from '../random/randomized-blocks.js';
-import { aliveColumns, fillAlive, type AliveSpec } from './alive-payout.js';
+import { aliveColumns, fillAlive, type AliveSpec } from '../result/alive-payout.js';
 import type { ChunkBlocks, ShortfallSpec } from './chunk-summary.js';
 import { compareLayout, fillChannels, type CompareLayout, type CompareSpec } from './compare-channels.js';
 
@@ -39,7 +39,7 @@ export function jobShortfall(job: ChunkJob): ShortfallSpec | undefined {
  * compacted ones (the payouts of the living, a comparison's A / B) do not. Only the columns reported
  * with percentile intervals (plan/plan-kind.ts planIntervalSeries) keep a sketch per block: the
  * others' sketches would multiply the memory the hot loop touches by R for nothing. A comparison's
- * scenarios share one sampler (engine/compare.ts pairingProblems), so the first one's blocks are
+ * scenarios share one sampler (studies/compare.ts pairingProblems), so the first one's blocks are
  * all of theirs.
  */
 export function jobBlocks(job: ChunkJob): ChunkBlocks | null {

@@ -1,8 +1,7 @@
 /**
- * Fixed-size chunks of paths. The size is a constant, never derived from the thread count, so
- * chunk c always holds paths [c·CHUNK_SIZE, …) and draws from the stream seeded by (seed, c).
+ * Fixed-size chunks of paths (base/chunk-size.ts): the ranges a run is cut into.
  */
-export const CHUNK_SIZE = 2048;
+import { CHUNK_SIZE } from '../base/chunk-size.js';
 
 export interface ChunkRange {
   chunk: number;

@@ -2,7 +2,7 @@
  * Gathers chunk summaries into per-series statistics, so the result does not depend on the order
  * in which workers finish. It knows nothing of plans: a series is a column of per-path values
  * (a run's outcomes, or a comparison's channels), and a result builder per plan kind reads it
- * (engine/norway-result.ts, engine/us-result.ts, engine/compare.ts).
+ * (result/norway-result.ts, result/us-result.ts, studies/compare.ts).
  * - moments: (n, mean, M2) per chunk and series, merged in chunk order at the end;
  * - percentiles: either exact (every value kept: 8 bytes a path a series) or a LogBucketSketch
  *   (fixed memory, relative error ≤ 2⁻¹², exactly mergeable: integer counts);
@@ -21,7 +21,7 @@
  * block. The point estimates stay those of all paths.
  */
 import { blockPaths } from '../random/randomized-blocks.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { blockInterval, t975 } from '../stats/block-interval.js';
 import { LogBucketSketch, type SketchState } from '../stats/log-bucket-sketch.js';
 import { mergeMoments, type MomentState } from '../stats/merge-moments.js';
@@ -30,8 +30,8 @@ import { quantileIntervalProbabilities, Z95 } from '../stats/quantile-interval.j
 import { expectedShortfall } from '../stats/risk-measures.js';
 import { shortfallWithInterval } from '../stats/shortfall-probability.js';
 import type { ChunkBlocks, ChunkSummary } from './chunk-summary.js';
-import { CHUNK_SIZE } from './chunking.js';
-import { keyed, type Intervals, type Metric } from './simulation-result.js';
+import { CHUNK_SIZE } from '../base/chunk-size.js';
+import { keyed, type Intervals, type Metric } from '../result/simulation-result.js';
 
 export type PercentileMethod = 'exact' | 'sketch';
 
@@ -87,7 +87,7 @@ export class SeriesCollector {
 
   /**
    * totalPaths: the run's paths, which size the chunk table; a run to precision
-   * (engine/simulate-to-precision.ts) sizes it for its cap and sets the paths done before each read.
+   * (studies/simulate-to-precision.ts) sizes it for its cap and sets the paths done before each read.
    * split: how the columns split into randomized blocks (engine/chunk-job.ts jobBlocks), or null.
    */
   constructor(

@@ -8,7 +8,7 @@
  * - MAX_EXACT_BYTES bounds the memory of exact percentiles, which keep 8 bytes per path and series
  *   (collect-series.ts); the sketch method's memory does not grow with the paths.
  */
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 
 export const MAX_PATH_YEARS = 1_000_000_000;
 export const MAX_EXACT_BYTES = 2 ** 30;

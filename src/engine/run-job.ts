@@ -1,10 +1,10 @@
 /**
  * The run job of a compiled plan (engine/chunk-job.ts): its series, the shortfall counted, and the
- * payouts of the living (engine/alive-payout.ts). Built on the coordinating thread; kept apart from
+ * payouts of the living (result/alive-payout.ts). Built on the coordinating thread; kept apart from
  * chunk-job.ts so the workers do not load the scenario schema it needs.
  */
 import { shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
-import { aliveSpec } from './alive-payout.js';
+import { aliveSpec } from '../result/alive-payout.js';
 import type { ChunkJob } from './chunk-job.js';
 
 export function runJob(plan: CompiledPlan, scenario: AnyScenario): ChunkJob {

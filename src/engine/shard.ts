@@ -7,12 +7,11 @@
  */
 import type { AnyScenario } from '../plan/compiled-plan.js';
 import { compileAny } from '../plan/compiled-plan.js';
-import { scenarioHash } from '../scenario/scenario-hash.js';
-import { UserError } from '../scenario/user-error.js';
+import { scenarioHash } from '../base/scenario-hash.js';
+import { UserError } from '../base/user-error.js';
 import { VERSION } from '../version.js';
 import { chunkRanges } from './chunking.js';
 import type { CollectorState } from './collect-series.js';
-import { checkAnyScenario } from './load-any-scenario.js';
 import { buildResult, collect, resolveSetup, runCollector, type AnyResult, type SimulateOptions } from './simulate.js';
 
 export const SHARD_FORMAT = 'pensim-shard/1';
@@ -62,8 +61,13 @@ export async function simulateShard(
   };
 }
 
-/** Merge every shard of one run (any order) into its result; a missing, repeated or foreign shard is a UserError. */
-export function mergeShards(parts: { source: string; file: unknown }[]): AnyResult {
+/**
+ * Merge every shard of one run (any order) into its result; a missing, repeated or foreign shard is
+ * a UserError. The scenario a shard file carries is input read from a file, so it is validated
+ * again by `check` (scenario/load-any-scenario.ts checkAnyScenario): validation is the edge's job,
+ * handed in rather than imported, so the engine stays below the scenario loaders.
+ */
+export function mergeShards(parts: { source: string; file: unknown }[], check: (input: unknown, source: string) => AnyScenario): AnyResult {
   if (parts.length === 0) throw new UserError([{ path: '', message: 'no shard files given' }]);
   const shards = parts.map(({ source, file }) => ({ source, shard: asShard(file, source) }));
   const first = shards[0]!.shard;
@@ -81,7 +85,7 @@ export function mergeShards(parts: { source: string; file: unknown }[]): AnyResu
   if (missing.length > 0) {
     throw new UserError([{ path: '', message: `shard(s) ${missing.join(', ')} of ${first.shard.count} are missing (shards are numbered 0 to ${first.shard.count - 1})` }]);
   }
-  const scenario = checkAnyScenario(first.scenario, shards[0]!.source);
+  const scenario = check(first.scenario, shards[0]!.source);
   const setup = resolveSetup(scenario, { paths: first.paths, seed: first.seed, threads: 1, percentileMethod: 'sketch' });
   const plan = compileAny(scenario);
   const collector = runCollector({ ...setup, allowLarge: true }, plan);

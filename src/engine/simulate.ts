@@ -10,20 +10,20 @@ import { compileAny, planYears, type AnyScenario, type CompiledPlan } from '../p
 import { jobBlocks, jobSeriesCount } from './chunk-job.js';
 import { runJob } from './run-job.js';
 import type { Scenario } from '../scenario/schema.js';
-import { scenarioHash } from '../scenario/scenario-hash.js';
+import { scenarioHash } from '../base/scenario-hash.js';
 import type { UsScenario } from '../scenario/us-schema.js';
-import { UserError, type Problem } from '../scenario/user-error.js';
+import { UserError, type Problem } from '../base/user-error.js';
 import { randomizedBlocks } from '../random/randomized-blocks.js';
 import { VERSION } from '../version.js';
 import { chunkRanges, type ChunkRange } from './chunking.js';
 import { SeriesCollector, type PercentileMethod } from './collect-series.js';
 import { collectorSink } from './collector-sink.js';
-import { finiteResult } from './finite-result.js';
+import { finiteResult } from '../result/finite-result.js';
 import { checkRunSize } from './limits.js';
-import { norwayResult } from './norway-result.js';
+import { norwayResult } from '../result/norway-result.js';
 import { runChunks } from './run-chunks.js';
-import type { SimulationResult } from './simulation-result.js';
-import { usResult, type UsRunResult } from './us-result.js';
+import type { SimulationResult } from '../result/simulation-result.js';
+import { usResult, type UsRunResult } from '../result/us-result.js';
 
 /** 'auto' keeps exact percentiles up to this many paths, then uses the sketch (bounded memory). */
 export const AUTO_EXACT_MAX_PATHS = 100_000;

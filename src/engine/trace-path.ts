@@ -12,8 +12,9 @@ import { SCALAR_SERIES } from '../plan/simulation-plan.js';
 import { US_SERIES, type UsSeries } from '../plan/us-simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { UsScenario } from '../scenario/us-schema.js';
-import { UserError } from '../scenario/user-error.js';
-import { chunkRanges, CHUNK_SIZE, type ChunkRange } from './chunking.js';
+import { UserError } from '../base/user-error.js';
+import { CHUNK_SIZE } from '../base/chunk-size.js';
+import { chunkRanges, type ChunkRange } from './chunking.js';
 
 export interface PathTrace {
   kind: 'norway';

@@ -11,7 +11,7 @@
  * Not here (the path-by-path kernel runs them): stochastic pay or G, lifetime risk and heirs, the
  * folketrygd, and `pensim trace`.
  */
-import { CHUNK_SIZE } from '../engine/chunking.js';
+import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { createMarketPath } from '../market/market-path.js';
 import { dcPayoutEnd } from '../plan/dc-payout-end.js';
 import {
@@ -24,7 +24,7 @@ import {
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { payoutYear } from './payout-year.js';
-import { wasmMarket } from '../wasm/wasm-market.js';
+import { wasmMarket } from '../market/wasm-market.js';
 import type { ChunkResult, ChunkTask } from './run-chunk.js';
 import { writeInflationSeries } from './write-inflation-series.js';
 

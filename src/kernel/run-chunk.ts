@@ -14,7 +14,7 @@
  * capital goes to the heirs (DC) or to the other members (hybrid with mortality inheritance).
  * Capital never goes below 0. Wage draws are made on dead paths too, so streams stay aligned.
  */
-import { CHUNK_SIZE } from '../engine/chunking.js';
+import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { createMarketPath } from '../market/market-path.js';
 import { bandedContribution } from '../plan/banded-contribution.js';
 import { dcPayoutEnd } from '../plan/dc-payout-end.js';

@@ -29,7 +29,7 @@
  * of the two for the path.
  */
 import { createEmployerStockPath, type EmployerStockPath } from '../market/employer-stock.js';
-import { CHUNK_SIZE } from '../engine/chunking.js';
+import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { createMarketPath } from '../market/market-path.js';
 import { usSeriesCount, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import { chunkStream } from '../random/chunk-stream.js';

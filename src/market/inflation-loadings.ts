@@ -8,12 +8,8 @@
  *
  * Example: one asset, ρ = 0.6 gives a = 0.6, a_own = 0.8.
  */
-import { cholesky } from './cholesky.js';
-
-export function extendedCorrelation(c: readonly (readonly number[])[], rho: readonly number[]): number[][] {
-  const n = c.length;
-  return [...c.map((row, i) => [...row, rho[i]!]), [...rho, 1]].map((row) => row.slice(0, n + 1));
-}
+import { cholesky } from '../stats/cholesky.js';
+import { extendedCorrelation } from '../stats/extended-correlation.js';
 
 export function inflationLoadings(c: readonly (readonly number[])[], rho: readonly number[]): Float64Array | null {
   const n = c.length;

@@ -3,7 +3,7 @@
  * worker threads by structured clone. A discriminated union on `kind`, switched on exhaustively by
  * createMarketPath. Absent in a plan means 'lognormal' (the plan's logMean and covFactor).
  */
-import type { BootstrapMethod } from './bootstrap-indices.js';
+import type { BootstrapMethod } from '../random/bootstrap-indices.js';
 
 /** Correlated lognormal yearly returns from the plan's logMean and covFactor (the default). */
 export interface LognormalModel {

@@ -12,7 +12,7 @@
  *   inflation  the inflation shocks' own normal part
  * With no model or 'lognormal' and no inflation this is exactly fillCorrelatedLognormal's draws.
  * The common case (lognormal, no inflation, pseudo) draws its normals in WebAssembly, a block of
- * paths at a time (src/wasm/wasm-market.ts): the same numbers.
+ * paths at a time (src/market/wasm-market.ts): the same numbers.
  * The plan's sampler (random/sampler.ts) decides where the market's normal shocks come from
  * (market/path-normals.ts): the 'market' stream (pseudo), negated in pairs (antithetic), or the
  * scrambled Sobol point of the path's index in the run, in its block's scramble (sobol). The other
@@ -23,14 +23,14 @@ import { GammaSource } from '../random/gamma-source.js';
 import { NormalSource } from '../random/normal-source.js';
 import type { Sampler } from '../random/sampler.js';
 import { StudentTSource } from '../random/student-t.js';
-import { bootstrapYears } from './bootstrap-indices.js';
+import { bootstrapYears } from '../random/bootstrap-indices.js';
 import { fillCorrelatedLognormal } from './correlated-lognormal.js';
 import { fillInflationAr1 } from './inflation-ar1.js';
 import type { InflationModel, MarketModel } from './market-model.js';
 import { pathNormals } from './path-normals.js';
 import { fillRegimePath } from './regime-path.js';
 import { drawShocks, lognormalFromShocks, regimeFromShocks, studentTFromShocks } from './shock-returns.js';
-import { wasmMarket, type WasmMarketBlock } from '../wasm/wasm-market.js';
+import { wasmMarket, type WasmMarketBlock } from './wasm-market.js';
 
 /** What createMarketPath needs of a compiled plan. */
 export interface MarketPlan {
@@ -155,7 +155,7 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number, 
 const WASM_BLOCK = 256;
 
 /**
- * The common market (src/wasm/wasm-market.ts: the same draws) path by path: a block of paths drawn
+ * The common market (src/market/wasm-market.ts: the same draws) path by path: a block of paths drawn
  * at once into a buffer of this market's own, handed out one path per fill().
  */
 function blockMarket(wasm: WasmMarketBlock, gross: Float64Array): MarketPath {

@@ -5,7 +5,7 @@
  */
 import { maxContribution, minContribution } from '../rules/no/otp-band.js';
 import { selfEmployedMaxRate } from '../rules/no/self-employed.js';
-import type { Problem } from '../scenario/user-error.js';
+import type { Problem } from '../base/user-error.js';
 import { contributionBeforeBand } from './contribution-before-band.js';
 import { CONTRIBUTION_SELF_EMPLOYED, type SimulationPlan } from './simulation-plan.js';
 

@@ -7,7 +7,7 @@
 import { gForYear, G_LAST_YEAR } from '../rules/no/grunnbelop.js';
 import { NO_PENSION_TAX } from '../rules/no/pension-tax.js';
 import type { Scenario } from '../scenario/schema.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { startOf } from '../scenario/validate-scenario.js';
 import { bandProblems } from './band-problems.js';
 import { compileContribution } from './compile-contribution.js';

@@ -6,11 +6,11 @@
  * sampler of the market's normals, whose sobol points need nYears × nAssets bundled dimensions, and
  * its independent randomizations (random/randomized-blocks.ts; 1 under pseudo).
  */
-import { cholesky } from '../market/cholesky.js';
+import { cholesky } from '../stats/cholesky.js';
 import { JOE_KUO_DIMENSIONS } from '../random/joe-kuo-directions.js';
 import { randomizedBlocks } from '../random/randomized-blocks.js';
 import type { Sampler } from '../random/sampler.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import type { ProfileSpec } from '../scenario/schema.js';
 import type { PortfolioPlan } from './simulation-plan.js';
 import { weightsAtAge } from './weights-at-age.js';

@@ -10,14 +10,14 @@
  */
 import { calendarYears } from '../data/calendar-years.js';
 import { bundledMonthlyReturns } from '../data/bundled-history.js';
-import { cholesky } from '../market/cholesky.js';
+import { cholesky } from '../stats/cholesky.js';
 import { inflationLoadings } from '../market/inflation-loadings.js';
 import { lognormalParams } from '../market/lognormal-params.js';
 import type { InflationModel, MarketModel } from '../market/market-model.js';
 import { rescaleHistory } from '../market/rescale-history.js';
-import { stationaryDistribution } from '../market/stationary-distribution.js';
+import { stationaryDistribution } from '../stats/stationary-distribution.js';
 import type { Scenario } from '../scenario/schema.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 
 export interface CompiledReturns {
   market?: MarketModel;

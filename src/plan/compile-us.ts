@@ -7,7 +7,7 @@ import { employerStockModel } from '../market/employer-stock.js';
 import { usLimits } from '../rules/us/limits.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { startOf } from '../scenario/validate-scenario.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { compilePortfolio } from './compile-portfolio.js';
 import { payPathProblems } from './pay-path-problems.js';
 import type { UsSimulationPlan } from './us-simulation-plan.js';

@@ -8,7 +8,7 @@
  * either (docs/model.md §9.4).
  * Example: salary 1e300 with 3 % growth over 40 years gives one problem naming person.salary.
  */
-import type { Problem } from '../scenario/user-error.js';
+import type { Problem } from '../base/user-error.js';
 
 /** Standard deviations of the yearly wage shock assumed on the maximum path (a 1-in-10^15 year). */
 export const PAY_PATH_SIGMAS = 8;

@@ -22,8 +22,8 @@ export function planYears(cp: CompiledPlan): number {
 
 /**
  * Whether each per-path series of the plan is reported with 95 % intervals: the metrics and the
- * capital fan (engine/norway-result.ts, engine/us-result.ts; the real-terms and in-G metrics of
- * engine/returns-result.ts and engine/g-result.ts), not the other fans. Under sobol and antithetic
+ * capital fan (result/norway-result.ts, result/us-result.ts; the real-terms and in-G metrics of
+ * result/returns-result.ts and result/g-result.ts), not the other fans. Under sobol and antithetic
  * only these keep a sketch per randomized block (engine/chunk-job.ts jobBlocks).
  */
 export function planIntervalSeries(cp: CompiledPlan): boolean[] {

@@ -46,7 +46,7 @@ const fn = new Float64Array(LAYERS);
  */
 const knInt = Int32Array.from(kn, Math.ceil);
 
-/** The ziggurat's tables, for the WebAssembly copy of fill() (src/wasm/wasm-market.ts), which must draw the same numbers. */
+/** The ziggurat's tables, for the WebAssembly copy of fill() (src/market/wasm-market.ts), which must draw the same numbers. */
 export const ZIGGURAT = { r: R, knInt, wn, fn } as const;
 
 export class NormalSource {

@@ -104,7 +104,7 @@ export function basisJson(basis: AmountBasis): Record<string, unknown> {
 
 /**
  * Whether the run's own amounts are nominal or real: an engine with return models says so in
- * `result.returns.terms` (engine/returns-result.ts; 'real' for a historical bootstrap without an
+ * `result.returns.terms` (result/returns-result.ts; 'real' for a historical bootstrap without an
  * inflation model). Read through a narrow type so this works with results that lack the block.
  */
 export function resultTerms(result: object): 'nominal' | 'real' {

@@ -44,7 +44,7 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
   const unused = profileUnused ? ` (not used: the ${returns!.model} model draws the returns)` : '';
   const profile: [string, string][] = assets.map((a) => [a.name, `expected return ${pct(a.expectedReturn)} a year, volatility ${pct(a.volatility)}${unused}`]);
   profile.push(['Correlation of log returns', `${correlationText(s, view.format.locale)}${unused}`]);
-  // An engine with return models says which drew the returns (engine/returns-result.ts); read narrowly.
+  // An engine with return models says which drew the returns (result/returns-result.ts); read narrowly.
   const model = (r as { returns?: { model?: string; terms?: string; note?: string } }).returns;
   if (model?.model) profile.push(['Return model', `${model.model}, ${model.terms ?? 'nominal'} returns${model.note ? `: ${model.note}` : ''}`]);
   if (s.profile.weights) {

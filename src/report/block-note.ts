@@ -2,7 +2,7 @@
  * A comparison table's line on its standard errors when the sampler's randomized blocks gave them
  * (docs/results.md "Intervals"); nothing for independent paths (sd/√n, as the tables always said).
  */
-import type { Intervals } from '../engine/simulation-result.js';
+import type { Intervals } from '../result/simulation-result.js';
 
 export function blockNote(c: { intervals?: Intervals }): string {
   const iv = c.intervals;

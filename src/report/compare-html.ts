@@ -4,7 +4,7 @@
  * the p5–p95 and p25–p75 bands and the median, from the chosen percentiles), the terminal-wealth
  * table side by side, and the paired figures of the first scenario against each other one.
  */
-import type { Comparison } from '../engine/compare.js';
+import type { Comparison } from '../studies/compare.js';
 import { colour, compareFanSvg } from './compare-fan-svg.js';
 import { currencyFormat } from './currency-format.js';
 import { escapeXml } from './svg-markup.js';

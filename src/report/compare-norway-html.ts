@@ -6,7 +6,7 @@
  * as the comparison's figures are, and the page says so. Values carry data attributes (data-scenario,
  * data-key, data-value: the unrounded number) so a test can check them against the JSON.
  */
-import type { NoComparison } from '../engine/compare.js';
+import type { NoComparison } from '../studies/compare.js';
 import { colour, compareFanSvg } from './compare-fan-svg.js';
 import { currencyFormat } from './currency-format.js';
 import { escapeXml } from './svg-markup.js';

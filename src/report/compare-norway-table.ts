@@ -1,9 +1,9 @@
 /**
- * A Norwegian comparison (engine/compare.ts) as a plain-text table: each scenario's
+ * A Norwegian comparison (studies/compare.ts) as a plain-text table: each scenario's
  * percentiles of the chosen metric side by side, its risk figures, then the paired figures of the
  * first scenario against each other one. Amounts in whole units of the currency, ratios in percent.
  */
-import type { NoComparison, NoCompareMetric } from '../engine/compare.js';
+import type { NoComparison, NoCompareMetric } from '../studies/compare.js';
 import { blockNote } from './block-note.js';
 import { alignColumns, formatMoney, formatPercent } from './format-number.js';
 

@@ -3,7 +3,7 @@
  * percentiles side by side, its risk measures, the employer-stock figures, then the paired figures
  * of the first scenario against each other one.
  */
-import type { Comparison } from '../engine/compare.js';
+import type { Comparison } from '../studies/compare.js';
 import { blockNote } from './block-note.js';
 import { currencyFormat } from './currency-format.js';
 

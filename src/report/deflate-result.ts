@@ -14,7 +14,7 @@
  * Example (a test checks it): the golden case G1 (docs/model.md §11) has capital 3 112 899 at 67 after 30 years from age 37;
  * at 2 % inflation that is 3 112 899 / 1.02^30 ≈ 1 718 541 in start-year money.
  */
-import type { Metric, SimulationResult } from '../engine/simulation-result.js';
+import type { Metric, SimulationResult } from '../result/simulation-result.js';
 
 type Metrics = SimulationResult['metrics'];
 

@@ -6,7 +6,7 @@
  *
  * Example (a test checks it): fanLayout([5, 10, 50, 90]) = bands [p10–p90], median p50, lines [p5].
  */
-import { percentileKey } from '../engine/simulation-result.js';
+import { percentileKey } from '../result/simulation-result.js';
 
 export interface FanBand {
   lower: string;

@@ -6,7 +6,7 @@
  * Values carry data attributes (data-metric, data-stat, data-value: the unrounded number) so a
  * test can check what is shown against the JSON of the same run.
  */
-import type { Metric } from '../engine/simulation-result.js';
+import type { Metric } from '../result/simulation-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { describeBasis } from './amount-basis.js';
 import { assumptions } from './assumptions.js';

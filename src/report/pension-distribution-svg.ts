@@ -8,7 +8,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { Metric } from '../engine/simulation-result.js';
+import type { Metric } from '../result/simulation-result.js';
 import { basisLabel } from './amount-basis.js';
 import { heading, headingDrop, INK, legend, MUTED, svgDocument, xAxis, yAxis, type Box, type ChartOptions } from './chart-frame.js';
 import { shorten } from './capital-fan-svg.js';

@@ -4,7 +4,7 @@
  * (a preset may name them: PRIIPs' p5 is "stress"). Built once, so every chart and table of one
  * report shows the same numbers.
  */
-import { percentileKey, type SimulationResult } from '../engine/simulation-result.js';
+import { percentileKey, type SimulationResult } from '../result/simulation-result.js';
 import { isInG, type AmountBasis } from './amount-basis.js';
 import { currencyFormat, gFormat, type CurrencyFormat } from './currency-format.js';
 import { resultInBasis } from './result-in-basis.js';

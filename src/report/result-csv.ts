@@ -4,7 +4,7 @@
  * for spreadsheets. Amounts are nominal unless the first line is a "# amounts in …" comment (--real, --amounts g): the
  * nominal file keeps its plain header first, as spreadsheets and older readers expect.
  */
-import type { SimulationResult } from '../engine/simulation-result.js';
+import type { SimulationResult } from '../result/simulation-result.js';
 import { describeBasis, isInG, NOMINAL, type AmountBasis } from './amount-basis.js';
 
 /** Places kept in the CSV: øre for money; for G four (0.0001 G is about 14 NOK), so a spreadsheet can convert back. */

@@ -3,7 +3,7 @@
  * CSV and every chart of a run show the same numbers. Nominal results, and results whose returns
  * are real already, are returned as they are.
  */
-import type { SimulationResult } from '../engine/simulation-result.js';
+import type { SimulationResult } from '../result/simulation-result.js';
 import type { AmountBasis } from './amount-basis.js';
 import { deflateByInflationModel, deflateResult, resultInG, resultInSimulatedG } from './deflate-result.js';
 

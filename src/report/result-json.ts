@@ -3,7 +3,7 @@
  * Given an amount basis (the CLI always gives one), an "amounts" key after "currency" says whether
  * the amounts are nominal or real: { "basis": "nominal" } or { "basis": "real", "baseYear", "inflation" }.
  */
-import type { SimulationResult } from '../engine/simulation-result.js';
+import type { SimulationResult } from '../result/simulation-result.js';
 import { basisJson, type AmountBasis } from './amount-basis.js';
 
 export function resultJson(r: SimulationResult, basis?: AmountBasis): string {

@@ -1,5 +1,5 @@
 /** The human report of a run: headline percentiles, shortfall, and the capital fan by age. */
-import type { Metric, SimulationResult } from '../engine/simulation-result.js';
+import type { Metric, SimulationResult } from '../result/simulation-result.js';
 import { amountUnit, describeBasis, isInG, NOMINAL, type AmountBasis } from './amount-basis.js';
 import { G_DECIMALS } from './currency-format.js';
 import { alignColumns, formatAmount, formatMoney, formatPercent } from './format-number.js';

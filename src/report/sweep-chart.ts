@@ -4,9 +4,9 @@
  * `<metric>.stderr`, which the command adds). Any other grid is refused with a message saying so.
  * Example: `--grid a=1,2 --grid b=3,4,5 --chart-metric payoutNet.p50` is a 2 × 3 heatmap.
  */
-import type { SweepResult } from '../engine/sweep.js';
-import type { GridValue } from '../engine/sweep-grid.js';
-import { UserError } from '../scenario/user-error.js';
+import type { SweepResult } from '../studies/sweep.js';
+import type { GridValue } from '../studies/sweep-grid.js';
+import { UserError } from '../base/user-error.js';
 import { errorBarLineSvg } from './error-bar-line-svg.js';
 import { formatAmount, formatMoney, formatPercent } from './format-number.js';
 import { heatmapSvg } from './heatmap-svg.js';

@@ -3,7 +3,7 @@
  * grid key (float64 when all its values are numbers, else utf8 as the CSV prints them), then each
  * metric as float64 (null where a cell has no value). Metadata as for per-path files, without paths' index.
  */
-import type { SweepResult } from '../engine/sweep.js';
+import type { SweepResult } from '../studies/sweep.js';
 import type { ColumnarWriter, ColumnSpec, ColumnValues } from './columnar-writer.js';
 
 export function writeSweepColumns(s: SweepResult, writer: ColumnarWriter, metadata: Readonly<Record<string, string>>): void {

@@ -4,7 +4,7 @@
  * (report/sweep-chart.ts) and the table of every cell's chosen metrics, so the picture and the
  * numbers sit together. Cells in the table carry `data-metric` and the unrounded `data-value`.
  */
-import type { SweepResult } from '../engine/sweep.js';
+import type { SweepResult } from '../studies/sweep.js';
 import { formatAmount, formatMoney, formatPercent } from './format-number.js';
 import { sweepChartSvg } from './sweep-chart.js';
 import { escapeXml } from './svg-markup.js';

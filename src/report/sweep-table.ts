@@ -4,7 +4,7 @@
  * analysis), or as JSON (the SweepResult).
  * Example (table): a cell with weight 0.5, an amount 2953869.4 and a ratio 0.21314 prints "0.5  2 953 869  21.31 %".
  */
-import type { SweepResult } from '../engine/sweep.js';
+import type { SweepResult } from '../studies/sweep.js';
 import { alignColumns, formatAmount, formatMoney, formatPercent } from './format-number.js';
 
 export function sweepTable(s: SweepResult): string {

@@ -1,5 +1,5 @@
 /** A US run as a plain-text table, en-US numbers in USD: the outcomes' percentiles, then the fan by age. */
-import type { UsRunResult } from '../engine/us-result.js';
+import type { UsRunResult } from '../result/us-result.js';
 import { currencyFormat } from './currency-format.js';
 
 export function usResultTable(r: UsRunResult): string {

@@ -3,8 +3,8 @@
  * diagonal, symmetry, and positive semi-definiteness (it has a Cholesky factor). The same rules
  * as profile.correlation, for matrices elsewhere in the scenario (regimes, inflation).
  */
-import { cholesky } from '../market/cholesky.js';
-import type { Problem } from './user-error.js';
+import { cholesky } from '../stats/cholesky.js';
+import type { Problem } from '../base/user-error.js';
 
 export function correlationMatrixProblems(c: readonly (readonly number[])[], n: number, path: string): Problem[] {
   if (c.length !== n || c.some((row) => row.length !== n)) {

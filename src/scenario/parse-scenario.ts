@@ -6,7 +6,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { Scenario, type ScenarioInput } from './schema.js';
 import { isUsScenarioObject } from './us-schema.js';
-import { pathToString, UserError, type Problem } from './user-error.js';
+import { pathToString, UserError, type Problem } from '../base/user-error.js';
 import { validateScenario } from './validate-scenario.js';
 
 export type ScenarioFormat = 'json' | 'yaml';

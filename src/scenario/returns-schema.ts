@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { HISTORY_SOURCES } from '../data/monthly-returns-csv.js';
-import { BOOTSTRAP_METHODS } from '../market/bootstrap-indices.js';
+import { BOOTSTRAP_METHODS } from '../random/bootstrap-indices.js';
 
 const finite = () => z.number().finite();
 const rate = (min: number, max: number) => finite().min(min).max(max);

@@ -5,11 +5,11 @@
  * (each regime's, and each extended by the inflation correlations) that are valid.
  * The number of historical years (a block may not be longer) is checked when the plan is compiled.
  */
-import { extendedCorrelation } from '../market/inflation-loadings.js';
-import { stationaryDistribution } from '../market/stationary-distribution.js';
+import { extendedCorrelation } from '../stats/extended-correlation.js';
+import { stationaryDistribution } from '../stats/stationary-distribution.js';
 import { correlationMatrixProblems } from './correlation-problems.js';
 import type { Scenario } from './schema.js';
-import type { Problem } from './user-error.js';
+import type { Problem } from '../base/user-error.js';
 
 /** Transition rows may differ from 1 by this much (decimal fractions such as 0.7 + 0.2 + 0.1). */
 export const ROW_SUM_TOLERANCE = 1e-9;

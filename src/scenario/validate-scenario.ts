@@ -7,7 +7,7 @@ import { FIRST_NEW_MODEL_COHORT } from '../rules/no/folketrygd.js';
 import { PAYOUT_START_MAX, PAYOUT_START_MIN, payoutPeriodProblems } from '../rules/no/payout-period.js';
 import type { Scenario } from './schema.js';
 import { correlationMatrixProblems } from './correlation-problems.js';
-import type { Problem } from './user-error.js';
+import type { Problem } from '../base/user-error.js';
 import { returnsProblems } from './validate-returns.js';
 
 const WEIGHT_SUM_TOLERANCE = 1e-9;

@@ -6,7 +6,7 @@
 import { matchTierProblems } from '../rules/us/match-formula.js';
 import { US_LIMITS_FIRST_YEAR } from '../rules/us/limits.js';
 import type { UsScenario } from './us-schema.js';
-import type { Problem } from './user-error.js';
+import type { Problem } from '../base/user-error.js';
 import { profileProblems, startOf } from './validate-scenario.js';
 
 export const US_MAX_RETIREMENT_AGE = 80;

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../cli/package-root.js';
+import { packageRoot } from '../base/package-root.js';
 import { isUsScenarioObject } from '../scenario/us-schema.js';
 import { formatOf, parseScenario } from '../scenario/parse-scenario.js';
 import { parse as parseYaml } from 'yaml';

@@ -4,7 +4,8 @@
  * scenario as run (defaults filled in) as YAML.
  */
 import { stringify as toYaml } from 'yaml';
-import { amountBasis, type Amounts } from '../cli/amounts-flag.js';
+import { amountBasis } from '../report/amount-basis-of.js';
+import type { Amounts } from '../report/amounts-choices.js';
 import { htmlReport } from '../report/html-report.js';
 import { pdfReport } from '../report/pdf-report.js';
 import { resultCsv } from '../report/result-csv.js';

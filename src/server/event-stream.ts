@@ -7,7 +7,7 @@
  * simulation terminates its workers.
  */
 import type { FastifyReply } from 'fastify';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { QueueFull, type RunQueue } from './run-queue.js';
 
 export type Send = (event: string, data: unknown) => void;

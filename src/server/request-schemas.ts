@@ -4,7 +4,7 @@
  * A scenario inside a body is an object validated later by the scenario schema itself.
  */
 import * as z from 'zod';
-import { NO_COMPARE_METRICS } from '../engine/compare.js';
+import { NO_COMPARE_METRICS } from '../studies/compare.js';
 
 /** Paths of one run from the page; more is a job for the CLI (--allow-large). */
 export const MAX_RUN_PATHS = 200_000;

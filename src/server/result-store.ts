@@ -4,7 +4,7 @@
  * Ids are 16 hex digits from crypto.randomBytes: a request naming anything else is "not found".
  */
 import { randomBytes } from 'node:crypto';
-import type { SimulationResult } from '../engine/simulation-result.js';
+import type { SimulationResult } from '../result/simulation-result.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export interface StoredRun {

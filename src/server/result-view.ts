@@ -5,7 +5,8 @@
  * with each value unrounded beside its formatted text (the browser test checks them against the
  * CLI's JSON).
  */
-import { amountBasis, type Amounts } from '../cli/amounts-flag.js';
+import { amountBasis } from '../report/amount-basis-of.js';
+import type { Amounts } from '../report/amounts-choices.js';
 import { describeBasis } from '../report/amount-basis.js';
 import { capitalFanSvg } from '../report/capital-fan-svg.js';
 import { payoutFanSvg } from '../report/payout-fan-svg.js';

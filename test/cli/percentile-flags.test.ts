@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePercentiles, percentileChoice, withPercentiles } from '../../src/cli/percentile-flags.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 import { userError } from '../helpers/user-error.js';
 
 

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
-import { parseSolveTarget, solve, type SolveResult } from '../../src/engine/solve.js';
+import { parseSolveTarget, solve, type SolveResult } from '../../src/studies/solve.js';
 import { solveText } from '../../src/cli/solve-handler.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 import { scenarioFrom } from '../norway/helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

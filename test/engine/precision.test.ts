@@ -1,5 +1,5 @@
 /**
- * Run to precision (engine/simulate-to-precision.ts): blocks of whole chunks in a fixed order until
+ * Run to precision (studies/simulate-to-precision.ts): blocks of whole chunks in a fixed order until
  * every headline figure's 95 % half-width is within the tolerance. The result is the plain run of
  * the same path count (byte for byte, the precision block aside), on any thread count; a cap stops
  * it and says so; bad flags exit 2.
@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAnyScenario } from '../../src/engine/load-any-scenario.js';
+import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { simulateToPrecision } from '../../src/engine/simulate-to-precision.js';
+import { simulateToPrecision } from '../../src/studies/simulate-to-precision.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');

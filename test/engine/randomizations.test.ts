@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareScenarios } from '../../src/engine/compare.js';
-import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
+import { compareScenarios } from '../../src/studies/compare.js';
+import { checkUsScenario } from '../../src/scenario/load-us-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { createMarketPath, type MarketPlan } from '../../src/market/market-path.js';
 import { inverseNormalCdf } from '../../src/random/inverse-normal-cdf.js';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calendarYears } from '../../src/data/calendar-years.js';
 import { bundledMonthlyReturns } from '../../src/data/bundled-history.js';
-import { CHUNK_SIZE } from '../../src/engine/chunking.js';
+import { CHUNK_SIZE } from '../../src/base/chunk-size.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { tracePath } from '../../src/engine/trace-path.js';
 import { compilePlan } from '../../src/plan/compile-plan.js';
@@ -18,7 +18,7 @@ import { deflateResult } from '../../src/report/deflate-result.js';
 import { resultJson } from '../../src/report/result-json.js';
 import { traceTable } from '../../src/report/trace-table.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 
 type Json = Record<string, any>;
 const load = (name: string): Json => JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8')) as Json;

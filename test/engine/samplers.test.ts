@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE } from '../../src/engine/chunking.js';
-import { loadUsScenario } from '../../src/engine/load-us-scenario.js';
+import { CHUNK_SIZE } from '../../src/base/chunk-size.js';
+import { loadUsScenario } from '../../src/scenario/load-us-scenario.js';
 import { mergeShards, simulateShard } from '../../src/engine/shard.js';
+import { checkAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { usRun } from '../us/helpers.js';
 import { projectLedger } from '../../src/ledger/project-ledger.js';
@@ -84,7 +85,7 @@ describe('thread invariance and shards under sobol and antithetic (Norwegian, st
       const whole = resultJson(await simulate(scenario, opts));
       const parts = await Promise.all([0, 1, 2].map((index) => simulateShard(scenario, { index, count: 3 }, opts)));
       const files = [parts[1], parts[2], parts[0]].map((p, i) => ({ source: `p${i}.json`, file: JSON.parse(JSON.stringify(p)) as unknown }));
-      expect(resultJson(mergeShards(files))).toBe(whole);
+      expect(resultJson(mergeShards(files, checkAnyScenario))).toBe(whole);
       // The sampler is in use: not the pseudo run's digits.
       const pseudo = resultJson(await simulate(checkScenario({ ...raw, person: { ...raw.person, wageGrowth: { mean: 0.03, sd: 0.02 } } }), { paths, seed: 42, threads: 1 }));
       expect(one).not.toBe(pseudo);

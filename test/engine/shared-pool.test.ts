@@ -4,8 +4,8 @@
  * serving the next, and the pool outlives them all.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareScenarios } from '../../src/engine/compare.js';
-import { loadAnyScenario } from '../../src/engine/load-any-scenario.js';
+import { compareScenarios } from '../../src/studies/compare.js';
+import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { createSharedPool } from '../../src/engine/worker-pool.js';
 

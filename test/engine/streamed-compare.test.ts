@@ -7,8 +7,8 @@
  * the result reports; means, probabilities and certainty equivalents to rounding.
  */
 import { describe, expect, it } from 'vitest';
-import { compareScenarios, type Comparison } from '../../src/engine/compare.js';
-import { loadAnyScenario } from '../../src/engine/load-any-scenario.js';
+import { compareScenarios, type Comparison } from '../../src/studies/compare.js';
+import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
 
 const PATHS = 200_000;
 /**

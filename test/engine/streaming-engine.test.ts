@@ -12,14 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simulateWithCheckpoint } from '../../src/engine/checkpoint.js';
-import { CHUNK_SIZE } from '../../src/engine/chunking.js';
-import { compareScenarios } from '../../src/engine/compare.js';
-import { loadAnyScenario } from '../../src/engine/load-any-scenario.js';
+import { CHUNK_SIZE } from '../../src/base/chunk-size.js';
+import { compareScenarios } from '../../src/studies/compare.js';
+import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { mergeShards, simulateShard } from '../../src/engine/shard.js';
+import { checkAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { runSweep } from '../../src/engine/sweep.js';
-import { sweepAxes, sweepCells } from '../../src/engine/sweep-grid.js';
-import { sweepMetrics } from '../../src/engine/sweep-metrics.js';
+import { runSweep } from '../../src/studies/sweep.js';
+import { sweepAxes, sweepCells } from '../../src/studies/sweep-grid.js';
+import { sweepMetrics } from '../../src/studies/sweep-metrics.js';
 import type { AnyScenario } from '../../src/plan/compiled-plan.js';
 import type { Sampler } from '../../src/random/sampler.js';
 
@@ -64,7 +65,7 @@ describe.each(KINDS)('%s scenarios: the thread count changes no digit', (_, file
     for (const threads of shardThreads) {
       const parts = await Promise.all([0, 1, 2].map((index) => simulateShard(a!, { index, count: 3 }, { ...opts, threads })));
       const files = [parts[2], parts[0], parts[1]].map((p, i) => ({ source: `part-${i}.json`, file: JSON.parse(JSON.stringify(p)) as unknown }));
-      expect(JSON.stringify(mergeShards(files))).toBe(whole);
+      expect(JSON.stringify(mergeShards(files, checkAnyScenario))).toBe(whole);
       const file = join(TMP, `${fileA.replace(/\W/g, '-')}-${sampler}-${threads}.json`);
       const controller = new AbortController();
       let done = 0;

@@ -3,11 +3,11 @@
  * CE) are exactly what `pensim compare` reports for that cell's scenario on the same seed and paths.
  */
 import { describe, expect, it } from 'vitest';
-import { compareScenarios, type Comparison } from '../../src/engine/compare.js';
-import { loadAnyScenario } from '../../src/engine/load-any-scenario.js';
-import { runSweep } from '../../src/engine/sweep.js';
-import { sweepAxes, sweepCells } from '../../src/engine/sweep-grid.js';
-import { sweepMetrics } from '../../src/engine/sweep-metrics.js';
+import { compareScenarios, type Comparison } from '../../src/studies/compare.js';
+import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
+import { runSweep } from '../../src/studies/sweep.js';
+import { sweepAxes, sweepCells } from '../../src/studies/sweep-grid.js';
+import { sweepMetrics } from '../../src/studies/sweep-metrics.js';
 
 describe('US risk metrics in a sweep', () => {
   it('equal the comparison figures of each cell', async () => {

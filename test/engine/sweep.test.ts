@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
-import { runSweep } from '../../src/engine/sweep.js';
-import { sweepAxes, sweepCells } from '../../src/engine/sweep-grid.js';
-import { defaultSweepMetrics, sweepMetrics } from '../../src/engine/sweep-metrics.js';
+import { runSweep } from '../../src/studies/sweep.js';
+import { sweepAxes, sweepCells } from '../../src/studies/sweep-grid.js';
+import { defaultSweepMetrics, sweepMetrics } from '../../src/studies/sweep-metrics.js';
 import { sweepCsv } from '../../src/report/sweep-table.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 import { userError } from '../helpers/user-error.js';
 
 const load = (name: string): Scenario => checkScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8')));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE } from '../../src/engine/chunking.js';
+import { CHUNK_SIZE } from '../../src/base/chunk-size.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { resultJson } from '../../src/report/result-json.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';

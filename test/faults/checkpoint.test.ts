@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECKPOINT_FORMAT, simulateWithCheckpoint, type CheckpointFile } from '../../src/engine/checkpoint.js';
-import { loadScenario } from '../../src/engine/load-scenario.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 import { DEFAULT_SCENARIO, sleep, startCli } from './cli-process.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-checkpoint-'));

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkRunSize, MAX_EXACT_BYTES, MAX_PATH_YEARS } from '../../src/engine/limits.js';
-import { loadScenario, MAX_SCENARIO_BYTES } from '../../src/engine/load-scenario.js';
+import { loadScenario, MAX_SCENARIO_BYTES } from '../../src/scenario/load-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { MAX_CELLS, sweepAxes } from '../../src/engine/sweep-grid.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { MAX_CELLS, sweepAxes } from '../../src/studies/sweep-grid.js';
+import { UserError } from '../../src/base/user-error.js';
 import { CLI, DEFAULT_SCENARIO } from './cli-process.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-limits-'));

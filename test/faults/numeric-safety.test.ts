@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { finiteResult, firstNonFinite } from '../../src/engine/finite-result.js';
-import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
+import { finiteResult, firstNonFinite } from '../../src/result/finite-result.js';
+import { checkUsScenario } from '../../src/scenario/load-us-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
-import type { SimulationResult } from '../../src/engine/simulation-result.js';
+import type { SimulationResult } from '../../src/result/simulation-result.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 import { DEFAULT_SCENARIO } from './cli-process.js';
 
 type Json = any;

@@ -10,7 +10,7 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/engine/load-scenario.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { compilePlan } from '../../src/plan/compile-plan.js';
 import { seriesCount } from '../../src/plan/simulation-plan.js';

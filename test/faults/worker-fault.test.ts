@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ChunkFailure } from '../../src/engine/chunk-failure.js';
 import { FAULT_VARIABLE } from '../../src/engine/injected-fault.js';
-import { loadScenario } from '../../src/engine/load-scenario.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { DEFAULT_SCENARIO, startCli, threadCount, threadsSettledTo } from './cli-process.js';
 

@@ -1,4 +1,4 @@
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 
 /** The UserError a call throws, or a failure if it throws something else or nothing. */
 export function userError(f: () => unknown): UserError {

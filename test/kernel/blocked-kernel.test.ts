@@ -45,7 +45,7 @@ const variants: Record<string, object> = {
     profile: threeAssets,
     returns: { model: 'lognormal', inflation: { mean: 0.02, persistence: 0.5, sd: 0.01, correlation: { equity: -0.2 } } },
   },
-  // The market from WebAssembly (src/wasm/wasm-market.ts) in its general loop: three assets, and one.
+  // The market from WebAssembly (src/market/wasm-market.ts) in its general loop: three assets, and one.
   'glide path over three assets': { profile: threeAssets },
   'one asset': { profile: { assets: [{ name: 'equity', expectedReturn: 0.06, volatility: 0.2 }], weights: { equity: 1 } } },
   'sobol sampler': { simulation: { ...reference.simulation, sampler: 'sobol' } },

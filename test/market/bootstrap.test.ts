@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarYears } from '../../src/data/calendar-years.js';
 import { bundledMonthlyReturns } from '../../src/data/bundled-history.js';
-import { bootstrapYears, BOOTSTRAP_METHODS, stationaryYears, type BootstrapMethod } from '../../src/market/bootstrap-indices.js';
+import { bootstrapYears, BOOTSTRAP_METHODS, stationaryYears, type BootstrapMethod } from '../../src/random/bootstrap-indices.js';
 import { rescaleHistory } from '../../src/market/rescale-history.js';
 import { chunkStream } from '../../src/random/chunk-stream.js';
 import { NormalSource } from '../../src/random/normal-source.js';
@@ -228,7 +228,7 @@ describe('the bundled history as calendar years', () => {
 
 describe('doc examples', () => {
   it('movingBlockYears with n = 10, L = 3 and block starts 4 and 0 gives 4, 5, 6, 0, 1', async () => {
-    const { movingBlockYears } = await import('../../src/market/bootstrap-indices.js');
+    const { movingBlockYears } = await import('../../src/random/bootstrap-indices.js');
     // Starts are floor(u·(n − L + 1)) = floor(u·8): u = 4.5/8 gives 4, u = 0.5/8 gives 0.
     const us = [4.5 / 8, 0.5 / 8];
     const random = Object.assign(() => us.shift()!, { int32: () => 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cholesky } from '../../src/market/cholesky.js';
+import { cholesky } from '../../src/stats/cholesky.js';
 import { fillCorrelatedLognormal } from '../../src/market/correlated-lognormal.js';
 import { chunkStream } from '../../src/random/chunk-stream.js';
 import { NormalSource } from '../../src/random/normal-source.js';

@@ -19,7 +19,7 @@ import { GammaSource } from '../../src/random/gamma-source.js';
 import { NormalSource } from '../../src/random/normal-source.js';
 import { StudentTSource } from '../../src/random/student-t.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 
 const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createMarketPath, type MarketPlan } from '../../src/market/market-path.js';
 import { inflationLoadings } from '../../src/market/inflation-loadings.js';
 import type { InflationModel } from '../../src/market/market-model.js';
-import { cholesky } from '../../src/market/cholesky.js';
+import { cholesky } from '../../src/stats/cholesky.js';
 import { lognormalParams } from '../../src/market/lognormal-params.js';
 
 const equity = lognormalParams(0.07, 0.16);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../src/plan/compile-plan.js';
 import { createMarketPath } from '../../src/market/market-path.js';
 import { fillRegimePath } from '../../src/market/regime-path.js';
-import { stationaryDistribution } from '../../src/market/stationary-distribution.js';
+import { stationaryDistribution } from '../../src/stats/stationary-distribution.js';
 import { lognormalParams } from '../../src/market/lognormal-params.js';
 import { chunkStream } from '../../src/random/chunk-stream.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';

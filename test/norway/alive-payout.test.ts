@@ -1,5 +1,5 @@
 /**
- * The payout of those alive at each payout age (engine/alive-payout.ts): its percentiles are the
+ * The payout of those alive at each payout age (result/alive-payout.ts): its percentiles are the
  * exact order statistics of the payouts of the paths alive at that age (ageAtDeath ≥ age), its
  * probability the share of them; a lifelong hybrid pension never falls to 0 among the living,
  * although the fan over all paths does (the dead are paid 0); per-path units (G) carry it too; the
@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAnyScenario } from '../../src/engine/load-any-scenario.js';
+import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { simulatePaths } from '../../src/engine/simulate-paths.js';
-import type { SimulationResult } from '../../src/engine/simulation-result.js';
+import type { SimulationResult } from '../../src/result/simulation-result.js';
 import { compilePlan } from '../../src/plan/compile-plan.js';
 import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../../src/plan/simulation-plan.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareScenarios, type CompareOptions, type NoComparison } from '../../src/engine/compare.js';
+import { compareScenarios, type CompareOptions, type NoComparison } from '../../src/studies/compare.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom } from './helpers.js';

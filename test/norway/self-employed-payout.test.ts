@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { projectLedger } from '../../src/ledger/project-ledger.js';
 import { compilePlan } from '../../src/plan/compile-plan.js';
 import { selfEmployedContribution, selfEmployedMaxRate } from '../../src/rules/no/self-employed.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 import { scenarioFrom } from './helpers.js';
 
 describe('self-employed saving (DOMAIN.md 1.3)', () => {

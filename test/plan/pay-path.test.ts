@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../src/plan/compile-plan.js';
 import { compileUsPlan } from '../../src/plan/compile-us.js';
 import { MAX_PAY_PATH, PAY_PATH_SIGMAS, payPathProblems } from '../../src/plan/pay-path-problems.js';
-import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
+import { checkUsScenario } from '../../src/scenario/load-us-scenario.js';
 import { MAX_PAY_NOK } from '../../src/scenario/bounds.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
-import { UserError } from '../../src/scenario/user-error.js';
+import { UserError } from '../../src/base/user-error.js';
 
 const read = (f: string) => JSON.parse(readFileSync(new URL(`../../scenarios/${f}`, import.meta.url), 'utf8'));
 

@@ -4,7 +4,7 @@ import { weightsAtAge } from '../../src/plan/weights-at-age.js';
 import { averageG, gForYear } from '../../src/rules/no/grunnbelop.js';
 import { checkScenario } from '../../src/scenario/parse-scenario.js';
 import type { ProfileSpec } from '../../src/scenario/schema.js';
-import { scenarioHash } from '../../src/scenario/scenario-hash.js';
+import { scenarioHash } from '../../src/base/scenario-hash.js';
 import { annuityPayment } from '../../src/rules/annuity.js';
 
 describe('G (DOMAIN.md 1.1, NAV)', () => {

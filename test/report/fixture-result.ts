@@ -3,7 +3,7 @@
  * retirement and payout at 67, ten payout years. Every percentile series is the median series
  * times a fixed factor, so each expected value can be written down.
  */
-import type { Metric, SimulationResult } from '../../src/engine/simulation-result.js';
+import type { Metric, SimulationResult } from '../../src/result/simulation-result.js';
 
 export const FACTORS: Record<string, number> = { p5: 0.6, p10: 0.7, p25: 0.85, p50: 1, p75: 1.2, p90: 1.4, p95: 1.6 };
 

@@ -4,7 +4,7 @@
  * the TOTAL ratio used to be described as the first payout's.
  */
 import { describe, expect, it } from 'vitest';
-import type { Metric, SimulationResult } from '../../src/engine/simulation-result.js';
+import type { Metric, SimulationResult } from '../../src/result/simulation-result.js';
 import { htmlReport } from '../../src/report/html-report.js';
 import { reportView } from '../../src/report/report-view.js';
 import { summarySentence } from '../../src/report/summary-sentence.js';

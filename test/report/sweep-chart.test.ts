@@ -5,7 +5,7 @@
  * swept are refused with a message naming the flag.
  */
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../../src/engine/sweep.js';
+import type { SweepResult } from '../../src/studies/sweep.js';
 import { renderPng } from '../../src/cli/render-png.js';
 import { HEATMAP_WIDTH } from '../../src/report/heatmap-svg.js';
 import { checkSweepChart, stderrMetricOf, sweepChartSvg } from '../../src/report/sweep-chart.js';

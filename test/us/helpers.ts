@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkUsScenario } from '../../src/engine/load-us-scenario.js';
+import { checkUsScenario } from '../../src/scenario/load-us-scenario.js';
 import type { UsScenario } from '../../src/scenario/us-schema.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

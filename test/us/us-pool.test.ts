@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadUsScenario } from '../../src/engine/load-us-scenario.js';
+import { loadUsScenario } from '../../src/scenario/load-us-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { usRun } from './helpers.js';
 

@@ -1,17 +1,17 @@
 /**
- * The WebAssembly market (src/wasm/wasm-market.ts) draws exactly the JS market (the chunk's
+ * The WebAssembly market (src/market/wasm-market.ts) draws exactly the JS market (the chunk's
  * NormalSource and fillCorrelatedLognormal, path by path) for the plans it takes: bit for bit,
  * ziggurat wedges and tails included, on one, two and three assets, with two chunks' streams
  * interleaved block by block (each block restores its own state); and so does
  * market/market-path.ts, which hands its blocks out path by path.
  */
 import { describe, expect, it } from 'vitest';
-import { cholesky } from '../../src/market/cholesky.js';
+import { cholesky } from '../../src/stats/cholesky.js';
 import { fillCorrelatedLognormal } from '../../src/market/correlated-lognormal.js';
 import { createMarketPath, type MarketPlan } from '../../src/market/market-path.js';
 import { chunkXor4096 } from '../../src/random/chunk-stream.js';
 import { NormalSource } from '../../src/random/normal-source.js';
-import { wasmMarket, wasmMarketApplies } from '../../src/wasm/wasm-market.js';
+import { wasmMarket, wasmMarketApplies } from '../../src/market/wasm-market.js';
 
 function plan(nAssets: number, nYears: number): MarketPlan {
   const vol = [0.2, 0.07, 0.02].slice(0, nAssets);

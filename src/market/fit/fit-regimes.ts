@@ -12,7 +12,7 @@
  * Example: data drawn from two regimes with sds 1 and 3 and transition [[0.95, 0.05], [0.2, 0.8]]
  * are fitted back within sampling error (a test checks it).
  */
-import { stationaryDistribution } from '../stationary-distribution.js';
+import { stationaryDistribution } from '../../stats/stationary-distribution.js';
 import { mahalanobis } from './mahalanobis.js';
 
 export interface RegimeFit {

@@ -1,5 +1,5 @@
 /** Shared by the Student-t and regime fits: squared Mahalanobis distances and the log-determinant. */
-import { cholesky } from '../cholesky.js';
+import { cholesky } from '../../stats/cholesky.js';
 
 /** δ_t = (x_t − μ)ᵀΣ⁻¹(x_t − μ) by forward substitution with Σ's Cholesky factor, and ln|Σ|. */
 export function mahalanobis(

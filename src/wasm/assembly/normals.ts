@@ -3,7 +3,7 @@
  * of random/normal-source.ts (xor4096 + ziggurat) in the same order, so every draw is the same to
  * the bit (test/wasm/wasm-market.test.ts). Why: V8's code for this loop (integer xorshift, table
  * lookups) is ~1.5 times slower than this; the market's normals are the kernel's hottest part. (Its
- * exp was measured slower here than V8's, so the returns are made in JS: src/wasm/wasm-market.ts.)
+ * exp was measured slower here than V8's, so the returns are made in JS: src/market/wasm-market.ts.)
  *
  * The host owns the layout: it writes the tables below once, the chunk's generator state before a
  * block, and reads the block's normals at OUT.

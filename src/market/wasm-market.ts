@@ -7,9 +7,9 @@
  * does not depend on which one ran. Every other model and sampler, or a missing module, or
  * PENSIM_WASM=0 (for A/B timing), leaves the market to market-path.ts.
  */
-import { wasmBytes } from './wasm-file.js';
-import type { MarketPlan } from '../market/market-path.js';
-import { lognormalFromNormals } from '../market/correlated-lognormal.js';
+import { wasmBytes } from '../wasm/wasm-file.js';
+import type { MarketPlan } from './market-path.js';
+import { lognormalFromNormals } from './correlated-lognormal.js';
 import { chunkXor4096 } from '../random/chunk-stream.js';
 import { ZIGGURAT } from '../random/normal-source.js';
 

@@ -11,15 +11,15 @@
  * then the first, then bisects, so it needs about log2(grid size) + 2 runs. The answer meets the
  * target and the grid value one step before it does not (both are in `evaluations`).
  */
-import { withRunPool } from './run-pool.js';
+import { withRunPool } from '../engine/run-pool.js';
 import type { Piscina } from 'piscina';
 import { compilePlan } from '../plan/compile-plan.js';
 import { checkScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import { startOf } from '../scenario/validate-scenario.js';
-import { simulate } from './simulate.js';
-import type { SimulationResult } from './simulation-result.js';
+import { simulate } from '../engine/simulate.js';
+import type { SimulationResult } from '../result/simulation-result.js';
 
 import { SOLVE_FIELDS } from './solve-fields.js';
 

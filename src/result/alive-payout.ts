@@ -9,7 +9,7 @@
  * index) and in G (each path over its own G).
  */
 import { REAL_SCALARS } from '../plan/inflation-series.js';
-import type { SeriesCollector } from './collect-series.js';
+import type { SeriesCollector } from '../engine/collect-series.js';
 import type { AlivePayoutFan } from './simulation-result.js';
 import { fanOffset, gSeriesAt, inflationSeriesAt, SCALAR_SERIES, seriesCount, type SimulationPlan } from '../plan/simulation-plan.js';
 

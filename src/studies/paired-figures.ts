@@ -1,5 +1,5 @@
 /**
- * Figures shared by the US and Norwegian comparisons (both in engine/compare.ts, exact up to 100 000 paths):
+ * Figures shared by the US and Norwegian comparisons (both in studies/compare.ts, exact up to 100 000 paths):
  * a distribution (mean, standard error, percentiles) and the paired figures of A against B on
  * common random numbers, path by path: P(A < B), percentiles of A − B and of A / B (over paths with
  * B > 0), and VaR / CVaR of A − B at α.

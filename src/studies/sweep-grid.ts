@@ -18,8 +18,8 @@
  * the rules reject is a UserError naming the key (and the cell's values).
  */
 import type { AnyScenario } from '../plan/compiled-plan.js';
-import { checkAnyScenario } from './load-any-scenario.js';
-import { UserError, type Problem } from '../scenario/user-error.js';
+import { checkAnyScenario } from '../scenario/load-any-scenario.js';
+import { UserError, type Problem } from '../base/user-error.js';
 
 export type GridValue = number | string | boolean;
 

@@ -85,13 +85,13 @@ export interface SimulationResult {
   /** ci95: each capital percentile's 95 % interval at every age, [low, high] (stats/quantile-interval.ts). */
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]>; ci95?: Record<string, [number[], number[]]> };
   /** Yearly payout percentiles over the payout years, gross and net of tax. */
-  /** alive: with lifetime risk, the payout of those alive at each age (engine/alive-payout.ts). */
+  /** alive: with lifetime risk, the payout of those alive at each age (result/alive-payout.ts). */
   payoutFan: PayoutFan;
-  /** With a `returns` block: the return model, and whether its returns are nominal or real (engine/returns-result.ts). */
+  /** With a `returns` block: the return model, and whether its returns are nominal or real (result/returns-result.ts). */
   returns?: ReturnsInfo;
   /** With a stochastic inflation model: the price index fan and the outcomes in start-year money. */
   inflation?: InflationResult;
-  /** With stochastic pay growth past the published G: G by age and the outcomes in G, path by path (engine/g-result.ts). */
+  /** With stochastic pay growth past the published G: G by age and the outcomes in G, path by path (result/g-result.ts). */
   inG?: GResult;
 }
 

@@ -26,22 +26,22 @@ import { compileAny, isUsScenario, planYears, shortfallOf, type AnyScenario, typ
 import { SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import { US_SERIES, usSeriesIndex, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
-import { scenarioHash } from '../scenario/scenario-hash.js';
+import { scenarioHash } from '../base/scenario-hash.js';
 import type { UsScenario } from '../scenario/us-schema.js';
-import { UserError, type Problem } from '../scenario/user-error.js';
+import { UserError, type Problem } from '../base/user-error.js';
 import { ceValueAtShare } from '../stats/ce-value-at-share.js';
 import { certaintyEquivalent, certaintyEquivalentValue, expectedShortfall, sortedCopy, valueAtRisk } from '../stats/risk-measures.js';
 import { VERSION } from '../version.js';
-import { chunkRanges } from './chunking.js';
-import { SeriesCollector, type PercentileMethod } from './collect-series.js';
-import { collectorSink } from './collector-sink.js';
-import { compareLayout, type CompareLayout, type CompareScenarioSpec, type CompareSpec } from './compare-channels.js';
-import { checkRunSize } from './limits.js';
+import { chunkRanges } from '../engine/chunking.js';
+import { SeriesCollector, type PercentileMethod } from '../engine/collect-series.js';
+import { collectorSink } from '../engine/collector-sink.js';
+import { compareLayout, type CompareLayout, type CompareScenarioSpec, type CompareSpec } from '../engine/compare-channels.js';
+import { checkRunSize } from '../engine/limits.js';
 import { distribution, pairedFigures, type Distribution, type PairedFigures } from './paired-figures.js';
-import { runChunks } from './run-chunks.js';
-import { AUTO_EXACT_MAX_PATHS, blockPathProblems } from './simulate.js';
-import { keyed, type Intervals } from './simulation-result.js';
-import { jobBlocks, type ChunkJob } from './chunk-job.js';
+import { runChunks } from '../engine/run-chunks.js';
+import { AUTO_EXACT_MAX_PATHS, blockPathProblems } from '../engine/simulate.js';
+import { keyed, type Intervals } from '../result/simulation-result.js';
+import { jobBlocks, type ChunkJob } from '../engine/chunk-job.js';
 
 export type { Distribution, PairedFigures };
 
@@ -118,7 +118,7 @@ interface ComparisonCommon {
   pensim: string;
   paths: number;
   seed: number;
-  /** How the standard errors and intervals were computed (engine/simulation-result.ts Intervals). */
+  /** How the standard errors and intervals were computed (result/simulation-result.ts Intervals). */
   intervals: Intervals;
   gamma: number;
   alpha: number;

@@ -1,8 +1,8 @@
 /** Read and validate a scenario file (JSON, or YAML by its .yaml/.yml ending). */
 import { readFile, stat } from 'node:fs/promises';
-import { formatOf, parseScenario } from '../scenario/parse-scenario.js';
-import type { Scenario } from '../scenario/schema.js';
-import { UserError } from '../scenario/user-error.js';
+import { formatOf, parseScenario } from './parse-scenario.js';
+import type { Scenario } from './schema.js';
+import { UserError } from '../base/user-error.js';
 
 /** Scenario files larger than this are refused before reading (no scenario needs more). */
 export const MAX_SCENARIO_BYTES = 1_000_000;

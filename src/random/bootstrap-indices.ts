@@ -15,7 +15,7 @@
  *
  * Example: movingBlockYears with n = 10, L = 3 and block starts 4 and 0 gives 4, 5, 6, 0, 1, …
  */
-import type { RandomStream } from '../random/chunk-stream.js';
+import type { RandomStream } from './chunk-stream.js';
 
 export const BOOTSTRAP_METHODS = ['iid', 'moving-block', 'circular-block', 'stationary'] as const;
 export type BootstrapMethod = (typeof BOOTSTRAP_METHODS)[number];

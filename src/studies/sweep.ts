@@ -4,15 +4,15 @@
  * the parameters' effect, not sampling noise). A cell's row holds exactly the numbers a single
  * `simulate` of that cell's scenario gives (a test checks it). Cells run one after another, each
  * on the thread pool; progress is reported over the whole grid. Any plan kind: a US scenario's
- * cells are US runs, with the US metrics (engine/sweep-metrics.ts).
+ * cells are US runs, with the US metrics (studies/sweep-metrics.ts).
  */
-import { withRunPool } from './run-pool.js';
+import { withRunPool } from '../engine/run-pool.js';
 import type { AnyScenario } from '../plan/compiled-plan.js';
-import { scenarioHash } from '../scenario/scenario-hash.js';
+import { scenarioHash } from '../base/scenario-hash.js';
 import { VERSION } from '../version.js';
 import { isUsScenario } from '../plan/compiled-plan.js';
 import { usRiskFigures } from './compare.js';
-import { simulate, type AnyResult, type SimulateOptions } from './simulate.js';
+import { simulate, type AnyResult, type SimulateOptions } from '../engine/simulate.js';
 import type { GridValue, SweepAxis, SweepCell } from './sweep-grid.js';
 import type { SweepMetric } from './sweep-metrics.js';
 

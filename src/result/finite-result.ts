@@ -4,7 +4,7 @@
  * first one found, by its dotted place in the result, becomes a UserError that says so.
  * Example: finiteResult({ a: { b: [1, NaN] } }) throws "result.a.b[1]: is NaN …".
  */
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 
 export function finiteResult<T>(result: T): T {
   const bad = firstNonFinite(result, 'result');

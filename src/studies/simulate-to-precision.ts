@@ -14,16 +14,17 @@
  * plus a `precision` block saying what was reached.
  */
 import { compileAny, planYears, type AnyScenario } from '../plan/compiled-plan.js';
-import { jobBlocks, jobSeriesCount } from './chunk-job.js';
-import { runJob } from './run-job.js';
-import { UserError } from '../scenario/user-error.js';
-import { CHUNK_SIZE, chunkRanges } from './chunking.js';
-import { SeriesCollector } from './collect-series.js';
-import { collectorSink } from './collector-sink.js';
-import { checkRunSize } from './limits.js';
-import { runChunks } from './run-chunks.js';
-import { buildResult, resolveSetup, type AnyResult, type SimulateOptions } from './simulate.js';
-import type { Metric } from './simulation-result.js';
+import { jobBlocks, jobSeriesCount } from '../engine/chunk-job.js';
+import { runJob } from '../engine/run-job.js';
+import { UserError } from '../base/user-error.js';
+import { CHUNK_SIZE } from '../base/chunk-size.js';
+import { chunkRanges } from '../engine/chunking.js';
+import { SeriesCollector } from '../engine/collect-series.js';
+import { collectorSink } from '../engine/collector-sink.js';
+import { checkRunSize } from '../engine/limits.js';
+import { runChunks } from '../engine/run-chunks.js';
+import { buildResult, resolveSetup, type AnyResult, type SimulateOptions } from '../engine/simulate.js';
+import type { Metric } from '../result/simulation-result.js';
 
 /** The first block: 16 chunks (32 768 paths), enough for the intervals of p5 and p95 to mean something. */
 export const FIRST_BLOCK_CHUNKS = 16;

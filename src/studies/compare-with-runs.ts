@@ -1,11 +1,11 @@
 /**
- * A paired comparison (engine/compare.ts) together with each scenario's own full run on the same
+ * A paired comparison (studies/compare.ts) together with each scenario's own full run on the same
  * seed and paths, for a workbench that shows every variant's report beside the paired figures. The
  * runs are plain simulate() calls: the same numbers a `pensim run` of each variant gives.
  */
 import type { AnyScenario } from '../plan/compiled-plan.js';
 import { compareScenarios, type CompareOptions, type Comparison, type NoComparison } from './compare.js';
-import { simulate, type AnyResult } from './simulate.js';
+import { simulate, type AnyResult } from '../engine/simulate.js';
 
 export async function compareWithRuns(scenarios: readonly AnyScenario[], o: CompareOptions): Promise<{ comparison: Comparison | NoComparison; results: AnyResult[] }> {
   const n = scenarios.length;

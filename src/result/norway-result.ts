@@ -7,8 +7,8 @@
 import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { aliveFan, aliveSpec } from './alive-payout.js';
-import { CHUNK_SIZE } from './chunking.js';
-import type { SeriesCollector } from './collect-series.js';
+import { CHUNK_SIZE } from '../base/chunk-size.js';
+import type { SeriesCollector } from '../engine/collect-series.js';
 import { gResult } from './g-result.js';
 import { returnsResult } from './returns-result.js';
 import type { SimulationResult } from './simulation-result.js';

@@ -4,10 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { formatOf } from '../scenario/parse-scenario.js';
-import { isUsScenarioObject, UsScenario } from '../scenario/us-schema.js';
-import { pathToString, UserError, type Problem } from '../scenario/user-error.js';
-import { validateUsScenario } from '../scenario/validate-us-scenario.js';
+import { formatOf } from './parse-scenario.js';
+import { isUsScenarioObject, UsScenario } from './us-schema.js';
+import { pathToString, UserError, type Problem } from '../base/user-error.js';
+import { validateUsScenario } from './validate-us-scenario.js';
 import { MAX_SCENARIO_BYTES } from './load-scenario.js';
 
 export { isUsScenarioObject };

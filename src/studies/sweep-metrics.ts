@@ -20,10 +20,10 @@ import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
 import { FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES } from '../plan/simulation-plan.js';
-import { UserError } from '../scenario/user-error.js';
+import { UserError } from '../base/user-error.js';
 import type { ScenarioFigures } from './compare.js';
-import type { AnyResult } from './simulate.js';
-import type { Metric, SimulationResult } from './simulation-result.js';
+import type { AnyResult } from '../engine/simulate.js';
+import type { Metric, SimulationResult } from '../result/simulation-result.js';
 
 export interface SweepMetric {
   name: string;
@@ -31,7 +31,7 @@ export interface SweepMetric {
   kind: 'amount' | 'ratio' | 'value';
   /** The value in a result; null when the result has no such metric (e.g. an optional one absent). */
   pick: (r: AnyResult, risk: ScenarioFigures | null) => number | null;
-  /** US risk figures (engine/compare.ts usRiskFigures) are needed: a second, streamed pass over the cell. */
+  /** US risk figures (studies/compare.ts usRiskFigures) are needed: a second, streamed pass over the cell. */
   risk?: boolean;
 }
 

@@ -8,8 +8,8 @@
  */
 import { US_SERIES, usSeriesIndex, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import type { UsScenario } from '../scenario/us-schema.js';
-import { CHUNK_SIZE } from './chunking.js';
-import type { PercentileMethod, SeriesCollector } from './collect-series.js';
+import { CHUNK_SIZE } from '../base/chunk-size.js';
+import type { PercentileMethod, SeriesCollector } from '../engine/collect-series.js';
 import type { Intervals, Metric } from './simulation-result.js';
 
 export interface UsRunResult {
@@ -20,7 +20,7 @@ export interface UsRunResult {
   seed: number;
   /** How the market's normal shocks were drawn (docs/samplers.md). */
   sampler: 'pseudo' | 'antithetic' | 'sobol';
-  /** How the intervals and standard errors were computed (engine/simulation-result.ts Intervals). */
+  /** How the intervals and standard errors were computed (result/simulation-result.ts Intervals). */
   intervals: Intervals;
   paths: number;
   chunkSize: number;
