@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAnyScenario } from '../../src/engine/load-any-scenario.js';
+import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { simulatePaths } from '../../src/engine/simulate-paths.js';
 import { tracePath } from '../../src/engine/trace-path.js';
 import { compilePlan } from '../../src/plan/compile-plan.js';
