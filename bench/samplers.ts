@@ -1,5 +1,5 @@
 /**
- * Samplers on bench-reference (issue 13): REPS independent replications of N paths per sampler
+ * Samplers on bench-reference: REPS independent replications of N paths per sampler
  * (seeds 1..REPS: a new pseudo-random stream, antithetic stream or set of Sobol scrambles each),
  * and the RMSE of each replication's mean and p5 / p50 / p95 of the capital at 67 against the truth:
  *   - the mean: the exact expectation, `pensim project`'s capital at 67 (deterministic pay,

@@ -8,6 +8,7 @@
  * PENSIM_WASM=0 (for A/B timing), leaves the market to market-path.ts.
  */
 import { wasmBytes } from '../wasm/wasm-file.js';
+import { reportWasm, wasmOffReason } from '../wasm/wasm-report.js';
 import type { MarketPlan } from './market-path.js';
 import { lognormalFromNormals } from './correlated-lognormal.js';
 import { chunkXor4096 } from '../random/chunk-stream.js';
@@ -36,15 +37,20 @@ let instance: NormalsExports | null | undefined;
 function normalsModule(): NormalsExports | null {
   if (instance !== undefined) return instance;
   const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('normals.wasm');
-  if (!bytes) return (instance = null);
+  if (!bytes) {
+    reportWasm('normals', wasmOffReason(bytes));
+    return (instance = null);
+  }
   let exports: NormalsExports;
   try {
     exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as NormalsExports;
   } catch {
     // V8 reserves address space for a WebAssembly memory up front; where that is refused (a
     // ulimit -v), the market is drawn in JS: the same numbers.
+    reportWasm('normals', 'no room for its memory');
     return (instance = null);
   }
+  reportWasm('normals', null);
   // The tables sit below OUT; the module declares no memory size of its own.
   grow(exports, exports.OUT.value as number);
   const buffer = exports.memory.buffer;
