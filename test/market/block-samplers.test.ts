@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AntitheticNormals } from '../../src/market/antithetic-normals.js';
-import { cholesky } from '../../src/market/cholesky.js';
+import { cholesky } from '../../src/stats/cholesky.js';
 import { fillCorrelatedLognormal } from '../../src/market/correlated-lognormal.js';
 import { marketBlock } from '../../src/market/market-block.js';
 import type { MarketPlan } from '../../src/market/market-path.js';
