@@ -98,13 +98,26 @@ function precisionFlag(raw: string): number {
   return x;
 }
 
+/** "0.25": an absolute half-width of a probability in percentage points, in (0, 50). */
+function precisionPpFlag(raw: string): number {
+  const text = String(raw).trim();
+  const x = Number(text);
+  if (text === '' || !Number.isFinite(x) || !(x > 0 && x < 50)) {
+    throw new UserError([{ path: '--precision-pp', message: `must be a half-width in percentage points above 0 and below 50, e.g. 0.25; got "${raw}"` }]);
+  }
+  return x;
+}
+
 /** What a run to precision reached, in one line under the table. */
 function precisionLine(p: PrecisionReport): string {
-  const worst = p.figures.reduce((a, b) => (b.relative > a.relative ? b : a));
+  const amounts = p.figures.filter((f) => f.rule === 'relative');
+  const worst = amounts.reduce((a, b) => (b.relative > a.relative ? b : a));
   const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+  const probability = p.figures.find((f) => f.rule === 'absolute');
+  const pp = probability ? `; the ${probability.name} probability ±${(100 * probability.halfWidth).toFixed(2)} pp (±${p.targetPp} pp asked)` : '';
   return p.met
-    ? `Run to precision: every headline figure's 95 % half-width is within ${pct(p.target)} after ${p.paths} paths (largest ${pct(worst.relative)}, ${worst.name}).`
-    : `Run to precision: stopped at the cap of ${p.maxPaths} paths with the largest 95 % half-width at ${pct(worst.relative)} (${worst.name}), above the ${pct(p.target)} asked for.`;
+    ? `Run to precision: every headline figure's 95 % half-width is within ${pct(p.target)} after ${p.paths} paths (largest ${pct(worst.relative)}, ${worst.name}${pp}).`
+    : `Run to precision: stopped at the cap of ${p.maxPaths} paths with the largest 95 % half-width at ${pct(worst.relative)} (${worst.name}${pp}), above what was asked (${pct(p.target)}, ±${p.targetPp} pp).`;
 }
 
 export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<void> {
@@ -131,6 +144,8 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
     const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
     const maxPaths = wholeNumberFlag('max-paths', CHUNK_SIZE, 100_000_000)(args['max-paths']);
     if (maxPaths !== undefined && precision === undefined) throw new UserError([{ path: '--max-paths', message: 'is the cap of a run to precision: give --precision too' }]);
+    const precisionPp = args['precision-pp'] === undefined ? undefined : precisionPpFlag(args['precision-pp']);
+    if (precisionPp !== undefined && precision === undefined) throw new UserError([{ path: '--precision-pp', message: 'is part of a run to precision: give --precision too' }]);
     if (precision !== undefined) {
       const clash = (['paths', 'shard', 'checkpoint', 'per-path'] as const).find((k) => args[k] !== undefined);
       if (clash) throw new UserError([{ path: '--precision', message: `cannot be combined with --${clash}: a run to precision chooses its own path count (cap it with --max-paths)` }]);
@@ -188,7 +203,7 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
     try {
       result = await attributedTo(args.scenario, () =>
         precision !== undefined
-          ? simulateToPrecision(scenario, { ...options, precision, maxPaths: maxPaths ?? DEFAULT_MAX_PATHS })
+          ? simulateToPrecision(scenario, { ...options, precision, ...(precisionPp !== undefined && { precisionPp }), maxPaths: maxPaths ?? DEFAULT_MAX_PATHS })
           : checkpoint !== undefined
             ? simulateWithCheckpoint(scenario, checkpoint, options)
             : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.onChunk }) }),
