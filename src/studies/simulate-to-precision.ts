@@ -105,7 +105,7 @@ export async function simulateToPrecision(scenario: AnyScenario, options: Precis
   const steps: number[] = [];
   const sink = collectorSink(collector, { recorded: (c) => options.onProgress?.((done += c.paths), maxPaths) });
   for (let next = Math.min(FIRST_BLOCK_CHUNKS, all.length); ; ) {
-    await runChunks(job, setup.seed, all.slice(doneChunks, next), setup.threads, sink, setup.signal);
+    await runChunks(job, setup.seed, all.slice(doneChunks, next), setup.threads, sink, setup.signal, setup.pool);
     doneChunks = next;
     const paths = all[doneChunks - 1]!.first + all[doneChunks - 1]!.paths;
     steps.push(paths);
