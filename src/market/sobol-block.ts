@@ -9,17 +9,18 @@
  *    random/linear-scramble.ts) from the point its previous path took; the direction numbers are
  *    kept bit-major here (bit k's numbers of every dimension side by side), so a step reads one
  *    run of memory. Each coordinate x becomes u = (x + ½)·2^−32.
- * 2. Φ⁻¹ over the whole block (random/inverse-normal-cdf.ts inverseNormalCdfBlock: the scalar's
- *    numbers, without its mispredicted branches).
+ * 2. Φ⁻¹ as the coordinates come (random/inverse-normal-cdf.ts: the central region for each at
+ *    once, the tails in a second loop: the scalar's numbers, without its mispredicted branches).
  * 3. Each asset's Brownian bridge over the block (random/brownian-bridge.ts transformBlock), its
  *    increments written to the paths' year-major shocks.
  * Every number is computed by the operations of SobolNormals in its order, so the block equals it
  * bit for bit (test/market/block-samplers.test.ts).
  */
 import { BrownianBridge } from '../random/brownian-bridge.js';
-import { inverseNormalCdfBlock } from '../random/inverse-normal-cdf.js';
+import { inverseNormalCentral, inverseNormalTail } from '../random/inverse-normal-cdf.js';
 import { SOBOL_BITS } from '../random/sobol-directions.js';
 import { SobolSequence } from '../random/sobol-sequence.js';
+import type { ScrambledDirections } from '../random/linear-scramble.js';
 import type { PathNormalsLayout } from './path-normals.js';
 import { scrambledSobol } from './sobol-normals.js';
 
@@ -67,13 +68,24 @@ export class SobolBlock {
       this.z = new Float64Array(count);
       this.tails = new Int32Array(count);
     }
+    // Φ⁻¹ as each point comes: the central region at once (no branch on it: its outcome is random),
+    // the others noted (where, and their u) for a second loop.
     const u = this.u;
+    const z = this.z;
+    const tails = this.tails;
+    let nt = 0;
     for (let b = 0; b < paths; b++) {
       const x = this.nextPoint();
-      for (let c = 0, at = b; c < dims; c++, at += paths) u[at] = (x[c]! + 0.5) * TO_UNIT;
+      for (let c = 0, at = b; c < dims; c++, at += paths) {
+        const p = (x[c]! + 0.5) * TO_UNIT;
+        const q = p - 0.5;
+        z[at] = inverseNormalCentral(q);
+        tails[nt] = at;
+        u[nt] = p;
+        nt += Math.abs(q) <= 0.425 ? 0 : 1;
+      }
     }
-    const z = this.z;
-    inverseNormalCdfBlock(u, z, 0, count, this.tails);
+    for (let t = 0; t < nt; t++) z[tails[t]!] = inverseNormalTail(u[t]!);
     const n = this.nAssets;
     // Asset i's bridge coordinates are c = j · nAssets + i.
     for (let i = 0; i < n; i++) this.bridge.transformBlock(z, i * paths, n * paths, paths, out, i, dims, n);
@@ -103,11 +115,23 @@ export class SobolBlock {
   /** Randomization r at point n: its scramble's direction numbers transposed, the point computed directly. */
   private start(r: number, n: number): Randomization {
     const dims = this.dims;
-    const { directions, shift } = scrambledSobol(this.seed, dims, r);
-    const sequence = new SobolSequence(directions, dims, shift);
+    const scrambled = scrambledSobol(this.seed, dims, r);
+    const sequence = new SobolSequence(scrambled.directions, dims, scrambled.shift);
     sequence.seek(n);
-    const v = new Uint32Array(SOBOL_BITS * dims);
-    for (let d = 0; d < dims; d++) for (let k = 0; k < SOBOL_BITS; k++) v[k * dims + d] = directions[d * SOBOL_BITS + k]!;
-    return { x: Uint32Array.from(sequence.x), v, n };
+    return { x: Uint32Array.from(sequence.x), v: bitMajor(scrambled, dims), n };
   }
+}
+
+/** Each scramble's direction numbers bit-major, kept while the scramble is (market/sobol-normals.ts keeps a run's). */
+const transposed = new WeakMap<ScrambledDirections, Uint32Array>();
+
+function bitMajor(scrambled: ScrambledDirections, dims: number): Uint32Array {
+  let v = transposed.get(scrambled);
+  if (v === undefined) {
+    const directions = scrambled.directions;
+    v = new Uint32Array(SOBOL_BITS * dims);
+    for (let d = 0; d < dims; d++) for (let k = 0; k < SOBOL_BITS; k++) v[k * dims + d] = directions[d * SOBOL_BITS + k]!;
+    transposed.set(scrambled, v);
+  }
+  return v;
 }
