@@ -13,6 +13,7 @@
  * heirs), the folketrygd, uncertain pay and stochastic G are per-path state of the block.
  */
 import { CHUNK_SIZE } from '../base/chunk-size.js';
+import { marketBlock } from '../market/market-block.js';
 import { createMarketPath } from '../market/market-path.js';
 import { dcPayoutEnd } from '../plan/dc-payout-end.js';
 import {
@@ -32,7 +33,6 @@ import type { FixedPaySchedule } from './fixed-pay-schedule.js';
 import { leaveToHeirs } from './leave-to-heirs.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { payoutYear } from './payout-year.js';
-import { wasmMarket } from '../market/wasm-market.js';
 import type { ChunkResult, ChunkTask } from './run-chunk.js';
 import { writeGSeries } from './write-g-series.js';
 import { writeInflationSeries } from './write-inflation-series.js';
@@ -62,8 +62,8 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   // chunk less to write. A dead path, or an extra series written only on some paths, needs zeros.
   const zero = payStart >= nYears || lifetimes || plan.extraSeries.length > 0;
   const series = task.out ? (zero ? task.out.fill(0) : task.out) : new Float64Array(seriesCount(plan) * paths);
-  // The common market comes from WebAssembly a block at a time (the same draws); else path by path.
-  const wasm = wasmMarket(plan, seed, chunk, Math.min(BLOCK, paths));
+  // The common market comes a block at a time (WebAssembly normals, or the block's Sobol points: the same draws); else path by path.
+  const wasm = marketBlock(plan, seed, chunk, chunk * CHUNK_SIZE, Math.min(BLOCK, paths));
   const market = wasm ? null : createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const stride = nYears * nA;
   let gross: Float64Array = wasm ? new Float64Array(0) : new Float64Array(Math.min(BLOCK, paths) * stride);
