@@ -61,7 +61,11 @@ const STANDARD_JOINT = 32_200;
 const ADDITIONAL_65_SINGLE = 2_050;
 const ADDITIONAL_65_JOINT_EACH = 1_650;
 
-/** Long-term gains breakpoints on taxable income, 2026 (Rev. Proc. 2025-32). */
+/**
+ * Long-term gains breakpoints on taxable income, 2026 (Rev. Proc. 2025-32). Checked against secondary
+ * reproductions only: 49 450 and 98 900 in two, 545 500 and 613 700 in one (both are 2025's
+ * 533 400 / 600 050 × 1.0227, the same step as the zero-rate maxima); not against the Rev. Proc.'s text.
+ */
 const GAINS_ZERO_MAX_SINGLE = 49_450;
 const GAINS_ZERO_MAX_JOINT = 98_900;
 const GAINS_FIFTEEN_MAX_SINGLE = 545_500;
