@@ -23,8 +23,9 @@
  * (male μ_100 = 0.4596 → q_100 = 0.3684; female μ_100 = 0.3883 → q_100 = 0.3218). So the table's
  * life expectancy at every age matches the source, and q_x keeps rising past 99.
  *
- * 2021 is a pandemic year (US life expectancy at birth 76.4, down from 78.8 in 2019): these
- * mortality rates are higher, and life expectancies shorter, than those of a normal recent year.
+ * 2021 is a pandemic year: life expectancy at birth here is 73.5 (male) and 79.3 (female), against
+ * 76.3 and 81.4 in 2019 (NCHS, United States Life Tables, 2019, NVSR Vol. 70 No. 19, abstract), so
+ * these rates overstate the mortality of a normal recent year and understate longevity risk.
  */
 
 /** The last tabulated age: q at 119 is 1, so nobody lives to 120. */
