@@ -1,6 +1,6 @@
 /** The payout part of a US run as plain text (report/us-result-table.ts appends it): outcomes, the chance of running out by age, NUA against rollover. */
-import type { UsPayoutResult } from '../engine/us-payout-result.js';
-import type { Metric } from '../engine/simulation-result.js';
+import type { UsPayoutResult } from '../result/us-payout-result.js';
+import type { Metric } from '../result/simulation-result.js';
 import { currencyFormat } from './currency-format.js';
 
 export function usPayoutTable(po: UsPayoutResult, percentiles: number[]): string {

@@ -45,7 +45,7 @@ export interface UsRunResult {
   };
   shortfall: { targetWealth: number; probability: number; stderr: number; ci95: [number, number] } | null;
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]>; ci95: Record<string, [number[], number[]]> };
-  /** With a payout section: the payout years (engine/us-payout-result.ts, docs/results.md "US payout"). */
+  /** With a payout section: the payout years (result/us-payout-result.ts, docs/results.md "US payout"). */
   payout?: UsPayoutResult;
 }
 

@@ -6,7 +6,7 @@
  */
 import { rmdStartAge } from '../rules/us/rmd.js';
 import type { UsScenario } from './us-schema.js';
-import type { Problem } from './user-error.js';
+import type { Problem } from '../base/user-error.js';
 import { weightProblems } from './validate-scenario.js';
 
 export function usPayoutProblems(s: UsScenario): Problem[] {

@@ -13,7 +13,7 @@
 import { type UsPayoutPlan, type UsPayoutSeries } from '../plan/us-payout-plan.js';
 import { usPayoutFans, usPayoutSeriesIndex, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import type { UsScenario } from '../scenario/us-schema.js';
-import type { SeriesCollector } from './collect-series.js';
+import type { SeriesCollector } from '../engine/collect-series.js';
 import type { Metric } from './simulation-result.js';
 
 export interface Probability {
