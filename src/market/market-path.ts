@@ -46,6 +46,8 @@ export interface MarketPlan {
   readonly randomizations?: number;
   /** Year index of the payout start (Norwegian plans), where the sobol sampler's bridge starts; absent: nYears. */
   readonly payStart?: number;
+  /** The stream of the normal shocks; absent: 'market'. A US plan's payout years draw theirs from 'payout-market', so its saving years' draws are those of the plan without a payout. */
+  readonly stream?: 'market' | 'payout-market';
 }
 
 export interface MarketPath {
@@ -73,7 +75,7 @@ export function bridgeFirstOf(plan: MarketPlan): number {
 export function createMarketPath(plan: MarketPlan, seed: number, chunk: number, firstPath: number): MarketPath {
   const { nYears, nAssets: n, logMean, covFactor } = plan;
   const bridgeFirst = bridgeFirstOf(plan);
-  const marketNormals = () => pathNormals(plan.sampler ?? 'pseudo', new NormalSource(chunkXor4096(seed, chunk, 'market')), { nYears, nAssets: n, bridgeFirst }, seed, firstPath, plan.randomizations ?? 1);
+  const marketNormals = () => pathNormals(plan.sampler ?? 'pseudo', new NormalSource(chunkXor4096(seed, chunk, plan.stream ?? 'market')), { nYears, nAssets: n, bridgeFirst }, seed, firstPath, plan.randomizations ?? 1);
   const model: MarketModel = plan.market ?? { kind: 'lognormal' };
   const infl = plan.inflation;
   const gross = new Float64Array(nYears * n);

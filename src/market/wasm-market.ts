@@ -78,7 +78,7 @@ export function wasmMarket(plan: MarketPlan, seed: number, chunk: number, maxPat
   if (!wasmMarketApplies(plan)) return null;
   const m = normalsModule()!;
   const { nYears, nAssets, logMean, covFactor } = plan;
-  const state = chunkXor4096(seed, chunk, 'market').s;
+  const state = chunkXor4096(seed, chunk, plan.stream ?? 'market').s;
   const out = m.OUT.value as number;
   const bytes = out + maxPaths * nYears * nAssets * 8;
   grow(m, bytes);

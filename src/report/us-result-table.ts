@@ -1,6 +1,7 @@
 /** A US run as a plain-text table, en-US numbers in USD: the outcomes' percentiles, then the fan by age. */
 import type { UsRunResult } from '../result/us-result.js';
 import { currencyFormat } from './currency-format.js';
+import { usPayoutTable } from './us-payout-table.js';
 
 export function usResultTable(r: UsRunResult): string {
   const f = currencyFormat('USD');
@@ -28,5 +29,6 @@ export function usResultTable(r: UsRunResult): string {
   let out = `${r.scenario.name ?? r.plan} (${r.plan}): ${f.amount(r.paths)} paths, seed ${r.seed}, ages ${r.ages.start}–${r.ages.retirement}; nominal USD\n\n${rows.map(line).join('\n')}\n`;
   if (r.metrics.defaulted) out += `\nP(employer defaults before retirement) = ${f.percent(r.metrics.defaulted.mean)}\n`;
   if (r.shortfall) out += `P(account < ${f.money(r.shortfall.targetWealth)}) = ${f.percent(r.shortfall.probability)} (± ${f.percent(r.shortfall.stderr, 2)})\n`;
+  if (r.payout) out += usPayoutTable(r.payout, r.percentiles);
   return out;
 }

@@ -11,6 +11,7 @@ import type { UsScenario } from '../scenario/us-schema.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import type { PercentileMethod, SeriesCollector } from '../engine/collect-series.js';
 import type { Intervals, Metric } from './simulation-result.js';
+import { usPayoutResult, type UsPayoutResult } from './us-payout-result.js';
 
 export interface UsRunResult {
   pensim: string;
@@ -44,6 +45,8 @@ export interface UsRunResult {
   };
   shortfall: { targetWealth: number; probability: number; stderr: number; ci95: [number, number] } | null;
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]>; ci95: Record<string, [number[], number[]]> };
+  /** With a payout section: the payout years (result/us-payout-result.ts, docs/results.md "US payout"). */
+  payout?: UsPayoutResult;
 }
 
 export function usResult(
@@ -87,5 +90,6 @@ export function usResult(
       capital: collector.fan(capitalAt, ages, pct),
       ci95: collector.fanIntervals(capitalAt, ages, pct),
     },
+    ...(plan.payout && { payout: usPayoutResult(collector, { ...plan, payout: plan.payout }, scenario, pct) }),
   };
 }
