@@ -10,6 +10,7 @@ import { loadAnyScenario } from '../scenario/load-any-scenario.js';
 import { simulate, type AnyResult } from '../engine/simulate.js';
 import type { UsRunResult } from '../result/us-result.js';
 import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
+import type { UsScenario } from '../scenario/us-schema.js';
 import { SCALAR_SERIES } from '../plan/simulation-plan.js';
 import { usResultTable } from '../report/us-result-table.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
@@ -17,6 +18,7 @@ import type { SimulationResult } from '../result/simulation-result.js';
 import type { AmountBasis } from '../report/amount-basis.js';
 import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
+import { usResultCsv } from '../report/us-result-csv.js';
 import { resultInBasis } from '../report/result-in-basis.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
@@ -27,7 +29,8 @@ import { amountBasis } from '../report/amount-basis-of.js';
 import { amountsChoice, checkAmounts } from './amounts-flag.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
 import { withSampler } from './sampler-flag.js';
-import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathSeries } from './per-path-output.js';
+import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathColumns, usPerPathSeries } from './per-path-output.js';
+import { compileUsPlan } from '../plan/compile-us.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { percentileChoice, withPercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
@@ -78,14 +81,14 @@ function checkUsFlags(args: RunArgs): void {
   const refuse = (flag: string, why: string) => {
     throw new UserError([{ path: flag, message: `is not available for a US scenario: ${why}` }]);
   };
-  if (args.format !== undefined && args.format !== 'table' && args.format !== 'json') refuse('--format', `a US run reports as table or json; got "${args.format}"`);
+  if (args.format !== undefined && args.format !== 'table' && args.format !== 'json' && args.format !== 'csv') refuse('--format', `a US run reports as table, json or csv; got "${args.format}"`);
   if (args.preset !== undefined) refuse('--preset', 'the presets are for the Norwegian client report; give --percentiles');
   if (args.real) refuse('--real', 'US amounts are nominal USD');
   if (args.amounts !== undefined && args.amounts !== 'nominal') refuse('--amounts', 'US amounts are nominal USD');
 }
 
 function renderUs(result: UsRunResult, format: Format): string {
-  return format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : usResultTable(result);
+  return format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? usResultCsv(result) : usResultTable(result);
 }
 
 /** The cap of a run to precision when --max-paths is not given. */
@@ -204,11 +207,12 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
         return;
       }
       // Per-path outcomes stay nominal whatever the report's unit: the CSV's first line or the file's metadata says so.
+      const usPlan = us && args['per-path'] ? await attributedTo(args.scenario, () => compileUsPlan(scenario as UsScenario)) : null;
       const perPath = args['per-path']
         ? await openPerPathOutput(
           args['per-path'],
-          us ? usPerPathSeries() : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
-          us ? usPerPathSeries() : SCALAR_SERIES,
+          us ? usPerPathSeries(usPlan !== null && usPlan.payout !== null) : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
+          us ? usPerPathSeries(usPlan !== null && usPlan.payout !== null) : SCALAR_SERIES,
           paths ?? scenario.simulation.paths,
           {
             seed: seed ?? scenario.simulation.seed,
@@ -219,6 +223,7 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
             sampler: scenario.simulation.sampler,
           },
           amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`,
+          usPlan ? usPerPathColumns(usPlan) : undefined,
         )
         : null;
       const checkpoint = args.checkpoint;
