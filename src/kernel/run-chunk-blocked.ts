@@ -40,9 +40,12 @@ import { writeInflationSeries } from './write-inflation-series.js';
 /** Paths per block: its gross returns (BLOCK × years × assets doubles, ~250 KB at 62 years and 2 assets) stay in L2. */
 const BLOCK = 256;
 
-/** Whether the year-major kernel computes this plan (else the path-by-path kernel does): every plan today. */
-export function blockedKernelApplies(_plan: SimulationPlan, _fixedPay: FixedPaySchedule | null): boolean {
-  return true;
+/**
+ * Whether the year-major kernel computes this plan (else the path-by-path kernel does): every plan
+ * but one with disability (plan/disability-track.ts), which the path-by-path kernel prices.
+ */
+export function blockedKernelApplies(plan: SimulationPlan, _fixedPay: FixedPaySchedule | null): boolean {
+  return plan.disability === null;
 }
 
 export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | null): ChunkResult {

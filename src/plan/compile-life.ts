@@ -5,7 +5,7 @@
  */
 import { survivalCurve } from '../rules/no/k2013.js';
 import type { Scenario } from '../scenario/schema.js';
-import { FOLKETRYGD_SERIES, LIFETIME_SERIES, MAX_LIFE_AGE, type ExtraSeries, type SimulationPlan } from './simulation-plan.js';
+import { DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, MAX_LIFE_AGE, type ExtraSeries, type SimulationPlan } from './simulation-plan.js';
 
 type LifeFields = Pick<SimulationPlan, 'survival' | 'childBirthYears' | 'spouse' | 'heirsInherit' | 'folketrygd' | 'extraSeries'>;
 
@@ -22,7 +22,7 @@ export function compileLife(s: Scenario, startAge: number, startYear: number, pa
   const lifetime = LIFETIME_SERIES.filter(
     (name) => (name !== 'outlivedPayout' || s.payout.method.kind !== 'lifelong') && (name === 'ageAtDeath' || name === 'outlivedPayout' || heirsInherit),
   );
-  const extraSeries: ExtraSeries[] = [...(survival ? lifetime : []), ...(ft ? FOLKETRYGD_SERIES : [])];
+  const extraSeries: ExtraSeries[] = [...(survival ? lifetime : []), ...(ft ? FOLKETRYGD_SERIES : []), ...(s.disability ? DISABILITY_SERIES : [])];
   return {
     survival,
     childBirthYears: Float64Array.from(s.person.children),

@@ -8,6 +8,7 @@ import { amount, MAX_CAPITAL_NOK, MAX_FEE_PER_MEMBER, MAX_PAY_NOK, positiveAmoun
 import { SAMPLERS } from '../random/sampler.js';
 import { randomizationsRule, Randomizations } from './randomizations-schema.js';
 import { Returns } from './returns-schema.js';
+import { Disability } from './disability-schema.js';
 
 const finite = () => z.number().finite();
 const rate = (min: number, max: number) => finite().min(min).max(max);
@@ -257,6 +258,8 @@ export const Scenario = z
       })
       .strict()
       .optional(),
+    /** Disability before retirement: uføretrygd, the premium waiver, a private disability pension (disability-schema.ts). */
+    disability: Disability.optional(),
     /** Yearly growth of G beyond the built-in table; defaults to the mean wage growth. */
     gGrowth: rate(-0.5, 1).optional(),
     /** Deterministic yearly price inflation, used only by reports in today's money (`--real`); not by the simulation. */

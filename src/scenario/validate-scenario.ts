@@ -9,6 +9,7 @@ import type { Scenario } from './schema.js';
 import { correlationMatrixProblems } from './correlation-problems.js';
 import type { Problem } from '../base/user-error.js';
 import { returnsProblems } from './validate-returns.js';
+import { disabilityProblems } from './validate-disability.js';
 
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 const MAX_AGE = 120;
@@ -20,7 +21,8 @@ export function startOf(person: Scenario['person']): { startAge: number; startYe
 }
 
 export function validateScenario(s: Scenario): Problem[] {
-  return [...personProblems(s), ...profileProblems(s), ...payoutProblems(s), ...lifeProblems(s), ...returnsProblems(s)];
+  const problems = [...personProblems(s), ...profileProblems(s), ...payoutProblems(s), ...lifeProblems(s), ...returnsProblems(s)];
+  return s.disability ? [...problems, ...disabilityProblems(s, startOf(s.person).startAge)] : problems;
 }
 
 function personProblems(s: Scenario): Problem[] {
