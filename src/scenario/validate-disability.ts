@@ -5,7 +5,7 @@
  */
 import { MIN_DEGREE, UFORETRYGD_END_AGE } from '../rules/no/uforetrygd.js';
 import type { Scenario } from './schema.js';
-import type { Problem } from './user-error.js';
+import type { Problem } from '../base/user-error.js';
 
 export function disabilityProblems(s: Scenario, startAge: number): Problem[] {
   const d = s.disability;
