@@ -7,6 +7,7 @@
 import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { aliveFan, aliveSpec } from './alive-payout.js';
+import { disabilityResult, disabilitySplit } from './disability-split.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import type { SeriesCollector } from '../engine/collect-series.js';
 import { gResult } from './g-result.js';
@@ -81,5 +82,8 @@ export function norwayResult(
     else if (kind === 'real' && result.inflation) result.inflation.realPayoutFan.alive = fan;
     else if (kind === 'g' && result.inG) result.inG.payoutFan.alive = fan;
   });
+  // With disability: P(disabled before 67) and the outcomes of the disabled and the others.
+  const split = disabilitySplit(plan);
+  if (split) result.disability = disabilityResult(collector, split, pct);
   return result;
 }
