@@ -2,6 +2,7 @@
 import type { ArgumentsCamelCase } from 'yargs';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { projectLedger } from '../ledger/project-ledger.js';
+import { withDisabilityAge } from '../scenario/validate-disability.js';
 import { ledgerJson, ledgerTable } from '../report/ledger-table.js';
 import { attributedTo } from './options.js';
 import type { ProjectArgs } from './project-command.js';
@@ -9,7 +10,8 @@ import { checkOutputPath, forced, writeAtomically } from './write-output.js';
 
 export async function projectHandler(args: ArgumentsCamelCase<ProjectArgs>): Promise<void> {
   if (args.out) checkOutputPath(args.out, forced(args));
-  const scenario = await loadScenario(args.scenario);
+  const loaded = await loadScenario(args.scenario);
+  const scenario = args.disabilityAge === undefined ? loaded : withDisabilityAge(loaded, args.disabilityAge, '--disability-age');
   const ledger = await attributedTo(args.scenario, () => projectLedger(scenario));
   const text = args.format === 'json' ? ledgerJson(ledger) : ledgerTable(ledger, scenario.currency);
   if (args.out) writeAtomically(args.out, text);

@@ -5,7 +5,9 @@
  */
 import { MIN_DEGREE, UFORETRYGD_END_AGE } from '../rules/no/uforetrygd.js';
 import type { Scenario } from './schema.js';
-import type { Problem } from '../base/user-error.js';
+import { UserError, type Problem } from '../base/user-error.js';
+import { Disability } from './disability-schema.js';
+import { startOf } from './validate-scenario.js';
 
 export function disabilityProblems(s: Scenario, startAge: number): Problem[] {
   const d = s.disability;
@@ -35,5 +37,18 @@ export function disabilityProblems(s: Scenario, startAge: number): Problem[] {
       message: 'uføretrygd for the self-employed needs the folketrygd section (their pensionable income and the old-age accrual while disabled come from it): add "folketrygd" or set disability.uforetrygd.enabled to false',
     });
   }
+  return out;
+}
+
+/**
+ * The scenario with every path disabled at `age` (`pensim project --disability-age`): its disability
+ * section, or the defaults when it has none, with forcedAge set; refused like the scenario's own field.
+ */
+export function withDisabilityAge(s: Scenario, age: number, flag: string): Scenario {
+  if (!Number.isInteger(age)) throw new UserError([{ path: flag, message: `must be a whole age (a saving year before 67); got ${String(age)}` }]);
+  const disability = { ...(s.disability ?? Disability.parse({})), forcedAge: age };
+  const out = { ...s, disability };
+  const problems = disabilityProblems(out, startOf(s.person).startAge);
+  if (problems.length > 0) throw new UserError(problems.map((p) => ({ path: p.path === 'disability.forcedAge' ? flag : p.path, message: p.message })));
   return out;
 }
