@@ -33,7 +33,14 @@ export function jobSeriesCount(job: ChunkJob): number {
 
 /** Which columns go into sketches (null: all); a comparison's moment-only columns do not (engine/compare-channels.ts). */
 export function jobSketched(job: ChunkJob): readonly boolean[] | null {
-  return job.kind === 'run' ? null : compareLayout(job.spec).sketched;
+  if (job.kind === 'run') {
+    if (!job.disability) return null;
+    // The disability series over all paths: moments only (result/disability-split.ts says why).
+    const sketched = new Array<boolean>(jobSeriesCount(job)).fill(true);
+    for (const s of job.disability.unsketched) sketched[s] = false;
+    return sketched;
+  }
+  return compareLayout(job.spec).sketched;
 }
 
 /** The series counted against a target in the chunk summary (a comparison counts through its channels). */

@@ -33,7 +33,7 @@ import {
 import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
-import { assumedIncome } from '../rules/no/uforetrygd.js';
+import { assumedIncome, BASIS_YEARS } from '../rules/no/uforetrygd.js';
 import { DisabilityTrack } from '../plan/disability-track.js';
 import { fixedPaySchedule } from './fixed-pay-schedule.js';
 import { blockedKernelApplies, runChunkBlocked } from './run-chunk-blocked.js';
@@ -115,6 +115,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const dis = plan.disability;
   const track = dis !== null ? new DisabilityTrack(dis) : null;
   const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
+  const premiumRate = dis !== null ? dis.premiumRate : 0;
   const fixedPay = fixedPaySchedule(plan);
   const otherBase = taxOf(plan, plan.otherIncome);
   const extra = (name: ExtraSeries) => {
@@ -146,11 +147,16 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
       series[xAge + p] = plan.startAge + t;
     }
     // Disability: the onset (and a recovery) from the path's own draws; the year its income is reported.
+    // The per-year work starts BASIS_YEARS before the onset (the basis's history): none on paths never disabled.
     let disReportY = -1;
+    let disOn = Infinity;
+    let disFrom = Infinity;
     let kNoWaiver = 0;
     if (track !== null) {
       track.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0);
-      if (track.onset !== Infinity && track.onset <= death) {
+      disOn = track.onset;
+      disFrom = disOn - BASIS_YEARS;
+      if (disOn !== Infinity && disOn <= death) {
         series[xDisabled + p] = 1;
         disReportY = Math.min(track.reportYear(), Math.min(track.off, dis!.endY) - 1);
       }
@@ -194,18 +200,21 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
         if (y < nAccum) c = fixedPay !== null ? fixedPay.contribution[y]! : bandedContribution(plan, y, pay, g);
         let cNoWaiver = c;
         let assumed = 0;
-        if (track !== null && y < nAccum) {
-          if (y === track.onset) kNoWaiver = k;
-          if (track.savingYear(y, pay, g)) {
+        if (y >= disFrom && y < nAccum) {
+          if (y === disOn) kNoWaiver = k;
+          if (track!.savingYear(y, pay, g)) {
             const d = dis!.degree;
-            if (dis!.accrualEndY > y) assumed = assumedIncome(track.assumedG, g, d);
+            if (dis!.accrualEndY > y) assumed = assumedIncome(track!.assumedG, g, d);
             pay *= 1 - d;
             cNoWaiver = (1 - d) * c;
-            c = dis!.waiver ? cNoWaiver + d * bandedContribution(plan, y, track.payAtOnset, g) : cNoWaiver;
-          } else if (dis!.premiumRate > 0) {
-            c = Math.max(0, c - dis!.premiumRate * pay);
+            c = dis!.waiver ? cNoWaiver + d * bandedContribution(plan, y, track!.payAtOnset, g) : cNoWaiver;
+          } else if (premiumRate > 0) {
+            c = Math.max(0, c - premiumRate * pay);
             cNoWaiver = c;
           }
+        } else if (premiumRate > 0 && y < nAccum) {
+          c = Math.max(0, c - premiumRate * pay);
+          cNoWaiver = c;
         }
         if (ft && y < nAccum && y < ft.withdrawalY) {
           ftHolding += folketrygdAccrual((ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay) + assumed, g);
@@ -215,12 +224,12 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
         const grown = (k + c) * (1 + growth);
         k = Math.max(0, grown * keep - perMember);
         fees = grown - k;
-        if (track !== null && y >= track.onset) kNoWaiver = Math.max(0, (kNoWaiver + cNoWaiver) * (1 + growth) * keep - perMember);
+        if (y >= disOn) kNoWaiver = Math.max(0, (kNoWaiver + cNoWaiver) * (1 + growth) * keep - perMember);
       } else {
         const j = y - payStart;
         if (j === 0) {
           series[p] = k;
-          if (track !== null && track.onset < y) series[xWaiver + p] = k - kNoWaiver;
+          if (disOn < y) series[xWaiver + p] = k - kNoWaiver;
         }
         if (y < payEnd) payEnd = dcPayoutEnd(plan, k, g, y, payEnd);
         const left = payEnd - y;

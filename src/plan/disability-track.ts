@@ -42,15 +42,24 @@ export class DisabilityTrack {
     let onset = Infinity;
     if (d.forcedY >= 0) onset = d.forcedY;
     else {
+      // The first t with free[t+1] <= u1 (free falls with t), by bisection: never when u1 < free[n].
       const f = d.free;
       const n = f.length - 1;
-      let t = 0;
-      while (t < n && u1 < f[t + 1]!) t++;
-      if (t < n) onset = t;
+      if (n > 0 && u1 >= f[n]!) {
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (u1 >= f[mid + 1]!) hi = mid;
+          else lo = mid + 1;
+        }
+        onset = lo;
+      }
     }
     this.onset = onset;
     this.off = d.recovery > 0 && onset !== Infinity ? onset + recoveryYears(u2, d.recovery) : Infinity;
-    this.hist.fill(d.historyPayG);
+    // The history before the start (the start pay in G); a path never disabled needs none.
+    if (onset !== Infinity) this.hist.fill(d.historyPayG);
     this.basisG = 0;
     this.assumedG = 0;
     this.payAtOnset = 0;
@@ -64,6 +73,7 @@ export class DisabilityTrack {
   /**
    * A saving year with its full pay (salary · pay factor) and G: at the onset the basis is fixed from
    * the 5 years before; a year not disabled enters the history. Returns whether y is disabled.
+   * Callers may skip the years before onset − BASIS_YEARS (the kernel does): they do not count.
    */
   savingYear(y: number, fullPay: number, g: number): boolean {
     if (y === this.onset) {
