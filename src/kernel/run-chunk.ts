@@ -34,6 +34,7 @@ import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
 import { assumedIncome, BASIS_YEARS } from '../rules/no/uforetrygd.js';
+import { survivorBenefits } from '../rules/no/survivors.js';
 import { DisabilityTrack } from '../plan/disability-track.js';
 import { fixedPaySchedule } from './fixed-pay-schedule.js';
 import { blockedKernelApplies, runChunkBlocked } from './run-chunk-blocked.js';
@@ -126,6 +127,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
     extra('ageAtDeath'), extra('outlivedPayout'), extra('inheritance'), extra('heirsChildren'), extra('heirsSpouse'), extra('heirsEstate'),
   ];
   const [xFt, xTotal, xTotalRatio] = [extra('folketrygdPension'), extra('totalPension'), extra('totalReplacementRatio')];
+  const xSurvivors = extra('survivorBenefits');
   const [xDisabled, xDisIncome, xDisRatio, xWaiver] = [extra('disabledBefore67'), extra('disabilityIncome'), extra('disabilityIncomeRatio'), extra('waiverGain')];
   const capitalAt = fanOffset(plan);
   const payoutGrossAt = capitalAt + nYears + 1;
@@ -268,6 +270,9 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
       }
       if (y === death) {
         if (plan.heirsInherit && xInherit >= 0) leaveToHeirs(plan, series, p, k, g, y, [xInherit, xChildren, xSpouse, xEstate]);
+        // The folketrygd's survivors' benefits on a death before the payout start (rules/no/survivors.ts).
+        const sv = plan.survivors;
+        if (sv !== null && y < payStart) series[xSurvivors + p] = survivorBenefits(g, plan.startYear + y, plan.childBirthYears, plan.spouse, sv.spouseIncomeG, sv.omstillingYears);
         k = 0;
       }
       if (tracing) {

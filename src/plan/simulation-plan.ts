@@ -140,6 +140,8 @@ export interface SimulationPlan extends PortfolioPlan {
   /** Heirs get the capital at death (DC); a hybrid with mortality inheritance leaves none. */
   readonly heirsInherit: boolean;
   readonly folketrygd: FolketrygdPlan | null;
+  /** The folketrygd's survivors' benefits on a death before the payout start (rules/no/survivors.ts); null without. */
+  readonly survivors: { readonly spouseIncomeG: number; readonly omstillingYears: number } | null;
   /** Disability before retirement; null without the scenario's section (the kernel then runs as before). */
   readonly disability: DisabilityPlan | null;
   /** Names of the optional per-path series after SCALAR_SERIES (lifetime, folketrygd, disability). */
@@ -164,13 +166,15 @@ export type ScalarSeries = (typeof SCALAR_SERIES)[number];
 
 export const LIFETIME_SERIES = ['ageAtDeath', 'outlivedPayout', 'inheritance', 'heirsChildren', 'heirsSpouse', 'heirsEstate'] as const;
 export const FOLKETRYGD_SERIES = ['folketrygdPension', 'totalPension', 'totalReplacementRatio'] as const;
+/** With `survivors`: the folketrygd's survivors' benefits on a death before the payout start (0 on other paths). */
+export const SURVIVOR_SERIES = ['survivorBenefits'] as const;
 /**
  * Disability: 1 if disabled before 67 (alive at the onset), the yearly uføretrygd + disability pension
  * in the first year both are paid, that over the pay at disability, and what the premium waiver added
  * to the capital at the payout start (the same path priced without it). 0 on paths not disabled.
  */
 export const DISABILITY_SERIES = ['disabledBefore67', 'disabilityIncome', 'disabilityIncomeRatio', 'waiverGain'] as const;
-export type ExtraSeries = (typeof LIFETIME_SERIES)[number] | (typeof FOLKETRYGD_SERIES)[number] | (typeof DISABILITY_SERIES)[number];
+export type ExtraSeries = (typeof LIFETIME_SERIES)[number] | (typeof FOLKETRYGD_SERIES)[number] | (typeof DISABILITY_SERIES)[number] | (typeof SURVIVOR_SERIES)[number];
 
 /** Index of the first fan series: the scalars, then the plan's extra series. */
 export function fanOffset(plan: SimulationPlan): number {

@@ -94,6 +94,7 @@ const METRICS = [
   ['folketrygdPension', 'Folketrygd pension in the payout start year', 'money'],
   ['totalPension', 'Total pension: first payout plus folketrygd, before tax', 'money'],
   ['totalReplacementRatio', 'Total replacement ratio (total pension ÷ pay in the payout start year)', 'ratio'],
+  ['survivorBenefits', 'The folketrygd\'s survivors\' benefits on a death before the payout start (omstillingsstønad and barnepensjon, at the G of the death year; 0 without such a death)', 'money'],
 ] as const;
 
 function percentileTable(view: ReportView): string {

@@ -97,5 +97,6 @@ function extraRows(r: SimulationResult, c: string, money: (label: string, m: Met
     rows.push(['Age at death', age.mean.toFixed(1), ...r.percentiles.map((p) => String(age.percentiles[`p${p}`]))]);
   }
   if (m.inheritance) rows.push(money(`Left to heirs (${c})`, m.inheritance));
+  if (m.survivorBenefits) rows.push(money(`Folketrygd survivors' benefits (${c})`, m.survivorBenefits));
   return rows;
 }

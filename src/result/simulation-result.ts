@@ -81,6 +81,8 @@ export interface SimulationResult {
      * uføretrygd + disability pension and its ratio to the pay at disability, and what the premium waiver
      * added to the capital at the payout start; 0 on paths not disabled (their figures over the disabled alone are in `disability`).
      */
+    /** With `survivors`: the folketrygd's survivors' benefits on a death before the payout start, at the G of the death year; 0 on other paths. */
+    survivorBenefits?: Metric;
     disabledBefore67?: Metric;
     disabilityIncome?: Metric;
     disabilityIncomeRatio?: Metric;

@@ -149,6 +149,9 @@ function lifeProblems(s: Scenario): Problem[] {
     if (s.plan.kind === 'no-hybrid') out.push({ path: 'person.sex', message: 'is required for a hybrid pension (the K2013 annuity factor and the women\'s uplift depend on it): "male" or "female"' });
     else if (s.mortality) out.push({ path: 'person.sex', message: 'is required for lifetime risk (K2013 differs by sex): "male" or "female"' });
   }
+  if (s.survivors && !s.mortality) {
+    out.push({ path: 'survivors', message: 'the survivors\' benefits follow a death: they need lifetime risk (add "mortality": { "table": "K2013" })' });
+  }
   if (s.folketrygd) {
     if (s.person.birthYear < FIRST_NEW_MODEL_COHORT) {
       out.push({ path: 'folketrygd', message: `the folketrygd module models the new rules for people born ${FIRST_NEW_MODEL_COHORT} or later; birthYear is ${s.person.birthYear}` });

@@ -28,7 +28,7 @@
 import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
-import { DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES } from '../plan/simulation-plan.js';
+import { DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES, SURVIVOR_SERIES } from '../plan/simulation-plan.js';
 import { SPLIT_BOTH, SPLIT_DISABLED } from '../result/disability-split.js';
 import { UserError } from '../base/user-error.js';
 import type { ScenarioFigures } from './compare.js';
@@ -60,7 +60,7 @@ const US_RISK: Record<string, { kind: 'amount' | 'ratio' | 'value'; pick: (f: Sc
   probabilityStockLosesHalf: { kind: 'ratio', pick: (f) => f.employerStock?.probabilityStockLosesHalf ?? null },
 };
 
-const NO_METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES, ...DISABILITY_SERIES];
+const NO_METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES, ...DISABILITY_SERIES, ...SURVIVOR_SERIES];
 const US_METRICS: readonly string[] = ['capitalAtRetirement', 'afterTaxRollover', 'afterTaxNua', 'afterTaxBest', 'deferrals', 'employerMoney', 'forfeited', 'employerStockValue', 'employerStockShare', 'defaulted'];
 const RATIOS = new Set(['replacementRatio', 'totalReplacementRatio', 'outlivedPayout', 'shortfall', 'employerStockShare', 'defaulted', 'disabledBefore67', 'disabilityIncomeRatio']);
 

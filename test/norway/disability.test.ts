@@ -20,7 +20,7 @@ const run = async (s: ReturnType<typeof scenarioFrom>, paths: number) => (await 
 describe('P(disabled before 67)', () => {
   it('constant incidence, no deaths: 1 − (1 − λ)^years within 4 standard errors', async () => {
     const lambda = 0.01;
-    const s = scenarioFrom('otp-with-disability.json', { mortality: undefined, disability: { incidence: { kind: 'constant', rate: lambda, scale: undefined } } });
+    const s = scenarioFrom('otp-with-disability.json', { mortality: undefined, survivors: undefined, disability: { incidence: { kind: 'constant', rate: lambda, scale: undefined } } });
     const n = 40_000;
     const r = await run(s, n);
     const years = 67 - 34;
@@ -32,7 +32,7 @@ describe('P(disabled before 67)', () => {
   });
 
   it("NAV's 2012 default for a woman from 34: 1 − Π(1 − λ_age), λ from NAV's raw counts", async () => {
-    const s = scenarioFrom('otp-with-disability.json', { mortality: undefined });
+    const s = scenarioFrom('otp-with-disability.json', { mortality: undefined, survivors: undefined });
     // NAV 2012 (see rules/no/disability-incidence.ts): [from age, new, recipients, prevalence %].
     const groups: [number, number, number, number][] = [
       [30, 1101, 7040, 2.1], [35, 2063, 11473, 3.3], [40, 3268, 20125, 5.3], [45, 4288, 30438, 8.5], [50, 4911, 41431, 12.7],
@@ -61,7 +61,7 @@ describe('P(disabled before 67)', () => {
 });
 
 describe('disabled at 50, zero volatility: the ledger by hand', () => {
-  const patch = { ...flat, mortality: undefined, disability: { forcedAge: 50, incidence: { kind: 'constant', rate: 0, scale: undefined } } };
+  const patch = { ...flat, mortality: undefined, survivors: undefined, disability: { forcedAge: 50, incidence: { kind: 'constant', rate: 0, scale: undefined } } };
   const s = scenarioFrom('otp-with-disability.json', patch);
 
   // By hand, in the kernel's order: pay and G grow 3 % a year from 2026's G; 5 % of pay at each year
@@ -148,5 +148,36 @@ describe('disabled at 50, zero volatility: the ledger by hand', () => {
     close(row.salary.toNumber(), payAt55 / 2);
     close(row.contribution.toNumber(), 0.5 * 0.05 * payAt55 + 0.5 * 0.05 * payAt50);
     close(row.waivedContribution!.toNumber(), 0.5 * 0.05 * payAt50);
+  });
+});
+
+describe("the folketrygd's survivors' benefits on a death before 67", () => {
+  it('each path that dies before the payout start gets omstillingsstønad and barnepensjon by hand; the others 0', async () => {
+    const { compilePlan } = await import('../../src/plan/compile-plan.js');
+    const { runChunk } = await import('../../src/kernel/run-chunk.js');
+    const { SCALAR_SERIES } = await import('../../src/plan/simulation-plan.js');
+    const s = scenarioFrom('otp-with-disability.json', { mortality: { scale: 4 }, disability: undefined });
+    const plan = compilePlan(s);
+    const paths = 2048;
+    const { series } = runChunk({ plan, seed: 5, chunk: 0, paths });
+    const col = (name: string) => (SCALAR_SERIES.length + plan.extraSeries.indexOf(name as never)) * paths;
+    const g0 = 136_549;
+    // Spouse income 450 000 in 2026 kroner grows with G: 450 000 / 136 549 G; pay and G grow 3 % a year.
+    const omst = Math.max(0, 2.25 - 0.45 * (450_000 / g0 - 0.5));
+    let early = 0;
+    for (let p = 0; p < paths; p++) {
+      const age = series[col('ageAtDeath') + p]!;
+      const got = series[col('survivorBenefits') + p]!;
+      if (age >= 67) {
+        expect(got).toBe(0);
+        continue;
+      }
+      early++;
+      const year = 2026 + (age - 34);
+      const g = g0 * Math.pow(1.03, age - 34);
+      const kids = [2020, 2023].reduce((n, born) => n + Math.max(0, 20 - (year + 1 - born)), 0);
+      expect(Math.abs(got / (g * (3 * omst + kids)) - 1)).toBeLessThan(1e-12);
+    }
+    expect(early).toBeGreaterThan(100);
   });
 });

@@ -58,3 +58,23 @@ describe('default incidence (NAV 2012)', () => {
     expect(navIncidence(66, undefined)).toBe(groupRate(10));
   });
 });
+
+describe("the folketrygd's survivors' benefits (kap. 17 and 18, rules from 2024)", () => {
+  it('omstillingsstønad: 2.25 G less 45 % of income above 0.5 G, not below 0', async () => {
+    const { omstillingG } = await import('../../src/rules/no/survivors.js');
+    expect(omstillingG(0)).toBe(2.25);
+    expect(omstillingG(0.5)).toBe(2.25);
+    expect(omstillingG(3)).toBeCloseTo(2.25 - 0.45 * 2.5, 12);
+    expect(omstillingG(5.5)).toBeCloseTo(0, 12);
+    expect(omstillingG(8)).toBe(0);
+  });
+  it('barnepensjon: 1 G a year per child until 20, from the year after the death; the total by hand', async () => {
+    const { barnepensjonYears, survivorBenefits } = await import('../../src/rules/no/survivors.js');
+    // Death in 2030: the child of 2020 is 11 in 2031 and is paid 2031..2039 (9 years); of 2023, 12 years.
+    expect(barnepensjonYears(2030, [2020, 2023])).toBe(21);
+    expect(barnepensjonYears(2030, [2005])).toBe(0); // 26 in 2031
+    expect(barnepensjonYears(2030, [2031])).toBe(0); // not born at the death
+    expect(survivorBenefits(130_160, 2030, [2020, 2023], true, 3, 3)).toBeCloseTo(130_160 * (3 * 1.125 + 21), 6);
+    expect(survivorBenefits(130_160, 2030, [2020, 2023], false, 3, 3)).toBeCloseTo(130_160 * 21, 6);
+  });
+});
