@@ -55,3 +55,23 @@ describe('disability: the engine changes no byte', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 });
+
+describe('disability in sweeps', () => {
+  it("a sweep's group metrics are the single runs' figures; a metric the group lacks is refused naming --metrics", async () => {
+    const { runSweep } = await import('../../src/studies/sweep.js');
+    const { sweepAxes, sweepCells } = await import('../../src/studies/sweep-grid.js');
+    const { sweepMetrics } = await import('../../src/studies/sweep-metrics.js');
+    const axes = sweepAxes(s, ['disability.incidence.scale=0.5,1']);
+    const names = ['disabledBefore67.mean', 'disabled.waiverGain.mean', 'notDisabled.capitalAtRetirement.p50'];
+    const opts = { paths: CHUNK_SIZE, seed: 4, threads: 1, percentileMethod: 'sketch' as const };
+    const out = await runSweep(s, axes, sweepCells(s, axes), sweepMetrics(names, s), opts);
+    for (const [i, cell] of sweepCells(s, axes).entries()) {
+      const r = (await simulate(cell.scenario, opts)) as import('../../src/result/simulation-result.js').SimulationResult;
+      expect(out.rows[i]!.values['disabledBefore67.mean']).toBe(r.disability!.probability);
+      expect(out.rows[i]!.values['disabled.waiverGain.mean']).toBe(r.disability!.disabled!.metrics.waiverGain!.mean);
+      expect(out.rows[i]!.values['notDisabled.capitalAtRetirement.p50']).toBe(r.disability!.others!.metrics.capitalAtRetirement!.percentiles.p50);
+    }
+    expect(out.rows[1]!.values['disabledBefore67.mean']!).toBeGreaterThan(out.rows[0]!.values['disabledBefore67.mean']!);
+    expect(() => sweepMetrics(['notDisabled.waiverGain.mean'], s)).toThrow(/--metrics.*the notDisabled group's metrics are/);
+  });
+});
