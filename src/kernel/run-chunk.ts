@@ -277,7 +277,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
       }
       if (tracing) {
         trace.year({
-          y, alive, salary: y < nAccum && alive ? salary * payFactor[y]! : 0, g, capitalStart: start, contribution: c, portfolioReturn: r,
+          y, alive, salary: y < nAccum && alive ? salary * payFactor[y]! * (track !== null && track.disabled(y) ? 1 - dis!.degree : 1) : 0, g, capitalStart: start, contribution: c, portfolioReturn: r,
           fees,
           payout, tax, folketrygd: alive ? ftPension : 0, capitalEnd: k,
         });
