@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { describeBasis } from './amount-basis.js';
 import { assumptions } from './assumptions.js';
 import { capitalFanSvg } from './capital-fan-svg.js';
+import { disabilityRows, disabilitySentence } from './disability-rows.js';
 import { payoutFanSvg } from './payout-fan-svg.js';
 import { pensionDistributionSvg } from './pension-distribution-svg.js';
 import { percentileKeys, percentileName, type ReportView } from './report-view.js';
@@ -44,6 +45,7 @@ export function htmlReport({ scenario, view, runDate }: HtmlReportInput): string
     section(`The yearly pension in the first payout year (age ${r.ages.payoutStart})`, pensionDistributionSvg(view, NO_HEADING), 'Each dot is a reported percentile: that share of outcomes pays less. The lines between dots are straight-line interpolation.'),
     el('section', { 'data-section': 'percentiles' }, el('h2', {}, 'Percentiles') + percentileTable(view) + capitalByAgeTable(view)),
     el('section', { 'data-section': 'shortfall' }, el('h2', {}, 'Falling short of the target') + shortfallText(view)),
+    ...(r.disability ? [el('section', { 'data-section': 'disability' }, el('h2', {}, 'Disability before 67') + disabilityTable(view))] : []),
     el('section', { 'data-section': 'assumptions' }, el('h2', {}, 'Assumptions') + assumptionTables(scenario, view, runDate)),
     el(
       'footer',
@@ -92,6 +94,7 @@ const METRICS = [
   ['folketrygdPension', 'Folketrygd pension in the payout start year', 'money'],
   ['totalPension', 'Total pension: first payout plus folketrygd, before tax', 'money'],
   ['totalReplacementRatio', 'Total replacement ratio (total pension ÷ pay in the payout start year)', 'ratio'],
+  ['survivorBenefits', 'The folketrygd\'s survivors\' benefits on a death before the payout start (omstillingsstønad and barnepensjon, at the G of the death year; 0 without such a death)', 'money'],
 ] as const;
 
 function percentileTable(view: ReportView): string {
@@ -107,6 +110,26 @@ function percentileTable(view: ReportView): string {
   }).join('');
   const note = `Standard error of the mean capital: ${view.format.money(r.metrics.capitalAtRetirement.stderr)}. A percentile pN is the amount that N % of outcomes fall below.`;
   return el('table', { class: 'numbers', 'data-table': 'percentiles' }, el('thead', {}, head) + el('tbody', {}, rows)) + el('p', { class: 'note' }, escapeXml(note));
+}
+
+/** P(disabled before 67) and the outcomes of the disabled and the others (report/disability-rows.ts). */
+function disabilityTable(view: ReportView): string {
+  const r = view.result;
+  const d = r.disability!;
+  const keys = percentileKeys(view);
+  const head = el('tr', {}, el('th', { scope: 'col' }, escapeXml(view.format.unit)) + el('th', { scope: 'col' }, 'mean') + keys.map((k) => el('th', { scope: 'col' }, escapeXml(percentileName(view, k)))).join(''));
+  const rows = disabilityRows(d, view.format.unit)
+    .map((row) => {
+      const show = (v: number) => (row.kind === 'money' ? view.format.value(v) : view.format.percent(v));
+      const cell = (stat: string, v: number) => el('td', { 'data-metric': 'disability', 'data-stat': stat, 'data-value': String(v) }, escapeXml(show(v)));
+      return el('tr', {}, el('th', { scope: 'row' }, escapeXml(row.label)) + cell('mean', row.metric.mean) + keys.map((k) => cell(k, row.metric.percentiles[k]!)).join(''));
+    })
+    .join('');
+  return (
+    el('p', { 'data-disability': String(d.probability) }, escapeXml(disabilitySentence(d, r.paths))) +
+    el('table', { class: 'numbers', 'data-table': 'disability' }, el('thead', {}, head) + el('tbody', {}, rows)) +
+    el('p', { class: 'note' }, escapeXml('The waiver row compares each disabled path with the same path priced without the premium waiver (the same returns): what the insurer\'s contributions from the onset to 67 are worth at the payout start.'))
+  );
 }
 
 /** The capital fan as numbers, every age, folded away by default. */

@@ -11,6 +11,7 @@ import { area, line } from 'd3-shape';
 import PDFDocument from 'pdfkit';
 import type { Scenario } from '../scenario/schema.js';
 import { describeBasis } from './amount-basis.js';
+import { disabilityRows, disabilitySentence } from './disability-rows.js';
 import { assumptions } from './assumptions.js';
 import { fanLayout } from './fan-bands.js';
 import { percentileKeys, percentileName, type ReportView } from './report-view.js';
@@ -86,6 +87,19 @@ export async function pdfReport({ scenario, view, runDate }: PdfReportInput): Pr
       doc.y,
       { width },
     );
+  }
+
+  const dis = r.disability;
+  if (dis) {
+    // P(disabled before 67) and each group's outcomes as lines: mean, then the reported percentiles.
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor(INK).text('Disability before 67', 50, doc.y, { width });
+    doc.moveDown(0.2).font('Helvetica').fontSize(9).fillColor(INK).text(t(disabilitySentence(dis, r.paths)), 50, doc.y, { width });
+    const keys = percentileKeys(view);
+    for (const row of disabilityRows(dis, view.format.unit)) {
+      const show = (v: number) => (row.kind === 'money' ? view.format.value(v) : view.format.percent(v));
+      const pcts = keys.map((k) => `${percentileName(view, k)} ${show(row.metric.percentiles[k]!)}`).join(', ');
+      doc.moveDown(0.15).fontSize(8.5).text(t(`${row.label}: mean ${show(row.metric.mean)}; ${pcts}`), 50, doc.y, { width });
+    }
   }
 
   doc.addPage();
