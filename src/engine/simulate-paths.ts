@@ -21,10 +21,14 @@ export async function simulatePaths(scenario: AnyScenario, options: SimulateOpti
   return { result, series };
 }
 
-/** A US run's per-path series by name, and the account value at the start of every age (one array of paths per age). */
-export function usPathValues(series: readonly Float64Array[]): { values: Record<UsSeries, Float64Array>; capitalByAge: Float64Array[] } {
+/**
+ * A US run's per-path series by name, and the account value at the start of every saving age (one
+ * array of paths per age): `ages` of them (the plan's nYears + 1), before the payout years' series
+ * of a plan with a payout section; without `ages`, every series after US_SERIES.
+ */
+export function usPathValues(series: readonly Float64Array[], ages?: number): { values: Record<UsSeries, Float64Array>; capitalByAge: Float64Array[] } {
   return {
     values: Object.fromEntries(US_SERIES.map((name, i) => [name, series[i]!])) as Record<UsSeries, Float64Array>,
-    capitalByAge: series.slice(US_SERIES.length),
+    capitalByAge: series.slice(US_SERIES.length, ages === undefined ? undefined : US_SERIES.length + ages),
   };
 }
