@@ -1,0 +1,69 @@
+/**
+ * The cost of a US plan's payout years against its saving years, per path-year: each bundled US
+ * scenario with a payout section runs as written (saving + payout years) and without its payout
+ * section (the saving run of before), in turn, on one thread (inline: no pool, no worker warm-up),
+ * REPEATS times after a warm-up; the CPU time of this process is the figure (it holds under other
+ * load better than the wall time), the median of the pairs' ratios is quoted.
+ *
+ *   saving     = CPU(saving run) / (N × saving years)
+ *   whole      = CPU(payout run) / (N × (saving + payout years))
+ *   payout     = (CPU(payout run) − CPU(saving run)) / (N × payout years)
+ *
+ * Target (the payout issue): a payout run costs no more per path-year than the saving run does,
+ * i.e. whole ÷ saving ≤ 1.0; the marginal payout ÷ saving is printed too. Not a test.
+ *
+ *   npm run bench:us-payout
+ *   PENSIM_USP_PATHS=1000000 PENSIM_USP_REPEATS=5 PENSIM_USP_ONLY=ksop-retirement
+ */
+import { readdirSync } from 'node:fs';
+import { simulate } from '../dist/src/engine/simulate.js';
+import { isUsScenario } from '../dist/src/plan/compiled-plan.js';
+import { loadAnyScenario } from '../dist/src/scenario/load-any-scenario.js';
+import { ROOT, machine, median, OtherWork, table, warnIfBusy, wholeNumber } from './common.js';
+
+const N = wholeNumber('PENSIM_USP_PATHS', process.env.PENSIM_USP_PATHS, 200_000);
+const REPEATS = wholeNumber('PENSIM_USP_REPEATS', process.env.PENSIM_USP_REPEATS, 5);
+const ONLY = process.env.PENSIM_USP_ONLY?.split(',').map((s) => s.trim());
+
+const info = machine();
+console.log(`pensim ${info.pensim}: US payout years against saving years per path-year, ${N} paths, 1 thread, median of ${REPEATS} pairs`);
+console.log(`${info.cpu}, ${info.cores} cores, Node ${info.node}, ${info.date}, load average ${info.loadAverageAtStart.toFixed(2)}\n`);
+warnIfBusy();
+const other = new OtherWork();
+
+const cpuMs = async (f: () => Promise<unknown>): Promise<number> => {
+  const c0 = process.cpuUsage();
+  await f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+
+const rows: string[][] = [];
+for (const file of readdirSync(`${ROOT}scenarios`).sort()) {
+  if (!/\.(json|ya?ml)$/.test(file) || (ONLY && !ONLY.some((o) => file.startsWith(o)))) continue;
+  const withPayout = await loadAnyScenario(`${ROOT}scenarios/${file}`);
+  if (!isUsScenario(withPayout) || !withPayout.payout) continue;
+  const { payout: _dropped, ...saving } = withPayout;
+  const run = (s: typeof withPayout) => simulate(s, { paths: N, threads: 1, percentileMethod: 'sketch', allowLarge: true });
+  const warmP = await simulate(withPayout, { paths: 20_480, threads: 1, percentileMethod: 'sketch', allowLarge: true });
+  const warmS = await simulate(saving, { paths: 20_480, threads: 1, percentileMethod: 'sketch', allowLarge: true });
+  const savingYears = warmS.fan.ages.length - 1;
+  const payoutYears = withPayout.payout.horizonAge - warmS.fan.ages[warmS.fan.ages.length - 1]!;
+  const whole: number[] = [];
+  const marginal: number[] = [];
+  const sNs: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const ts = await cpuMs(() => run(saving));
+    const tp = await cpuMs(() => run(withPayout));
+    const s = (ts * 1e6) / (N * savingYears);
+    sNs.push(s);
+    whole.push((tp * 1e6) / (N * (savingYears + payoutYears)) / s);
+    marginal.push(((tp - ts) * 1e6) / (N * payoutYears) / s);
+  }
+  void warmP;
+  const row = [file, String(savingYears), String(payoutYears), median(sNs).toFixed(1), median(whole).toFixed(2), median(marginal).toFixed(2), median(whole) <= 1 ? 'yes' : 'NO'];
+  rows.push(row);
+  console.log(`  ${file}: saving ${row[3]} ns a path-year; whole run ${row[4]} ×, payout years ${row[5]} × the saving years' cost`);
+}
+console.log(`\n${table(['scenario', 'saving years', 'payout years', 'saving ns / path-year', 'whole ÷ saving', 'payout ÷ saving', 'whole ≤ 1.0'], rows)}`);
+other.report();
