@@ -1,7 +1,8 @@
 /**
  * simulatePaths: simulate() that also keeps every path's value of every series, in path order
  * (8 bytes a path a series: for research and for tests that check the summary against the paths).
- * usPathValues names a US run's series: the outputs of US_SERIES and the account at every age.
+ * usPathValues names a US run's series: the outputs of US_SERIES, the account at every age and, with
+ * company stock, its share of the account at every age.
  */
 import { compileAny, planSeriesCount, type AnyScenario } from '../plan/compiled-plan.js';
 import { US_SERIES, type UsSeries } from '../plan/us-simulation-plan.js';
@@ -22,9 +23,12 @@ export async function simulatePaths(scenario: AnyScenario, options: SimulateOpti
 }
 
 /** A US run's per-path series by name, and the account value at the start of every age (one array of paths per age). */
-export function usPathValues(series: readonly Float64Array[]): { values: Record<UsSeries, Float64Array>; capitalByAge: Float64Array[] } {
+export function usPathValues(series: readonly Float64Array[], ages?: number): { values: Record<UsSeries, Float64Array>; capitalByAge: Float64Array[]; stockShareByAge: Float64Array[] } {
+  // `ages` is the plan's nYears + 1; without it every series after US_SERIES is taken as the account by age (right without company stock).
+  const n = ages ?? series.length - US_SERIES.length;
   return {
     values: Object.fromEntries(US_SERIES.map((name, i) => [name, series[i]!])) as Record<UsSeries, Float64Array>,
-    capitalByAge: series.slice(US_SERIES.length),
+    capitalByAge: series.slice(US_SERIES.length, US_SERIES.length + n),
+    stockShareByAge: series.slice(US_SERIES.length + n),
   };
 }

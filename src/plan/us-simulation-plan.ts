@@ -48,7 +48,11 @@ export interface UsSimulationPlan extends PortfolioPlan {
   readonly capitalGainsRate: number;
 }
 
-/** Per-path outputs of the US kernel, in this order; then the account value at the start of every age (nYears + 1). */
+/**
+ * Per-path outputs of the US kernel, in this order; then the account value at the start of every
+ * age (nYears + 1); then, with an employer-stock model, company stock's share of the account at the
+ * start of every age (nYears + 1: the report's stock-share fan).
+ */
 export const US_SERIES = [
   'terminalWealth',
   'afterTaxRollover',
@@ -65,7 +69,12 @@ export const US_SERIES = [
 ] as const;
 export type UsSeries = (typeof US_SERIES)[number];
 
-export function usSeriesCount(plan: Pick<UsSimulationPlan, 'nYears'>): number {
+export function usSeriesCount(plan: Pick<UsSimulationPlan, 'nYears' | 'stock'>): number {
+  return US_SERIES.length + (plan.stock ? 2 : 1) * (plan.nYears + 1);
+}
+
+/** The first of the stock-share-by-age series (present only with an employer-stock model). */
+export function usStockShareAt(plan: Pick<UsSimulationPlan, 'nYears'>): number {
   return US_SERIES.length + plan.nYears + 1;
 }
 
