@@ -1,6 +1,7 @@
 /** pensim solve <scenario> --for … --target …: the search and its answer (the flags are in solve-command.ts). */
 import type { ArgumentsCamelCase } from 'yargs';
-import { loadScenario } from '../scenario/load-scenario.js';
+import { loadAnyScenario } from '../scenario/load-any-scenario.js';
+import type { Scenario } from '../scenario/schema.js';
 import { parseSolveTarget, solve, SOLVE_DEFAULT_PATHS, type SolveResult } from '../studies/solve.js';
 import { UserError } from '../base/user-error.js';
 import { attributedTo, wholeNumberFlag } from './options.js';
@@ -13,9 +14,10 @@ export async function solveHandler(args: ArgumentsCamelCase<SolveArgs>): Promise
     const paths = wholeNumberFlag('paths', 1, 1_000_000)(args.paths) ?? SOLVE_DEFAULT_PATHS;
     const seedFlag = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
-    const scenario = await loadScenario(args.scenario);
+    // Any plan kind: a US scenario solves for its own fields (studies/us-solve-fields.ts).
+    const scenario = await loadAnyScenario(args.scenario);
     const result = await attributedTo(args.scenario, () =>
-      solve(scenario, args.for, target, { paths, seed: seedFlag ?? scenario.simulation.seed, ...(threads !== undefined && { threads }), signal }),
+      solve(scenario as Scenario, args.for, target, { paths, seed: seedFlag ?? scenario.simulation.seed, ...(threads !== undefined && { threads }), signal }),
     );
     signal.throwIfAborted();
     if (!result.reachable) {

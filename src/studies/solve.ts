@@ -10,6 +10,9 @@
  * help): it checks the last allowed value (if the target is not met there, it is not reachable),
  * then the first, then bisects, so it needs about log2(grid size) + 2 runs. The answer meets the
  * target and the grid value one step before it does not (both are in `evaluations`).
+ * A US plan solves for its deferral rate or a KSOP's stock cap (us-solve-fields.ts; the cap is
+ * searched from the top, so the answer is the highest cap that meets the target), its retirement
+ * age or a fund weight.
  */
 import { withRunPool } from '../engine/run-pool.js';
 import type { Piscina } from 'piscina';
@@ -22,6 +25,11 @@ import { simulate } from '../engine/simulate.js';
 import type { SimulationResult } from '../result/simulation-result.js';
 
 import { SOLVE_FIELDS } from './solve-fields.js';
+import { usSolveField } from './us-solve-fields.js';
+import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
+import { checkUsScenario } from '../scenario/load-us-scenario.js';
+import { compileUsPlan } from '../plan/compile-us.js';
+import type { UsScenario } from '../scenario/us-schema.js';
 
 export { SOLVE_DEFAULT_PATHS, SOLVE_FIELDS } from './solve-fields.js';
 
@@ -91,6 +99,8 @@ export function parseSolveTarget(text: string): SolveTarget {
 interface Field {
   grid: number[];
   step: number;
+  /** The target is met up to some value (a US stock cap): the grid is searched from its top. */
+  down?: boolean;
   set(s: Scenario, v: number): void;
 }
 
@@ -106,6 +116,11 @@ function fieldOf(s: Scenario, field: string): Field {
   const refuse = (why: string): never => {
     throw new UserError([{ path: '--for', message: `${why} (solvable fields: ${SOLVE_FIELDS.join(', ')})` }]);
   };
+  if (isUsScenario(s as AnyScenario) && field.startsWith('plan.')) {
+    const f = usSolveField(s as unknown as UsScenario, field);
+    if (typeof f === 'string') return refuse(f);
+    return f as unknown as Field;
+  }
   if (field === 'plan.contribution.rate') {
     if (s.plan.kind === 'no-self-employed') refuse('a self-employed plan has plan.rate, not plan.contribution.rate');
     const c = (s.plan as { contribution?: { method: string } }).contribution;
@@ -124,12 +139,13 @@ function fieldOf(s: Scenario, field: string): Field {
       step: 1,
       set: (x, v) => {
         // A payout that started at retirement keeps doing so.
-        if (x.payout.startAge !== undefined && x.payout.startAge === s.person.retirementAge) x.payout.startAge = v;
+        if (x.payout?.startAge !== undefined && x.payout.startAge === s.person.retirementAge) x.payout.startAge = v;
         x.person.retirementAge = v;
       },
     };
   }
   if (field === 'payout.startAge') {
+    if (isUsScenario(s as AnyScenario)) refuse('a US plan has no payout start age (the distribution is at the retirement age)');
     return { grid: range(Math.max(s.person.retirementAge, 62), 75, 1, 0), step: 1, set: (x, v) => void (x.payout.startAge = v) };
   }
   const w = /^profile\.weights\.(.+)$/.exec(field);
@@ -160,6 +176,11 @@ function withValue(s: Scenario, f: Field, v: number): Scenario | null {
   const x = structuredClone(s);
   f.set(x, v);
   try {
+    if (isUsScenario(x as AnyScenario)) {
+      const us = checkUsScenario(x, 'solve');
+      compileUsPlan(us);
+      return us as unknown as Scenario;
+    }
     const checked = checkScenario(x);
     compilePlan(checked);
     return checked;
@@ -215,6 +236,7 @@ async function solveOn(scenario: Scenario, field: string, target: SolveTarget, o
     if (s) allowed.push({ value: v, scenario: s });
   }
   if (allowed.length === 0) throw new UserError([{ path: '--for', message: `no value of ${field} on its grid gives a valid scenario (check the other fields)` }]);
+  if (f.down) allowed.reverse();
   const most = Math.ceil(Math.log2(Math.max(allowed.length, 2))) + 2;
   const evaluations: SolveEvaluation[] = [];
   const at = new Map<number, SolveEvaluation>();
@@ -231,7 +253,7 @@ async function solveOn(scenario: Scenario, field: string, target: SolveTarget, o
     o.onStep?.(evaluations.length, most);
     return e;
   };
-  const grid = { from: allowed[0]!.value, to: allowed[allowed.length - 1]!.value, step: f.step, count: allowed.length };
+  const grid = { from: allowed[0]!.value, to: allowed[allowed.length - 1]!.value, step: f.down ? -f.step : f.step, count: allowed.length };
   const common = { field, target: target.text, paths: o.paths, seed: o.seed, grid, evaluations };
   const last = await evaluate(allowed.length - 1);
   if (!last.met) {
