@@ -405,13 +405,21 @@ async function compare() {
     label: 'P(' + p.a + ' < ' + p.b + ') on the same paths',
     cells: [{ stat: 'pALessThanB', value: p.probabilityALessThanB, text: (100 * p.probabilityALessThanB).toFixed(1) + ' %' }],
   }));
-  // US: what a dollar of company stock is worth to a risk-averse holder (CRRA γ = 3), and the chance it loses half.
-  const stock = out.kind === 'us'
-    ? out.comparison.scenarios.flatMap((c, i) => c.employerStock ? [
-      { metric: 'ceValuePerDollar', label: out.variants[i].label + ': certainty-equivalent value of $1 of company stock (γ = ' + out.comparison.gamma + ')', cells: [{ stat: 'ce', value: c.employerStock.ceValuePerDollar, text: '$' + c.employerStock.ceValuePerDollar.toFixed(3) }] },
-      { metric: 'stockLosesHalf', label: out.variants[i].label + ': P(company stock loses more than half)', cells: [{ stat: 'p', value: c.employerStock.probabilityStockLosesHalf, text: (100 * c.employerStock.probabilityStockLosesHalf).toFixed(1) + ' %' }] },
-    ] : [])
-    : [];
+  // US: what a dollar of company stock is worth to a risk-averse holder (CRRA γ) at the variant's
+  // mean share of stock (docs/model.md §6.5), and once, as it is the same stock on every variant's
+  // paths, the chance that it loses more than half.
+  const stock = [];
+  if (out.kind === 'us') {
+    out.comparison.scenarios.forEach((c, i) => {
+      const e = c.employerStock;
+      if (!e) return;
+      const v = e.ceValuePerDollarAtMeanShare ?? e.ceValuePerDollar;
+      const at = e.ceValuePerDollarAtMeanShare === null ? 'all wealth in the stock' : 'its mean share of ' + (100 * e.meanShareAtRetirement).toFixed(1) + ' %';
+      stock.push({ metric: 'ceValuePerDollar', label: out.variants[i].label + ': certainty-equivalent value of $1 of company stock at ' + at + ' (γ = ' + out.comparison.gamma + ')', cells: [{ stat: 'ce', value: v, text: '$' + v.toFixed(3) }] });
+    });
+    const first = out.comparison.scenarios.find((c) => c.employerStock);
+    if (first) stock.push({ metric: 'stockLosesHalf', label: 'P(company stock loses more than half by retirement), the same stock in every variant', cells: [{ stat: 'p', value: first.employerStock.probabilityStockLosesHalf, text: (100 * first.employerStock.probabilityStockLosesHalf).toFixed(1) + ' %' }] });
+  }
   $('compare-table').replaceChildren(tableOf(out.variants[0].columns, rows.concat(paired, stock), "today's money"));
 }
 
