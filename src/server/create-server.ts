@@ -24,7 +24,7 @@ import type { UsRunResult } from '../result/us-result.js';
 import { checkRunSize } from '../engine/limits.js';
 import { resolveSetup, simulate } from '../engine/simulate.js';
 import type { SimulationResult } from '../result/simulation-result.js';
-import { parseSolveTarget, solve, SOLVE_DEFAULT_PATHS } from '../studies/solve.js';
+import { checkSolveField, parseSolveTarget, solve, SOLVE_DEFAULT_PATHS } from '../studies/solve.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { amountBasis } from '../report/amount-basis-of.js';
 import { basisLabel, isInG } from '../report/amount-basis.js';
@@ -260,6 +260,8 @@ export function createServer(o: ServerOptions): FastifyInstance {
     const body = parseBody(SolveBody, req.body);
     const target = parseSolveTarget(body.target);
     const { scenario, paths, seed } = runnableScenario(body.scenario, body.paths ?? SOLVE_DEFAULT_PATHS, body.seed, o.threads, MAX_SOLVE_PATHS);
+    // A field the scenario has not is refused before the job queues, as a bad scenario is.
+    checkSolveField(scenario as Scenario, body.field);
     await streamJob(reply, queue, SECURITY_HEADERS, (signal, send) =>
       solve(scenario as Scenario, body.field, target, { paths, seed, threads: o.threads, pool, signal, onStep: (done, most) => send('progress', { done, total: most }) }),
     );

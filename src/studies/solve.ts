@@ -111,6 +111,11 @@ const range = (from: number, to: number, step: number, places: number) => {
   return out;
 };
 
+/** A UserError naming --for when the field cannot be solved for in this scenario: checked before a run queues (the workbench). */
+export function checkSolveField(s: Scenario, field: string): void {
+  fieldOf(s, field);
+}
+
 /** The field's candidate grid (before the validity filter) and how to set it. */
 function fieldOf(s: Scenario, field: string): Field {
   const refuse = (why: string): never => {
