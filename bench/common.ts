@@ -183,7 +183,7 @@ export interface Agreement {
 export const AGREEMENT_SE = 4;
 
 /**
- * Relative error bound of pensim's percentile sketch as issue 6 states it (0.1 %; the sketch
+ * Relative error bound of pensim's percentile sketch as its target states it (0.1 %; the sketch
  * itself claims 0.025 %, src/stats/log-bucket-sketch.ts): a systematic error, added to the
  * tolerance when the result says `"percentileMethod": "sketch"`.
  */

@@ -41,7 +41,7 @@ import {
 
 /** Paths per chunk of the engine (src/base/chunk-size.ts CHUNK_SIZE): the kernel runs whole chunks. */
 const CHUNK = 2048;
-/** Targets of issue 6 (ratios to numpy's paths/s). */
+/** Throughput targets (ratios to numpy's paths/s). */
 const KERNEL_TARGET = 1.5;
 const END_TO_END_TARGET = 2.5;
 

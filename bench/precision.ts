@@ -1,7 +1,7 @@
 /**
  * npm run bench:precision [-- --precision 0.5%] [--repeats R] [--pilot N] [--seed S] [--samplers sobol,pseudo,antithetic] [--replications R] [--json FILE]
  *
- * Precision per second (issue 13) on scenarios/bench-reference.json: the wall time of
+ * Precision per second on scenarios/bench-reference.json: the wall time of
  * `pensim run --precision 0.5%` (a whole process: start-up, the runs to precision, the JSON), for
  * each sampler, against the numpy peer (bench/peers/numpy_model.py --precision) running the plain
  * paths it needs for the same relative 95 % half-width on p5 of the capital at 67, as its own
@@ -51,7 +51,7 @@ import {
   type Timed,
 } from './common.js';
 
-/** Issue 13: pensim at least this many times faster than numpy for the same precision. */
+/** The target: pensim at least this many times faster than numpy for the same precision. */
 const GOAL = 10;
 const SAMPLER_NAMES = ['pseudo', 'antithetic', 'sobol'] as const;
 type SamplerName = (typeof SAMPLER_NAMES)[number];

@@ -1,5 +1,5 @@
 /**
- * Samplers on bench-reference (issue 13): REPS independent replications of N paths per sampler
+ * Samplers on bench-reference: REPS independent replications of N paths per sampler
  * (seeds 1..REPS: a new pseudo-random stream, antithetic stream or set of Sobol scrambles each),
  * and the RMSE of each replication's mean and p5 / p50 / p95 of the capital at 67 against the truth:
  *   - the mean: the exact expectation, `pensim project`'s capital at 67 (deterministic pay,
@@ -15,14 +15,23 @@
  *   npm run build && tsc -p bench/tsconfig.json && nice node dist-bench/samplers.js
  *   PENSIM_SAMPLER_REPLICATIONS=30 PENSIM_SAMPLER_PATHS=16384 PENSIM_SAMPLER_TRUTH_PATHS=1048576
  *   PENSIM_SAMPLER_BLOCKS=2,4,8,16 (the defaults)
+ *
+ * Speed (issue 25: antithetic <= 1.1 x and sobol <= 1.25 x pseudo's wall time at 1 M paths):
+ * PENSIM_SAMPLER_TIMING=ROUNDS times `pensim run scenarios/bench-reference.json --paths N
+ * --sampler S --format json` (a whole process, the default threads) for each sampler, the
+ * samplers interleaved round by round so a change of load hits all alike, and prints the medians
+ * and each sampler's median ratio to pseudo within a round; then exits (no RMSE part).
+ * PENSIM_SAMPLER_TIMING_PATHS (default 1 000 000).
  */
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadScenario } from '../dist/src/scenario/load-scenario.js';
 import { simulate } from '../dist/src/engine/simulate.js';
 import { projectLedger } from '../dist/src/ledger/project-ledger.js';
 import { DEFAULT_RANDOMIZATIONS } from '../dist/src/random/randomized-blocks.js';
 import type { Sampler } from '../dist/src/random/sampler.js';
-import { REFERENCE, ROOT, machine, nok, OtherWork, table, wholeNumber } from './common.js';
+import { CLI, REFERENCE, ROOT, machine, median, nok, OtherWork, table, timeProcess, wholeNumber } from './common.js';
 
 const REPS = wholeNumber('PENSIM_SAMPLER_REPLICATIONS', process.env.PENSIM_SAMPLER_REPLICATIONS, 30);
 const N = wholeNumber('PENSIM_SAMPLER_PATHS', process.env.PENSIM_SAMPLER_PATHS, 16_384);
@@ -34,6 +43,47 @@ interface Variant {
   label: string;
   sampler: Sampler;
   randomizations?: number;
+}
+
+const TIMING = process.env.PENSIM_SAMPLER_TIMING;
+if (TIMING !== undefined) {
+  const rounds = wholeNumber('PENSIM_SAMPLER_TIMING', TIMING, 5);
+  const paths = wholeNumber('PENSIM_SAMPLER_TIMING_PATHS', process.env.PENSIM_SAMPLER_TIMING_PATHS, 1_000_000);
+  const names = ['pseudo', 'antithetic', 'sobol'] as const;
+  const dir = mkdtempSync(join(tmpdir(), 'pensim-samplers-'));
+  const wall = new Map<string, number[]>(names.map((n) => [n, []]));
+  const cpu = new Map<string, number[]>(names.map((n) => [n, []]));
+  const ratio = new Map<string, number[]>(names.map((n) => [n, []]));
+  const load = loadavg()[0]!;
+  const other = new OtherWork();
+  for (let r = 0; r < rounds; r++) {
+    const round = new Map<string, number>();
+    for (const n of names) {
+      const t = timeProcess('node', [CLI, 'run', REFERENCE, '--paths', String(paths), '--sampler', n, '--format', 'json', '--quiet', '--force', '--out', join(dir, 'out.json')], { rusage: true });
+      round.set(n, t.ms);
+      wall.get(n)!.push(t.ms);
+      if (t.cpuSeconds !== null) cpu.get(n)!.push(t.cpuSeconds);
+    }
+    for (const n of names) ratio.get(n)!.push(round.get(n)! / round.get('pseudo')!);
+    process.stderr.write(`round ${r + 1}: ${names.map((n) => `${n} ${(round.get(n)! / 1000).toFixed(2)} s`).join(', ')}\n`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`pensim run ${REFERENCE} --paths ${nok(paths)} (whole process, default threads), ${rounds} rounds interleaved; medians`);
+  console.log(
+    table(
+      ['sampler', 'wall', 'CPU (user + sys)', '÷ pseudo (median of rounds)', 'target'],
+      names.map((n) => [
+        n,
+        `${(median(wall.get(n)!) / 1000).toFixed(2)} s`,
+        cpu.get(n)!.length > 0 ? `${median(cpu.get(n)!).toFixed(2)} s` : '–',
+        median(ratio.get(n)!).toFixed(2),
+        n === 'antithetic' ? '<= 1.1' : n === 'sobol' ? '<= 1.25' : '',
+      ]),
+    ),
+  );
+  console.log(`1-minute load average at the start ${load.toFixed(2)}`);
+  other.report();
+  process.exit(0);
 }
 
 const base = await loadScenario(`${ROOT}${REFERENCE}`);

@@ -6,8 +6,11 @@
  * when their command runs (cli/main.ts), as in dist/src.
  *
  * The bundle sits two folders under dist/, as the compiled modules do, because modules find
- * files from their own URL: engine/worker-pool.ts dist/workers/chunk.worker.js (../../workers),
- * data/bundled-history.ts the data/ folder (../../../data), base/package-root.ts package.json.
+ * files from their own URL: data/bundled-history.ts the data/ folder (../../../data),
+ * base/package-root.ts package.json. The chunk worker (workers/chunk.worker.ts, which piscina
+ * loads in each worker thread) is bundled too, into dist/bundle/workers/chunk.worker.js, which
+ * engine/worker-pool.ts takes from the bundled CLI (../workers): one file for a worker to load
+ * instead of ~90 modules, which is most of a worker's start-up.
  * Left to node_modules: piscina (it starts its workers from its own files), the native PNG
  * renderer, pdfkit (it reads its font files from its own folder), fastify (the server) and the
  * per-path file writers; cli-progress is required at run time.
@@ -32,8 +35,10 @@ const yargsLocales = {
 };
 
 const OUT = 'dist/bundle/cli';
+const WORKERS = 'dist/bundle/workers';
 // Chunk names carry a hash: the last build's would stay beside the new ones.
 await rm(OUT, { recursive: true, force: true });
+await rm(WORKERS, { recursive: true, force: true });
 await build({
   entryPoints: { pensim: 'dist/src/cli/main.js' },
   outdir: OUT,
@@ -49,5 +54,19 @@ await build({
   // Bundled CommonJS packages (yaml, seedrandom) call require(); ES modules have none of their own.
   banner: { js: "import { createRequire as pensimCreateRequire } from 'node:module';\nconst require = pensimCreateRequire(import.meta.url);" },
   plugins: [yargsLocales],
+  logLevel: 'warning',
+});
+
+// The worker: one file (no splitting), piscina left to node_modules (the pool's own).
+await build({
+  entryPoints: { 'chunk.worker': 'dist/workers/chunk.worker.js' },
+  outdir: WORKERS,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'esnext',
+  sourcemap: true,
+  external: ['piscina'],
+  banner: { js: "import { createRequire as pensimCreateRequire } from 'node:module';\nconst require = pensimCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

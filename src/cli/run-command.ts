@@ -31,6 +31,7 @@ export interface RunArgs {
   'allow-large': boolean;
   sampler: Sampler | undefined;
   precision: string | undefined;
+  'precision-pp': string | undefined;
   'max-paths': string | undefined;
 }
 
@@ -60,7 +61,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('checkpoint', { type: 'string', describe: 'save finished chunks to this file as the run goes; rerun with it to resume an interrupted run (same result); removed when the run completes. Sketch percentiles only' })
       .option('allow-large', { type: 'boolean', default: false, describe: 'lift the limits on paths × years and on exact-percentile memory' })
       .option('sampler', SAMPLER_OPTION)
-      .option('precision', { type: 'string', describe: 'run to precision: add paths (in a fixed order) until the 95 % half-width of the headline figures (mean, p5, p50, p95 of the capital at the payout start and the first payout; the shortfall) is within this share of each, e.g. 0.5%; instead of --paths' })
+      .option('precision', { type: 'string', describe: 'run to precision: add paths (in a fixed order) until the 95 % half-width of the headline amounts (mean, p5, p50, p95 of the capital at the payout start and the first payout) is within this share of each, e.g. 0.5%, and that of the shortfall probability within --precision-pp; instead of --paths' })
+      .option('precision-pp', { type: 'string', describe: 'with --precision: the 95 % half-width allowed of a probability (the shortfall), in percentage points (default 0.25, i.e. ±0.25 pp)' })
       .option('max-paths', { type: 'string', describe: 'with --precision: stop at this many paths even if the precision is not reached (default 10 000 000)' })
       .option('shard', { type: 'string', describe: 'run only shard i of n (i from 0), e.g. 2/8; writes a shard file for pensim merge' })
       .example('$0 run scenarios/default.json', 'the percentile table')

@@ -1,5 +1,8 @@
 /** pensim run <scenario>: the run itself (its flags are in run-command.ts). */
+import { availableParallelism } from 'node:os';
+import type { Piscina } from 'piscina';
 import type { ArgumentsCamelCase } from 'yargs';
+import { createEarlyPool, destroyPool } from '../engine/worker-pool.js';
 import { removeCheckpoint, simulateWithCheckpoint } from '../engine/checkpoint.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { simulateToPrecision, type PrecisionReport, type PrecisionResult } from '../studies/simulate-to-precision.js';
@@ -12,11 +15,11 @@ import { usResultTable } from '../report/us-result-table.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../result/simulation-result.js';
 import type { AmountBasis } from '../report/amount-basis.js';
-import { usResultJson } from '../report/us-result-json.js';
 import { usAmountBasis } from '../report/us-amount-basis.js';
 import { usReportView } from '../report/us-report-view.js';
 import { usResultCsv } from '../report/us-result-csv.js';
 import { usResultInBasis } from '../report/us-result-in-basis.js';
+import { usResultJson } from '../report/us-result-json.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
@@ -113,13 +116,37 @@ function precisionFlag(raw: string): number {
   return x;
 }
 
+/** "0.25": an absolute half-width of a probability in percentage points, in (0, 50). */
+function precisionPpFlag(raw: string): number {
+  const text = String(raw).trim();
+  const x = Number(text);
+  if (text === '' || !Number.isFinite(x) || !(x > 0 && x < 50)) {
+    throw new UserError([{ path: '--precision-pp', message: `must be a half-width in percentage points above 0 and below 50, e.g. 0.25; got "${raw}"` }]);
+  }
+  return x;
+}
+
 /** What a run to precision reached, in one line under the table. */
 function precisionLine(p: PrecisionReport): string {
-  const worst = p.figures.reduce((a, b) => (b.relative > a.relative ? b : a));
+  const amounts = p.figures.filter((f) => f.rule === 'relative');
+  const worst = amounts.reduce((a, b) => (b.relative > a.relative ? b : a));
   const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+  const probability = p.figures.find((f) => f.rule === 'absolute');
+  const pp = probability ? `; the ${probability.name} probability ±${(100 * probability.halfWidth).toFixed(2)} pp (±${p.targetPp} pp asked)` : '';
   return p.met
-    ? `Run to precision: every headline figure's 95 % half-width is within ${pct(p.target)} after ${p.paths} paths (largest ${pct(worst.relative)}, ${worst.name}).`
-    : `Run to precision: stopped at the cap of ${p.maxPaths} paths with the largest 95 % half-width at ${pct(worst.relative)} (${worst.name}), above the ${pct(p.target)} asked for.`;
+    ? `Run to precision: every headline figure's 95 % half-width is within ${pct(p.target)} after ${p.paths} paths (largest ${pct(worst.relative)}, ${worst.name}${pp}).`
+    : `Run to precision: stopped at the cap of ${p.maxPaths} paths with the largest 95 % half-width at ${pct(worst.relative)} (${worst.name}${pp}), above what was asked (${pct(p.target)}, ±${p.targetPp} pp).`;
+}
+
+/**
+ * The pool of a run's workers, started before the scenario is read (threads − 1 workers: the
+ * calling thread computes too), or none: one thread, or a run of one chunk (--paths 2 048 or less)
+ * that runs inline. A scenario whose own path count is one chunk leaves it unused.
+ */
+function earlyPool(threads: number | undefined, paths: number | undefined): Piscina | undefined {
+  const t = threads ?? availableParallelism();
+  if (t <= 1 || (paths !== undefined && paths <= CHUNK_SIZE)) return undefined;
+  return createEarlyPool(t - 1);
 }
 
 export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<void> {
@@ -146,88 +173,100 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
     const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
     const maxPaths = wholeNumberFlag('max-paths', CHUNK_SIZE, 100_000_000)(args['max-paths']);
     if (maxPaths !== undefined && precision === undefined) throw new UserError([{ path: '--max-paths', message: 'is the cap of a run to precision: give --precision too' }]);
+    const precisionPp = args['precision-pp'] === undefined ? undefined : precisionPpFlag(args['precision-pp']);
+    if (precisionPp !== undefined && precision === undefined) throw new UserError([{ path: '--precision-pp', message: 'is part of a run to precision: give --precision too' }]);
     if (precision !== undefined) {
       const clash = (['paths', 'shard', 'checkpoint', 'per-path'] as const).find((k) => args[k] !== undefined);
       if (clash) throw new UserError([{ path: '--precision', message: `cannot be combined with --${clash}: a run to precision chooses its own path count (cap it with --max-paths)` }]);
     }
-    const loaded: AnyScenario = await loadAnyScenario(args.scenario);
-    const us = isUsScenario(loaded);
-    // A shard file is the raw run: a preset's "today's money" applies when merging, not here.
-    // Client reports (html, pdf) are in today's money unless the flags say otherwise, as NAV's calculator is.
-    const clientDefault = !shard && (format === 'html' || format === 'pdf') && args.amounts === undefined && !args.real && !choice.real;
-    const amounts = shard ? 'nominal' : amountsChoice(args, choice.real || clientDefault);
-    // G is Norway's unit: a US run refuses it before any work (us-amount-basis.ts names the flag).
-    if (us) usAmountBasis(loaded, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
-    const scenario = withSampler(withPercentiles(loaded, choice.percentiles), args.sampler);
-    // A default is not a request: real-returns scenarios are simply reported in their own (real) terms.
-    if (!isUsScenario(scenario) && !clientDefault) checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
-    const progress = progressReporter(args.quiet);
-    const started = performance.now();
-    const options = {
-      ...(paths !== undefined && { paths }),
-      ...(seed !== undefined && { seed }),
-      ...(threads !== undefined && { threads }),
-      ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
-      onProgress: progress.update,
-      signal,
-      allowLarge: args['allow-large'],
-    };
-    if (shard) {
-      const part = await attributedTo(args.scenario, () => simulateShard(scenario, shard, options));
-      progress.done(shardChunks(part.paths, shard.index, shard.count).reduce((n, c) => n + c.paths, 0), performance.now() - started, threads);
-      const text = `${JSON.stringify(part)}\n`;
-      signal.throwIfAborted();
-      if (args.out) writeAtomically(args.out, text);
-      else process.stdout.write(text);
-      return;
-    }
-    // Per-path outcomes stay nominal whatever the report's unit: the CSV's first line or the file's metadata says so.
-    const perPath = args['per-path']
-      ? await openPerPathOutput(
-        args['per-path'],
-        us ? usPerPathSeries() : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
-        us ? usPerPathSeries() : SCALAR_SERIES,
-        paths ?? scenario.simulation.paths,
-        {
-          seed: seed ?? scenario.simulation.seed,
-          paths: paths ?? scenario.simulation.paths,
-          scenarioName: scenario.name ?? null,
-          scenarioHash: scenarioHash(scenario),
-          currency: scenario.currency,
-          sampler: scenario.simulation.sampler,
-        },
-        amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`,
-      )
-      : null;
-    const checkpoint = args.checkpoint;
-    let result: AnyResult;
+    // The workers start now and load while the scenario is read, checked and compiled (engine/worker-pool.ts createEarlyPool).
+    const pool = earlyPool(threads, paths);
     try {
-      result = await attributedTo(args.scenario, () =>
-        precision !== undefined
-          ? simulateToPrecision(scenario, { ...options, precision, maxPaths: maxPaths ?? DEFAULT_MAX_PATHS })
-          : checkpoint !== undefined
-            ? simulateWithCheckpoint(scenario, checkpoint, options)
-            : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.onChunk }) }),
-      );
+      await runWith(pool);
+    } finally {
+      if (pool) await destroyPool(pool);
+    }
+    async function runWith(pool: Piscina | undefined): Promise<void> {
+      const loaded: AnyScenario = await loadAnyScenario(args.scenario);
+      const us = isUsScenario(loaded);
+      // A shard file is the raw run: a preset's "today's money" applies when merging, not here.
+      // Client reports (html, pdf) are in today's money unless the flags say otherwise, as NAV's calculator is.
+      const clientDefault = !shard && (format === 'html' || format === 'pdf') && args.amounts === undefined && !args.real && !choice.real;
+      const amounts = shard ? 'nominal' : amountsChoice(args, choice.real || clientDefault);
+      // G is Norway's unit: a US run refuses it before any work (us-amount-basis.ts names the flag).
+      if (us) usAmountBasis(loaded, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
+      const scenario = withSampler(withPercentiles(loaded, choice.percentiles), args.sampler);
+      // A default is not a request: real-returns scenarios are simply reported in their own (real) terms.
+      if (!isUsScenario(scenario) && !clientDefault) checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
+      const progress = progressReporter(args.quiet);
+      const started = performance.now();
+      const options = {
+        ...(paths !== undefined && { paths }),
+        ...(seed !== undefined && { seed }),
+        ...(threads !== undefined && { threads }),
+        ...(args['percentile-method'] !== undefined && { percentileMethod: args['percentile-method'] }),
+        onProgress: progress.update,
+        signal,
+        allowLarge: args['allow-large'],
+        ...(pool && { pool }),
+      };
+      if (shard) {
+        const part = await attributedTo(args.scenario, () => simulateShard(scenario, shard, options));
+        progress.done(shardChunks(part.paths, shard.index, shard.count).reduce((n, c) => n + c.paths, 0), performance.now() - started, threads);
+        const text = `${JSON.stringify(part)}\n`;
+        signal.throwIfAborted();
+        if (args.out) writeAtomically(args.out, text);
+        else process.stdout.write(text);
+        return;
+      }
+      // Per-path outcomes stay nominal whatever the report's unit: the CSV's first line or the file's metadata says so.
+      const perPath = args['per-path']
+        ? await openPerPathOutput(
+          args['per-path'],
+          us ? usPerPathSeries() : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
+          us ? usPerPathSeries() : SCALAR_SERIES,
+          paths ?? scenario.simulation.paths,
+          {
+            seed: seed ?? scenario.simulation.seed,
+            paths: paths ?? scenario.simulation.paths,
+            scenarioName: scenario.name ?? null,
+            scenarioHash: scenarioHash(scenario),
+            currency: scenario.currency,
+            sampler: scenario.simulation.sampler,
+          },
+          amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`,
+        )
+        : null;
+      const checkpoint = args.checkpoint;
+      let result: AnyResult;
+      try {
+        result = await attributedTo(args.scenario, () =>
+          precision !== undefined
+            ? simulateToPrecision(scenario, { ...options, precision, ...(precisionPp !== undefined && { precisionPp }), maxPaths: maxPaths ?? DEFAULT_MAX_PATHS })
+            : checkpoint !== undefined
+              ? simulateWithCheckpoint(scenario, checkpoint, options)
+              : simulate(scenario, { ...options, ...(perPath && { onChunk: perPath.onChunk }) }),
+        );
+        signal.throwIfAborted();
+        perPath?.close();
+      } catch (e) {
+        perPath?.abort();
+        throw e;
+      }
+      progress.done(result.paths, performance.now() - started, threads);
+      let output: string | Uint8Array;
+      const runDate = new Date().toISOString().slice(0, 10);
+      if (isUsScenario(scenario)) output = await RENDER_US[format]({ scenario, result: result as UsRunResult, basis: usAmountBasis(scenario, amounts), labels: choice.labels, runDate });
+      else {
+        const norway = result as SimulationResult;
+        const basis = amountBasis(scenario, norway, amounts);
+        output = await RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate });
+      }
+      if (format === 'table' && 'precision' in result) output = `${output as string}${precisionLine((result as PrecisionResult).precision)}\n`;
       signal.throwIfAborted();
-      perPath?.close();
-    } catch (e) {
-      perPath?.abort();
-      throw e;
+      if (args.out) writeAtomically(args.out, output);
+      else process.stdout.write(output);
+      if (checkpoint !== undefined) removeCheckpoint(checkpoint);
     }
-    progress.done(result.paths, performance.now() - started, threads);
-    let output: string | Uint8Array;
-    const runDate = new Date().toISOString().slice(0, 10);
-    if (isUsScenario(scenario)) output = await RENDER_US[format]({ scenario, result: result as UsRunResult, basis: usAmountBasis(scenario, amounts), labels: choice.labels, runDate });
-    else {
-      const norway = result as SimulationResult;
-      const basis = amountBasis(scenario, norway, amounts);
-      output = await RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate });
-    }
-    if (format === 'table' && 'precision' in result) output = `${output as string}${precisionLine((result as PrecisionResult).precision)}\n`;
-    signal.throwIfAborted();
-    if (args.out) writeAtomically(args.out, output);
-    else process.stdout.write(output);
-    if (checkpoint !== undefined) removeCheckpoint(checkpoint);
   });
 }

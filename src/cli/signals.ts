@@ -5,10 +5,13 @@
  * installed until the command's output is written, so a signal can never cut a write short (a
  * write is synchronous: the signal is handled after it, and the output is then whole). A second
  * signal, or a run that has not stopped within STOP_GRACE_MS of the first, exits at once.
+ * With PENSIM_SIGNAL_READY=1 the command says on stderr when its handlers are installed.
  */
 export const EXIT_SIGINT = 130;
 export const EXIT_SIGTERM = 143;
 export const STOP_GRACE_MS = 2_000;
+/** Printed on stderr under PENSIM_SIGNAL_READY=1 once the handlers are installed. */
+export const SIGNAL_READY_LINE = 'pensim: signal handlers installed';
 
 type StopSignal = 'SIGINT' | 'SIGTERM';
 
@@ -38,6 +41,8 @@ export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>
   const onTerm = () => onSignal('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  // For tests (test/faults/interrupt.test.ts): say when a signal will be handled, so they signal then, not after a guessed wait.
+  if (process.env.PENSIM_SIGNAL_READY === '1') process.stderr.write(`${SIGNAL_READY_LINE}\n`);
   try {
     return await work(controller.signal);
   } catch (e) {

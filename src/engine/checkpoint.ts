@@ -73,7 +73,7 @@ export async function simulateWithCheckpoint(scenario: AnyScenario, file: string
     };
     // Saved only between batches: a batch's sketch counts arrive together with all its chunks.
     const afterBatch = () => performance.now() - savedAt >= (options.saveEveryMs ?? 500) && save();
-    await runChunks(runJob(plan, scenario), setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk: options.onChunk, recorded, afterBatch }), setup.signal);
+    await runChunks(runJob(plan, scenario), setup.seed, chunks, setup.threads, collectorSink(collector, { onChunk: options.onChunk, recorded, afterBatch }), setup.signal, setup.pool);
   } catch (e) {
     save();
     throw e;

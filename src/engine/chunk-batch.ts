@@ -115,6 +115,9 @@ export function transferables(result: BatchResult): ArrayBuffer[] {
   }
   for (const s of result.series ?? []) out.push(s.buffer as ArrayBuffer);
   for (const l of result.lengths) if (l) out.push(l.buffer as ArrayBuffer);
-  for (const s of result.sketches ?? []) out.push(s.counts.buffer as ArrayBuffer, s.slots.buffer as ArrayBuffer);
+  for (const s of result.sketches ?? []) {
+    out.push(s.counts.buffer as ArrayBuffer, s.slots.buffer as ArrayBuffer);
+    if (s.keys) out.push(s.keys.buffer as ArrayBuffer);
+  }
   return out;
 }

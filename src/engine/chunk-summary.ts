@@ -14,6 +14,7 @@
  */
 import { blockOfPath, type RandomizedBlocks } from '../random/randomized-blocks.js';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
+import { sketchArena } from '../wasm/sketch-arena.js';
 import { mergeMoments, momentFromSums, momentState, type MomentState } from '../stats/merge-moments.js';
 
 export interface ChunkSummary {
@@ -154,8 +155,23 @@ export function blockOrder(paths: number, blocks: RandomizedBlocks): BlockOrder 
   return lastOrder;
 }
 
-/** This thread's scratch column, reused from chunk to chunk. */
-let scratch = new Float64Array(0);
+/**
+ * This thread's scratch column, reused from chunk to chunk; in the sketch arena when there is one,
+ * so a block's reordered values go through WebAssembly's insertion loop, not the JS one.
+ */
+let scratch: Float64Array<ArrayBufferLike> = new Float64Array(0);
+
+function scratchColumn(n: number): Float64Array<ArrayBufferLike> {
+  if (scratch.length >= n) return scratch;
+  const arena = sketchArena();
+  if (arena) {
+    arena.release(scratch);
+    scratch = arena.float64(n);
+  } else {
+    scratch = new Float64Array(n);
+  }
+  return scratch;
+}
 
 function summarizeInBlocks(
   nSeries: number,
@@ -172,8 +188,7 @@ function summarizeInBlocks(
   const moments = new Float64Array(nSeries * 3);
   const blockMeans = new Float64Array(nSeries * r);
   const sums = new Float64Array(3);
-  if (scratch.length < stride) scratch = new Float64Array(stride);
-  const x = scratch;
+  const x = scratchColumn(stride);
   for (let s = 0; s < nSeries; s++) {
     const from = s * stride;
     const n = lengths ? lengths[s]! : stride;

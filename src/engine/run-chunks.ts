@@ -30,7 +30,7 @@ import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
 import { guidedBatches, MAX_BATCH } from './guided-batches.js';
 import { injectFault } from './injected-fault.js';
-import { createPool, destroyPool } from './worker-pool.js';
+import { createPool, destroyPool, isEarlyPool } from './worker-pool.js';
 
 export interface ChunkOutput {
   c: ChunkRange;
@@ -57,7 +57,10 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
   signal?.throwIfAborted();
   const inline = inlineRunner(job, seed, sink);
   try {
-    if (!shared && (threads === 1 || chunks.length === 1)) {
+    // A pool started early for this command (engine/worker-pool.ts createEarlyPool) is run as an own
+    // pool (the calling thread computes too) whose tasks carry their job, and is not destroyed here.
+    const early = shared !== undefined && isEarlyPool(shared);
+    if ((!shared || early) && (threads === 1 || chunks.length === 1)) {
       for (const batch of groups(chunks, MAX_BATCH)) {
         for (const group of groups(batch, REDUCE_GROUP)) {
           inline.run(group);
@@ -69,8 +72,9 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
       }
       return;
     }
-    const workers = shared ? shared.options.maxThreads : Math.min(threads, chunks.length) - 1;
-    const batches = guidedBatches(chunks, shared ? workers : workers + 1);
+    const own = !shared || early;
+    const workers = early ? Math.min(shared.options.maxThreads, chunks.length - 1) : shared ? shared.options.maxThreads : Math.min(threads, chunks.length) - 1;
+    const batches = guidedBatches(chunks, own ? workers + 1 : workers);
     const pool = shared ?? createPool(workers, { job });
     const perTask = shared ? { job, jobId: nextJobId++ } : {};
     let next = 0;
@@ -112,7 +116,7 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
     const stop = () => void destroyPool(pool);
     if (!shared) signal?.addEventListener('abort', stop, { once: true });
     // Two tasks in flight per worker of an own pool, so a worker finds its next batch waiting while this thread computes.
-    const consumers = shared ? Array.from({ length: workers }, onPool) : [onCaller(), ...Array.from({ length: 2 * workers }, onPool)];
+    const consumers = own ? [onCaller(), ...Array.from({ length: 2 * workers }, onPool)] : Array.from({ length: workers }, onPool);
     try {
       const settled = await Promise.all(consumers.map((p) => p.then(() => null, (e: unknown) => (failed.abort(), e))));
       const errors = settled.filter((e) => e !== null);

@@ -9,7 +9,9 @@ import { runChunk, type TraceYear } from '../kernel/run-chunk.js';
 import { runUsChunk, type UsTraceYear } from '../kernel/run-us-chunk.js';
 import { compileAny, type AnyScenario } from '../plan/compiled-plan.js';
 import { SCALAR_SERIES } from '../plan/simulation-plan.js';
-import { US_SERIES, type UsSeries } from '../plan/us-simulation-plan.js';
+import { US_PAYOUT_SERIES, type UsPayoutSeries } from '../plan/us-payout-plan.js';
+import { usPayoutAt, US_SERIES, type UsSeries } from '../plan/us-simulation-plan.js';
+import type { UsPayoutTraceYear } from '../kernel/us-payout-years.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { UserError } from '../base/user-error.js';
@@ -34,6 +36,8 @@ export interface UsPathTrace {
   rows: (UsTraceYear & { year: number; age: number })[];
   /** The run's per-path outputs for this path (the same numbers `pensim run --per-path` writes). */
   outputs: Record<UsSeries, number>;
+  /** With a payout section: the payout years of the scenario's distribution route (kernel/us-payout-years.ts), and the path's payout outputs. */
+  payout?: { route: 'nua' | 'rollover'; rows: (UsPayoutTraceYear & { year: number })[]; outputs: Record<UsPayoutSeries, number> };
 }
 
 export function tracePath(scenario: Scenario, path: number, options?: TraceOptions): PathTrace;
@@ -52,12 +56,18 @@ export function tracePath(scenario: AnyScenario, path: number, options: TraceOpt
   if (cp.kind === 'us') {
     const plan = cp.plan;
     const rows: UsPathTrace['rows'] = [];
+    const payoutRows: NonNullable<UsPathTrace['payout']>['rows'] = [];
     const { series } = runUsChunk({ plan, seed, chunk: chunk.chunk, paths: chunk.paths }, {
       path: p,
       year: (t) => rows.push({ ...t, year: plan.startYear + t.y, age: plan.startAge + t.y }),
+      payoutYear: (t) => payoutRows.push({ ...t, year: plan.startYear + plan.nYears + t.k }),
     });
     const outputs = Object.fromEntries(US_SERIES.map((name, s) => [name, at(series, s)])) as UsPathTrace['outputs'];
-    return { kind: 'us', path, seed, plan: plan.kind, rows, outputs };
+    const po = plan.payout;
+    const payout = po
+      ? { route: po.nua ? ('nua' as const) : ('rollover' as const), rows: payoutRows, outputs: Object.fromEntries(US_PAYOUT_SERIES.map((name, i) => [name, at(series, usPayoutAt(plan) + i)])) as Record<UsPayoutSeries, number> }
+      : undefined;
+    return { kind: 'us', path, seed, plan: plan.kind, rows, outputs, ...(payout && { payout }) };
   }
   const plan = cp.plan;
   const rows: PathTrace['rows'] = [];

@@ -7,11 +7,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
-/** The compiled worker module. */
+/**
+ * The compiled worker module. From the bundled CLI (dist/bundle/cli) the bundled worker beside it
+ * (dist/bundle/workers, scripts/bundle-cli.mjs: one file to load instead of ~90 modules, a worker's
+ * start-up), else dist/workers.
+ */
 export function workerFile(name = 'chunk.worker.js'): string {
+  const fromBundle = new URL(`../workers/${name}`, import.meta.url);
   const fromDist = new URL(`../../workers/${name}`, import.meta.url);
   const fromSource = new URL(`../../dist/workers/${name}`, import.meta.url);
-  const file = fileURLToPath(import.meta.url.endsWith('.ts') ? fromSource : fromDist);
+  const bundled = /[\\/]dist[\\/]bundle[\\/]cli[\\/]/.test(fileURLToPath(import.meta.url)) && existsSync(fileURLToPath(fromBundle));
+  const file = fileURLToPath(bundled ? fromBundle : import.meta.url.endsWith('.ts') ? fromSource : fromDist);
   if (!existsSync(file)) throw new Error(`worker module ${file} is missing: run "npm run build"`);
   return file;
 }
@@ -58,4 +64,28 @@ export async function destroyPool(pool: Piscina): Promise<void> {
 export function createSharedPool(threads: number): Piscina {
   const loaded = new Int32Array(new SharedArrayBuffer(4));
   return tracked(new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: { job: null, loaded } }), loaded);
+}
+
+/** Pools started before their runs' jobs were known (createEarlyPool). */
+const early = new WeakSet<Piscina>();
+
+/**
+ * A pool of `workers` workers for one command's runs, started before the scenario is read and
+ * compiled, so the workers load their module (and the first of them its WebAssembly) while the
+ * calling thread does that work: no job in workerData, each task carries its run's job (as on a
+ * shared pool), but the calling thread computes batches too, as with a pool of its own
+ * (engine/run-chunks.ts). The command destroys it (destroyPool) when its runs are done; a run to
+ * precision's steps all use it, instead of a new pool (and a new warm-up) a step.
+ */
+export function createEarlyPool(workers: number): Piscina {
+  const loaded = new Int32Array(new SharedArrayBuffer(4));
+  // Two tasks in flight per worker, as on an own pool: a worker finds its next batch waiting.
+  const pool = tracked(new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 60_000, workerData: { job: null, loaded }, concurrentTasksPerWorker: 2 }), loaded);
+  early.add(pool);
+  return pool;
+}
+
+/** Whether `pool` came from createEarlyPool. */
+export function isEarlyPool(pool: Piscina): boolean {
+  return early.has(pool);
 }

@@ -1,17 +1,19 @@
 /**
- * The path kernel turned year-major for the plans whose pay is certain (kernel/run-chunk.ts decides):
- * the paths of a chunk go in blocks of BLOCK; each path of a block draws its market exactly as the
- * path-by-path kernel does (same streams, same order), then the block's years run one at a time
- * over all its paths. Per-year constants (pay, G, contribution, payout share, tax base) are then
- * looked up once per year rather than once per path-year, the inner loops carry no plan branches,
- * and each year's capital goes to its series in consecutive addresses (the output is series-major).
- * Every number is computed by the same operations in the same order as the path-by-path kernel, so
- * the output is bit for bit the same (test/kernel/blocked-kernel.test.ts runs both).
+ * The path kernel turned year-major (kernel/run-chunk.ts sends every plan here but a trace): the
+ * paths of a chunk go in blocks of BLOCK; each path of a block draws its market, its lifetime and
+ * its wage shocks exactly as the path-by-path kernel does (same streams, same order within each
+ * stream), then the block's years run one at a time over all its paths. With certain pay the
+ * per-year constants (pay, G, contribution) are looked up once per year rather than once per
+ * path-year; with uncertain pay each path carries its own pay and G through the years. Each year's
+ * capital goes to its series in consecutive addresses (the output is series-major). Every number
+ * is computed by the same operations in the same order as the path-by-path kernel, so the output
+ * is bit for bit the same (test/kernel/blocked-kernel.test.ts runs both).
  *
- * Not here (the path-by-path kernel runs them): stochastic pay or G, lifetime risk and heirs, the
- * folketrygd, and `pensim trace`.
+ * Lifetimes (death at the end of the drawn year: that year is paid, then the capital goes to the
+ * heirs), the folketrygd, uncertain pay and stochastic G are per-path state of the block.
  */
 import { CHUNK_SIZE } from '../base/chunk-size.js';
+import { marketBlock } from '../market/market-block.js';
 import { createMarketPath } from '../market/market-path.js';
 import { dcPayoutEnd } from '../plan/dc-payout-end.js';
 import {
@@ -19,38 +21,49 @@ import {
   REGULATION_G,
   REGULATION_ZERO_GUARANTEE,
   seriesCount,
+  type ExtraSeries,
   type SimulationPlan,
 } from '../plan/simulation-plan.js';
+import { bandedContribution } from '../plan/banded-contribution.js';
+import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
+import { NormalSource } from '../random/normal-source.js';
+import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
+import { payGrowthFactor } from '../rules/pay-growth.js';
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
+import { leaveToHeirs } from './leave-to-heirs.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { payoutYear } from './payout-year.js';
-import { wasmMarket } from '../market/wasm-market.js';
 import type { ChunkResult, ChunkTask } from './run-chunk.js';
+import { writeGSeries } from './write-g-series.js';
 import { writeInflationSeries } from './write-inflation-series.js';
 
 /** Paths per block: its gross returns (BLOCK × years × assets doubles, ~250 KB at 62 years and 2 assets) stay in L2. */
 const BLOCK = 256;
 
-/** Whether the year-major kernel computes this plan (else the path-by-path kernel does). */
-export function blockedKernelApplies(plan: SimulationPlan, fixedPay: FixedPaySchedule | null): fixedPay is FixedPaySchedule {
-  return fixedPay !== null && !plan.gStochastic && plan.survival === null && plan.folketrygd === null && plan.extraSeries.length === 0;
+/** Whether the year-major kernel computes this plan (else the path-by-path kernel does): every plan today. */
+export function blockedKernelApplies(_plan: SimulationPlan, _fixedPay: FixedPaySchedule | null): boolean {
+  return true;
 }
 
-export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): ChunkResult {
+export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | null): ChunkResult {
   const { plan, seed, chunk, paths } = task;
   const nA = plan.nAssets;
-  const { nYears, nAccum, payStart, gDet, weights } = plan;
+  const { nYears, nAccum, payStart, gDet, weights, nKnownG, wageMean, wageSd, gGrowth, payFactor, survival, folketrygd: ft } = plan;
   const keep = 1 - plan.managementRate;
   const perMember = plan.perMemberFee;
   const regulation = plan.regulation;
   const premium = plan.guaranteePremium;
   const other = plan.otherIncome;
   const otherBase = taxOf(plan, other);
-  // Every value of every series is written below when there are payout years (the scalars at the
-  // first), so a reused buffer needs no zeroing then: 1.75 MB a chunk less to write.
-  const series = task.out ? (payStart < nYears ? task.out : task.out.fill(0)) : new Float64Array(seriesCount(plan) * paths);
-  // The common market comes from WebAssembly a block at a time (the same draws); else path by path.
-  const wasm = wasmMarket(plan, seed, chunk, Math.min(BLOCK, paths));
+  const lifetimes = survival !== null;
+  const uncertainPay = fixedPay === null;
+  // Every value of every series is written below when there are payout years and every path lives
+  // through them (the scalars at the first), so a reused buffer needs no zeroing then: 1.75 MB a
+  // chunk less to write. A dead path, or an extra series written only on some paths, needs zeros.
+  const zero = payStart >= nYears || lifetimes || plan.extraSeries.length > 0;
+  const series = task.out ? (zero ? task.out.fill(0) : task.out) : new Float64Array(seriesCount(plan) * paths);
+  // The common market comes a block at a time (WebAssembly normals, or the block's Sobol points: the same draws); else path by path.
+  const wasm = marketBlock(plan, seed, chunk, chunk * CHUNK_SIZE, Math.min(BLOCK, paths));
   const market = wasm ? null : createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const stride = nYears * nA;
   let gross: Float64Array = wasm ? new Float64Array(0) : new Float64Array(Math.min(BLOCK, paths) * stride);
@@ -61,44 +74,132 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): Ch
   const capitalAt = fanOffset(plan);
   const payoutGrossAt = capitalAt + nYears + 1;
   const payoutNetAt = payoutGrossAt + (nYears - payStart);
+  // Lifetimes: each path's year of death (Infinity: none drawn), from the mortality stream in path order.
+  const mortality = lifetimes ? chunkStream(seed, chunk, 'mortality') : null;
+  const death = new Float64Array(BLOCK);
+  // Uncertain pay: each path's wage shocks, drawn path by path as the path-by-path kernel draws them.
+  const wage = uncertainPay ? new NormalSource(chunkXor4096(seed, chunk, 'wage')) : null;
+  const shocks = uncertainPay ? new Float64Array(BLOCK * nYears) : null;
+  const salaryB = new Float64Array(BLOCK);
+  const gB = new Float64Array(BLOCK);
+  const gPrevB = new Float64Array(BLOCK);
+  const gYear = plan.gStochastic ? new Float64Array(BLOCK * (nYears + 1)) : null;
+  const ftHolding = ft ? new Float64Array(BLOCK) : null;
+  const ftPension = ft ? new Float64Array(BLOCK) : null;
+  const extra = (name: ExtraSeries) => {
+    const i = plan.extraSeries.indexOf(name);
+    return i < 0 ? -1 : (4 + i) * paths;
+  };
+  const xAge = extra('ageAtDeath');
+  const xOutlived = extra('outlivedPayout');
+  const heirs = [extra('inheritance'), extra('heirsChildren'), extra('heirsSpouse'), extra('heirsEstate')];
+  const [xFt, xTotal, xTotalRatio] = [extra('folketrygdPension'), extra('totalPension'), extra('totalReplacementRatio')];
 
   for (let from = 0; from < paths; from += BLOCK) {
     const n = Math.min(BLOCK, paths - from);
     if (wasm) gross = wasm.fill(n);
     for (let b = 0; b < n; b++) {
+      const p = from + b;
       if (market) {
         market.fill();
         gross.set(market.gross, b * stride);
         if (priceIndex) priceIndex.set(market.priceIndex!, b * (nYears + 1));
       }
+      death[b] = Infinity;
+      if (mortality !== null) {
+        // Death falls in year D: alive at the start of year t iff u < t_p_x.
+        const u = mortality();
+        let t = 0;
+        while (t + 1 < survival!.length && u < survival![t + 1]!) t++;
+        death[b] = t;
+        series[xAge + p] = plan.startAge + t;
+      }
+      if (shocks !== null) {
+        // Drawn on dead paths too, so the stream stays aligned with the path-by-path kernel's.
+        for (let y = 1; y < nYears; y++) shocks[b * nYears + y] = wageSd > 0 ? wageSd * wage!.next() : 0;
+      }
       capital[b] = plan.initialCapital;
       payEnd[b] = nYears;
-      series[capitalAt * paths + from + b] = plan.initialCapital;
+      salaryB[b] = plan.salary0;
+      gB[b] = gDet[0]!;
+      gPrevB[b] = gDet[0]!;
+      if (ft) {
+        ftHolding![b] = ft.initialHolding;
+        ftPension![b] = 0;
+      }
+      series[capitalAt * paths + p] = plan.initialCapital;
     }
     for (let y = 0; y < nYears; y++) {
-      const salary = fixedPay.salary[y]!;
-      const g = fixedPay.g[y]!;
-      const gPrev = y > 0 ? fixedPay.g[y - 1]! : gDet[0]!;
       const wBase = y * nA;
       const row = (capitalAt + y + 1) * paths + from;
-      if (y < payStart) {
-        const c = y < nAccum ? fixedPay.contribution[y]! : 0;
-        const gGrowth = g / gPrev - 1;
-        const w0 = weights[wBase]!;
-        const w1 = nA === 2 ? weights[wBase + 1]! : 0;
+      // Certain pay: this year's pay, G and contribution are the same on every path.
+      const salary = uncertainPay ? 0 : fixedPay.salary[y]!;
+      const gFixed = uncertainPay ? 0 : fixedPay.g[y]!;
+      const gPrevFixed = uncertainPay ? 0 : y > 0 ? fixedPay.g[y - 1]! : gDet[0]!;
+      if (uncertainPay && y > 0) {
         for (let b = 0; b < n; b++) {
-          const at = b * stride + wBase;
-          let r = 0;
-          if (nA === 2) {
-            r += w0 * (gross[at]! - 1);
-            r += w1 * (gross[at + 1]! - 1);
-          } else {
-            for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[at + i]! - 1);
+          const shock = shocks![b * nYears + y]!;
+          gPrevB[b] = gB[b]!;
+          salaryB[b] = salaryB[b]! * payGrowthFactor(wageMean, shock);
+          gB[b] = y < nKnownG ? gDet[y]! : gB[b]! * payGrowthFactor(gGrowth, shock);
+        }
+      }
+      if (y < payStart) {
+        const simple = !uncertainPay && !lifetimes && !ft && gYear === null;
+        if (simple) {
+          // The common case in its tightest form: no per-path pay, life or folketrygd.
+          const c = y < nAccum ? fixedPay!.contribution[y]! : 0;
+          const gGrowthY = gFixed / gPrevFixed - 1;
+          const w0 = weights[wBase]!;
+          const w1 = nA === 2 ? weights[wBase + 1]! : 0;
+          for (let b = 0; b < n; b++) {
+            const at = b * stride + wBase;
+            let r = 0;
+            if (nA === 2) {
+              r += w0 * (gross[at]! - 1);
+              r += w1 * (gross[at + 1]! - 1);
+            } else {
+              for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[at + i]! - 1);
+            }
+            // The holding's growth: the market, or a hybrid's regulation (by G, or floored at 0 % less a premium).
+            const growth = regulation === REGULATION_G ? gGrowthY : regulation === REGULATION_ZERO_GUARANTEE ? Math.max(0, r) - premium : r;
+            const grown = (capital[b]! + c) * (1 + growth);
+            const k = Math.max(0, grown * keep - perMember);
+            capital[b] = k;
+            series[row + b] = k;
           }
-          // The holding's growth: the market, or a hybrid's regulation (by G, or floored at 0 % less a premium).
-          const growth = regulation === REGULATION_G ? gGrowth : regulation === REGULATION_ZERO_GUARANTEE ? Math.max(0, r) - premium : r;
-          const grown = (capital[b]! + c) * (1 + growth);
-          const k = Math.max(0, grown * keep - perMember);
+          continue;
+        }
+        for (let b = 0; b < n; b++) {
+          const p = from + b;
+          const g = uncertainPay ? gB[b]! : gFixed;
+          const gPrev = uncertainPay ? gPrevB[b]! : gPrevFixed;
+          if (gYear !== null) gYear[b * (nYears + 1) + y] = g;
+          const alive = y <= death[b]!;
+          let k = capital[b]!;
+          if (ft && alive) {
+            if (y > 0) ftHolding![b] = ftHolding![b]! * (g / gPrev);
+            if (y > ft.withdrawalY) ftPension![b] = ftPension![b]! * (g / gPrev / (1 + ft.deduction));
+          }
+          if (alive) {
+            const at = b * stride + wBase;
+            let r = 0;
+            for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[at + i]! - 1);
+            const sal = uncertainPay ? salaryB[b]! : salary;
+            const pay = y < nAccum ? sal * payFactor[y]! : 0;
+            const c = y < nAccum ? (uncertainPay ? bandedContribution(plan, y, pay, g) : fixedPay!.contribution[y]!) : 0;
+            if (ft && y < nAccum && y < ft.withdrawalY) {
+              ftHolding![b] = ftHolding![b]! + folketrygdAccrual(ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay, g);
+            }
+            const growth = regulation === REGULATION_G ? g / gPrev - 1 : regulation === REGULATION_ZERO_GUARANTEE ? Math.max(0, r) - premium : r;
+            const grown = (k + c) * (1 + growth);
+            k = Math.max(0, grown * keep - perMember);
+            if (ft && y === ft.withdrawalY) ftPension![b] = ftHolding![b]! / ft.delingstall;
+          }
+          if (y === death[b]) {
+            if (plan.heirsInherit && heirs[0]! >= 0) leaveToHeirs(plan, series, p, k, g, y, heirs);
+            k = 0;
+          }
           capital[b] = k;
           series[row + b] = k;
         }
@@ -109,30 +210,64 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule): Ch
       const grossRow = (payoutGrossAt + j) * paths + from;
       const netRow = (payoutNetAt + j) * paths + from;
       for (let b = 0; b < n; b++) {
-        const at = b * stride + wBase;
-        let r = 0;
-        for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[at + i]! - 1);
+        const p = from + b;
+        const g = uncertainPay ? gB[b]! : gFixed;
+        const gPrev = uncertainPay ? gPrevB[b]! : gPrevFixed;
+        if (gYear !== null) gYear[b * (nYears + 1) + y] = g;
+        const alive = y <= death[b]!;
         let k = capital[b]!;
-        if (j === 0) series[from + b] = k;
-        let end = payEnd[b]!;
-        if (y < end) end = payEnd[b] = dcPayoutEnd(plan, k, g, y, end);
-        payoutYear(plan, k, r, end - y, share, j, keep, step);
-        const payout = step[0]!;
-        k = step[1]!;
-        const tax = payoutTax(plan, payout, g, other, otherBase);
-        series[grossRow + b] = payout;
-        series[netRow + b] = payout - tax;
-        if (j === 0) {
-          series[paths + from + b] = payout;
-          series[2 * paths + from + b] = payout - tax;
-          series[3 * paths + from + b] = payout / salary;
+        if (ft && alive) {
+          if (y > 0) ftHolding![b] = ftHolding![b]! * (g / gPrev);
+          if (y > ft.withdrawalY) ftPension![b] = ftPension![b]! * (g / gPrev / (1 + ft.deduction));
+        }
+        if (alive) {
+          const at = b * stride + wBase;
+          let r = 0;
+          for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[at + i]! - 1);
+          if (j === 0) series[p] = k;
+          let end = payEnd[b]!;
+          if (y < end) end = payEnd[b] = dcPayoutEnd(plan, k, g, y, end);
+          payoutYear(plan, k, r, end - y, share, j, keep, step);
+          const payout = step[0]!;
+          k = step[1]!;
+          if (ft && y === ft.withdrawalY) ftPension![b] = ftHolding![b]! / ft.delingstall;
+          let tax: number;
+          if (ft && plan.noTax !== null) {
+            // Other pension income besides the folketrygd (AFP, other schemes) is added to it.
+            const otherY = (ftPension![b]! * plan.gTaxYear) / g + other;
+            tax = payoutTax(plan, payout, g, otherY, taxOf(plan, otherY));
+          } else {
+            tax = payoutTax(plan, payout, g, other, otherBase);
+          }
+          series[grossRow + b] = payout;
+          series[netRow + b] = payout - tax;
+          if (j === 0) {
+            const sal = uncertainPay ? salaryB[b]! : salary;
+            series[paths + p] = payout;
+            series[2 * paths + p] = payout - tax;
+            series[3 * paths + p] = payout / sal;
+          }
+        }
+        if (ft && y === payStart) {
+          const ftNow = alive ? ftPension![b]! : 0;
+          const sal = uncertainPay ? salaryB[b]! : salary;
+          series[xFt + p] = ftNow;
+          series[xTotal + p] = series[paths + p]! + ftNow;
+          series[xTotalRatio + p] = (series[paths + p]! + ftNow) / sal;
+        }
+        if (y === death[b]) {
+          if (plan.heirsInherit && heirs[0]! >= 0) leaveToHeirs(plan, series, p, k, g, y, heirs);
+          k = 0;
         }
         capital[b] = k;
         series[row + b] = k;
       }
     }
-    if (priceIndex) {
-      for (let b = 0; b < n; b++) writeInflationSeries(plan, series, paths, from + b, priceIndex.subarray(b * (nYears + 1), (b + 1) * (nYears + 1)));
+    for (let b = 0; b < n; b++) {
+      const p = from + b;
+      if (xOutlived >= 0) series[xOutlived + p] = death[b]! >= payEnd[b]! ? 1 : 0;
+      if (priceIndex) writeInflationSeries(plan, series, paths, p, priceIndex.subarray(b * (nYears + 1), (b + 1) * (nYears + 1)));
+      if (gYear !== null) writeGSeries(plan, series, paths, p, gYear.subarray(b * (nYears + 1), (b + 1) * (nYears + 1)));
     }
   }
   return { chunk, paths, series };

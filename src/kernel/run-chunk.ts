@@ -31,6 +31,7 @@ import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
 import { fixedPaySchedule } from './fixed-pay-schedule.js';
 import { blockedKernelApplies, runChunkBlocked } from './run-chunk-blocked.js';
+import { leaveToHeirs } from './leave-to-heirs.js';
 import { payoutTax, taxOf } from './payout-tax.js';
 import { payoutYear } from './payout-year.js';
 import { withMarketTrace } from './market-trace.js';
@@ -230,19 +231,4 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
     if (gYear !== null) writeGSeries(plan, series, paths, p, gYear);
   }
   return { chunk, paths, series };
-}
-
-/**
- * The DC death benefit (docs/model.md §2.6): children under 21 up to 1 G a year each until 21 (at this
- * year's G, returns ignored), the rest to a spouse over 10 years, else to the estate.
- */
-function leaveToHeirs(plan: SimulationPlan, series: Float64Array, p: number, k: number, g: number, y: number, at: number[]): void {
-  const [xInherit, xChildren, xSpouse, xEstate] = at as [number, number, number, number];
-  const year = plan.startYear + y;
-  let children = 0;
-  for (const born of plan.childBirthYears) children += Math.max(0, 21 - (year - born)) * g;
-  const toChildren = Math.min(k, children);
-  series[xInherit + p] = k;
-  series[xChildren + p] = toChildren;
-  series[(plan.spouse ? xSpouse : xEstate) + p] = k - toChildren;
 }

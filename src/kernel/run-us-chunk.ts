@@ -27,12 +27,13 @@
  *
  * Distribution (rules/us/nua.ts): the pre-tax account value (terminalWealth), the after-tax value of
  * an IRA rollover, of NUA (funds rolled over, shares in kind with their lots' basis), and the better
- * of the two for the path.
+ * of the two for the path. With a payout section, the payout years follow on the same path
+ * (kernel/us-payout-years.ts, its own streams: the saving years' draws do not change).
  */
 import { createEmployerStockPath, type EmployerStockPath } from '../market/employer-stock.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { createMarketPath } from '../market/market-path.js';
-import { usSeriesCount, usStockShareAt, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
+import { usPayoutAt, usSeriesCount, usStockShareAt, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import { chunkStream } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
@@ -42,6 +43,7 @@ import { nuaAfterTax, rolloverAfterTax } from '../rules/us/nua.js';
 import { sepIraContribution } from '../rules/us/sep-ira-contributions.js';
 import { simpleIraContributions } from '../rules/us/simple-ira-contributions.js';
 import { vestedShare } from '../rules/us/vesting.js';
+import { createUsPayoutYears, type UsPayoutTraceYear } from './us-payout-years.js';
 
 export interface UsChunkTask {
   plan: UsSimulationPlan;
@@ -209,7 +211,7 @@ function yearMoney(plan: UsSimulationPlan, pay: number, y: number, out: { deferr
  * Run a chunk. With `trace`, path `trace.path` (index within the chunk) reports every year; every
  * path is simulated all the same, so the draws are exactly those of the run.
  */
-export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: UsTraceYear) => void }): UsChunkResult {
+export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: UsTraceYear) => void; payoutYear?: (t: UsPayoutTraceYear) => void }): UsChunkResult {
   const { plan, seed, chunk, paths } = task;
   const { nYears, nAssets: nA, weights, wageMean, wageSd, limits, stock } = plan;
   const keep = 1 - plan.managementRate;
@@ -239,6 +241,9 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const fixed = fixedYearMoney(plan);
   const money = { deferral: new Float64Array(1), match: new Float64Array(1), nonelective: new Float64Array(1) };
   const tax = { ordinaryRate: plan.ordinaryRate, capitalGainsRate: plan.capitalGainsRate };
+  const payout = plan.payout
+    ? createUsPayoutYears({ plan: { ...plan, payout: plan.payout }, seed, chunk, firstPath: chunk * CHUNK_SIZE, paths, series, at: usPayoutAt(plan) })
+    : null;
 
   for (let p = 0; p < paths; p++) {
     market.fill();
@@ -411,6 +416,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
     series[at('forfeited') + p] = st.forfeited;
     series[at('deferrals') + p] = deferrals;
     series[at('employerMoney') + p] = employerMoney;
+    payout?.run(p, fund, stockValue, basis, stockAlive, tracing ? trace.payoutYear : undefined);
   }
   return { chunk, paths, series };
 }

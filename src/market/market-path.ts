@@ -46,6 +46,8 @@ export interface MarketPlan {
   readonly randomizations?: number;
   /** Year index of the payout start (Norwegian plans), where the sobol sampler's bridge starts; absent: nYears. */
   readonly payStart?: number;
+  /** The stream of the normal shocks; absent: 'market'. A US plan's payout years draw theirs from 'payout-market', so its saving years' draws are those of the plan without a payout. */
+  readonly stream?: 'market' | 'payout-market';
 }
 
 export interface MarketPath {
@@ -63,11 +65,17 @@ export interface MarketPath {
   fill(): void;
 }
 
+/** The year count whose cumulative shocks the sobol sampler's first coordinates decide: the payout start, else nYears. */
+export function bridgeFirstOf(plan: MarketPlan): number {
+  const { payStart, nYears } = plan;
+  return payStart !== undefined && payStart > 0 && payStart < nYears ? payStart : nYears;
+}
+
 /** @param firstPath the run's index of the chunk's first path (chunk × CHUNK_SIZE): it fixes the sobol points. */
 export function createMarketPath(plan: MarketPlan, seed: number, chunk: number, firstPath: number): MarketPath {
   const { nYears, nAssets: n, logMean, covFactor } = plan;
-  const bridgeFirst = plan.payStart !== undefined && plan.payStart > 0 && plan.payStart < nYears ? plan.payStart : nYears;
-  const marketNormals = () => pathNormals(plan.sampler ?? 'pseudo', new NormalSource(chunkXor4096(seed, chunk, 'market')), { nYears, nAssets: n, bridgeFirst }, seed, firstPath, plan.randomizations ?? 1);
+  const bridgeFirst = bridgeFirstOf(plan);
+  const marketNormals = () => pathNormals(plan.sampler ?? 'pseudo', new NormalSource(chunkXor4096(seed, chunk, plan.stream ?? 'market')), { nYears, nAssets: n, bridgeFirst }, seed, firstPath, plan.randomizations ?? 1);
   const model: MarketModel = plan.market ?? { kind: 'lognormal' };
   const infl = plan.inflation;
   const gross = new Float64Array(nYears * n);

@@ -8,6 +8,7 @@
  * PENSIM_WASM=0 (for A/B timing), leaves the market to market-path.ts.
  */
 import { wasmBytes } from '../wasm/wasm-file.js';
+import { reportWasm, wasmOffReason } from '../wasm/wasm-report.js';
 import type { MarketPlan } from './market-path.js';
 import { lognormalFromNormals } from './correlated-lognormal.js';
 import { chunkXor4096 } from '../random/chunk-stream.js';
@@ -36,15 +37,20 @@ let instance: NormalsExports | null | undefined;
 function normalsModule(): NormalsExports | null {
   if (instance !== undefined) return instance;
   const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('normals.wasm');
-  if (!bytes) return (instance = null);
+  if (!bytes) {
+    reportWasm('normals', wasmOffReason(bytes));
+    return (instance = null);
+  }
   let exports: NormalsExports;
   try {
     exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { log: Math.log, exp: Math.exp } }).exports as unknown as NormalsExports;
   } catch {
     // V8 reserves address space for a WebAssembly memory up front; where that is refused (a
     // ulimit -v), the market is drawn in JS: the same numbers.
+    reportWasm('normals', 'no room for its memory');
     return (instance = null);
   }
+  reportWasm('normals', null);
   // The tables sit below OUT; the module declares no memory size of its own.
   grow(exports, exports.OUT.value as number);
   const buffer = exports.memory.buffer;
@@ -63,7 +69,8 @@ function grow(m: NormalsExports, bytes: number): void {
 
 /** Whether the module can draw this plan's market (and is there). */
 export function wasmMarketApplies(plan: MarketPlan): boolean {
-  return (plan.market === undefined || plan.market.kind === 'lognormal') && plan.inflation === undefined && (plan.sampler ?? 'pseudo') === 'pseudo' && normalsModule() !== null;
+  const sampler = plan.sampler ?? 'pseudo';
+  return (plan.market === undefined || plan.market.kind === 'lognormal') && plan.inflation === undefined && (sampler === 'pseudo' || sampler === 'antithetic') && normalsModule() !== null;
 }
 
 /** The chunk's market for blocks of at most `maxPaths` paths, or null where wasmMarketApplies is false. */
@@ -71,20 +78,40 @@ export function wasmMarket(plan: MarketPlan, seed: number, chunk: number, maxPat
   if (!wasmMarketApplies(plan)) return null;
   const m = normalsModule()!;
   const { nYears, nAssets, logMean, covFactor } = plan;
-  const state = chunkXor4096(seed, chunk, 'market').s;
+  const state = chunkXor4096(seed, chunk, plan.stream ?? 'market').s;
   const out = m.OUT.value as number;
   const bytes = out + maxPaths * nYears * nAssets * 8;
   grow(m, bytes);
+  const stride = nYears * nAssets;
+  const antithetic = plan.sampler === 'antithetic';
   return {
     fill(paths) {
       const buffer = m.memory.buffer;
       // The chunk's own state goes in before each block: another chunk's may have run since.
       new Int32Array(buffer, m.STATE.value as number, 130).set(state);
-      m.fillNormals(out, paths * nYears * nAssets);
+      // Antithetic pairs (2k, 2k + 1) share one draw: the stream gives only the first path of each
+      // pair its shocks (market/antithetic-normals.ts), so the block draws ⌈paths / 2⌉ paths' worth.
+      const drawn = antithetic ? Math.ceil(paths / 2) : paths;
+      m.fillNormals(out, drawn * stride);
       state.set(new Int32Array(buffer, m.STATE.value as number, 130));
-      const gross = new Float64Array(buffer, out, paths * nYears * nAssets);
+      const gross = new Float64Array(buffer, out, paths * stride);
+      if (antithetic) mirrorPairs(gross, paths, stride);
       lognormalFromNormals(logMean, covFactor, paths * nYears, gross);
       return gross;
     },
   };
+}
+
+/**
+ * Spread the ⌈paths / 2⌉ draws at the start of `z` (draw k at k · stride) over the pairs: path 2k
+ * takes draw k, path 2k + 1 its negation (an odd last path has no partner). From the last pair
+ * down, so no draw is overwritten before it is copied (2k ≥ k + 1 for k ≥ 1).
+ */
+export function mirrorPairs(z: Float64Array, paths: number, stride: number): void {
+  for (let k = Math.ceil(paths / 2) - 1; k >= 0; k--) {
+    const from = k * stride;
+    const first = 2 * k * stride;
+    if (2 * k + 1 < paths) for (let j = 0; j < stride; j++) z[first + stride + j] = -z[from + j]!;
+    if (k > 0) z.copyWithin(first, from, from + stride);
+  }
 }

@@ -9,6 +9,7 @@ import type { UsScenario } from '../scenario/us-schema.js';
 import { startOf } from '../scenario/validate-scenario.js';
 import { UserError } from '../base/user-error.js';
 import { compilePortfolio } from './compile-portfolio.js';
+import { compileUsPayout } from './compile-us-payout.js';
 import { payPathProblems } from './pay-path-problems.js';
 import type { UsSimulationPlan } from './us-simulation-plan.js';
 
@@ -64,5 +65,6 @@ export function compileUsPlan(s: UsScenario): UsSimulationPlan {
     yearsWithoutPay: s.employment.yearsWithoutPay,
     ordinaryRate: s.distribution.ordinaryRate,
     capitalGainsRate: s.distribution.capitalGainsRate,
+    payout: s.payout ? compileUsPayout(s, startAge, startYear, s.payout) : null,
   };
 }

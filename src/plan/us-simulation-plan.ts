@@ -10,6 +10,7 @@ import type { MatchTier } from '../rules/us/match-formula.js';
 import type { SimpleEmployerFormula } from '../rules/us/simple-ira-contributions.js';
 import type { VestingSchedule } from '../rules/us/vesting.js';
 import type { PortfolioPlan } from './simulation-plan.js';
+import { US_PAYOUT_SERIES, usPayoutSeriesCount, type UsPayoutPlan, type UsPayoutSeries } from './us-payout-plan.js';
 
 export type UsPlanKind = 'us-401k' | 'us-ksop' | 'us-simple-ira' | 'us-sep-ira';
 
@@ -46,12 +47,15 @@ export interface UsSimulationPlan extends PortfolioPlan {
   readonly yearsWithoutPay: number;
   readonly ordinaryRate: number;
   readonly capitalGainsRate: number;
+  /** The payout years (plan/us-payout-plan.ts); null: the run stops at the distribution. */
+  readonly payout: UsPayoutPlan | null;
 }
 
 /**
  * Per-path outputs of the US kernel, in this order; then the account value at the start of every
- * age (nYears + 1); then, with an employer-stock model, company stock's share of the account at the
- * start of every age (nYears + 1: the report's stock-share fan).
+ * age (nYears + 1); then, with a payout, US_PAYOUT_SERIES and the payout fans (usPayoutAt); then,
+ * with an employer-stock model, company stock's share of the account at the start of every saving
+ * age (nYears + 1: the report's stock-share fan, usStockShareAt).
  */
 export const US_SERIES = [
   'terminalWealth',
@@ -69,13 +73,29 @@ export const US_SERIES = [
 ] as const;
 export type UsSeries = (typeof US_SERIES)[number];
 
-export function usSeriesCount(plan: Pick<UsSimulationPlan, 'nYears' | 'stock'>): number {
-  return US_SERIES.length + (plan.stock ? 2 : 1) * (plan.nYears + 1);
+export function usSeriesCount(plan: Pick<UsSimulationPlan, 'nYears' | 'payout' | 'stock'>): number {
+  return US_SERIES.length + plan.nYears + 1 + usPayoutSeriesCount(plan.payout) + (plan.stock ? plan.nYears + 1 : 0);
 }
 
-/** The first of the stock-share-by-age series (present only with an employer-stock model). */
-export function usStockShareAt(plan: Pick<UsSimulationPlan, 'nYears'>): number {
+/** Index of the first payout series (US_PAYOUT_SERIES[0]). */
+export function usPayoutAt(plan: Pick<UsSimulationPlan, 'nYears'>): number {
   return US_SERIES.length + plan.nYears + 1;
+}
+
+/** The first of the stock-share-by-age series (present only with an employer-stock model), after the payout's. */
+export function usStockShareAt(plan: Pick<UsSimulationPlan, 'nYears' | 'payout'>): number {
+  return US_SERIES.length + plan.nYears + 1 + usPayoutSeriesCount(plan.payout);
+}
+
+export function usPayoutSeriesIndex(plan: Pick<UsSimulationPlan, 'nYears'>, name: UsPayoutSeries): number {
+  return usPayoutAt(plan) + US_PAYOUT_SERIES.indexOf(name);
+}
+
+/** Where the payout fans start: the accounts by age (ages retirement + 1 … horizon), the real spending and the ran-out indicator by payout year. */
+export function usPayoutFans(plan: Pick<UsSimulationPlan, 'nYears'> & { payout: UsPayoutPlan }): { account: number; spending: number; ranOut: number; n: number } {
+  const account = usPayoutAt(plan) + US_PAYOUT_SERIES.length;
+  const n = plan.payout.nPayout;
+  return { account, spending: account + n, ranOut: account + 2 * n, n };
 }
 
 export function usSeriesIndex(name: UsSeries): number {

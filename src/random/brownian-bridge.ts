@@ -86,4 +86,41 @@ export class BrownianBridge {
     }
     for (let y = 0; y < this.nSteps; y++) out[to + y * stride] = w[y + 1]! - w[y]!;
   }
+
+  /** The walks of a block of paths, step-major (step k of path b at k · paths + b), reused. */
+  private walks = new Float64Array(0);
+
+  /**
+   * transform() for `paths` paths at once, a bridge step for all of them before the next, so the
+   * inner loop runs over paths with no indirection (the same operations on each path's numbers,
+   * so the same results): input coordinate j of path b at z[z0 + j·zStep + b], increment y of
+   * path b to out[o0 + b·oPath + y·oStep].
+   */
+  transformBlock(z: Float64Array, z0: number, zStep: number, paths: number, out: Float64Array, o0: number, oPath: number, oStep: number): void {
+    const n = this.nSteps;
+    if (this.walks.length < (n + 1) * paths) this.walks = new Float64Array((n + 1) * paths);
+    const w = this.walks;
+    w.fill(0, 0, paths);
+    for (let j = 0; j < n; j++) {
+      const at = this.at[j]! * paths;
+      const l = this.left[j]! * paths;
+      const r = this.right[j]!;
+      const lw = this.leftWeight[j]!;
+      const sd = this.sd[j]!;
+      const zj = z0 + j * zStep;
+      if (r < 0) {
+        for (let b = 0; b < paths; b++) w[at + b] = lw * w[l + b]! + 0 + sd * z[zj + b]!;
+      } else {
+        const rw = this.rightWeight[j]!;
+        const rr = r * paths;
+        for (let b = 0; b < paths; b++) w[at + b] = lw * w[l + b]! + rw * w[rr + b]! + sd * z[zj + b]!;
+      }
+    }
+    for (let y = 0; y < n; y++) {
+      const lo = y * paths;
+      const hi = lo + paths;
+      const o = o0 + y * oStep;
+      for (let b = 0; b < paths; b++) out[o + b * oPath] = w[hi + b]! - w[lo + b]!;
+    }
+  }
 }

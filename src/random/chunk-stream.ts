@@ -29,6 +29,12 @@ export type StreamPurpose =
   | 'employer-stock-tail'
   | 'employer-default'
   | 'job'
+  /** US payout years (src/kernel/us-payout-years.ts): their market, the company stock after the distribution, the age at death. */
+  | 'payout-market'
+  | 'payout-stock'
+  | 'payout-stock-tail'
+  | 'payout-default'
+  | 'lifetime'
   /** The sobol sampler's scrambles (src/market/sobol-normals.ts): one per randomized block, the same in every chunk. */
   | 'sobol-scramble';
 

@@ -8,46 +8,32 @@
  * them out rather than mislabel them. The shortfall is of the nominal account against the nominal
  * target, so it stays as it is (the report says the target is nominal).
  *
- * With a payout section (issue 22, read narrowly: UsPayoutBlock) the account fan of the payout
- * years is nominal and divided alike; the spending fan is real already (start-year dollars), so the
- * nominal basis multiplies it by the index instead.
+ * With a payout section (result/us-payout-result.ts) the account fan of the payout years is
+ * nominal and divided alike. The nominal bequest falls at each path's own end age and the taxes and
+ * RMD excess are sums over many years, so a real result leaves them out and keeps the engine's own
+ * real figures (bequestReal, lifetimeSpending) and the counts. The spending fan is real already
+ * (start-year dollars): the nominal basis multiplies it by the index of each age (spendingInBasis).
  *
  * Example (a test checks it): at 2.5 % inflation over 25 years a nominal account of $1 000 000 at
  * 65 from a start at 40 is 1 000 000 / 1.025^25 ≈ $539 391 in start-year dollars.
  */
 import type { Metric } from '../result/simulation-result.js';
+import type { UsPayoutResult } from '../result/us-payout-result.js';
 import type { UsRunResult } from '../result/us-result.js';
 import type { AmountBasis } from './amount-basis.js';
 
-/** The payout block of a US result as the report reads it (result/us-payout-result.ts on the payout branch). */
-export interface UsPayoutBlock {
-  ages: { retirement: number; horizon: number };
-  withdrawal: string;
-  tax: string;
-  lifetimes?: string;
-  route?: string;
-  ranOut: { probability: number; stderr: number; ci95?: [number, number] };
-  ranOutByAge: { ages: number[]; probability: number[] };
-  metrics: Record<string, Metric>;
-  fan: {
-    accountAges: number[];
-    accountMean: number[];
-    account: Record<string, number[]>;
-    spendingAges: number[];
-    spendingMean: number[];
-    spending: Record<string, number[]>;
-  };
-}
-
 /** The payout block of a result, if the run had a payout section. */
-export function payoutOf(r: UsRunResult): UsPayoutBlock | undefined {
-  return (r as { payout?: UsPayoutBlock }).payout;
+export function payoutOf(r: UsRunResult): UsPayoutResult | undefined {
+  return r.payout;
 }
 
 /** Amounts kept at the retirement age: divided by its index. */
 const AT_RETIREMENT = ['capitalAtRetirement', 'afterTaxRollover', 'afterTaxNua', 'afterTaxBest', 'employerStockValue'] as const;
 /** Shares and probabilities: unchanged. */
 const UNITLESS = ['employerStockShare', 'defaulted'] as const;
+
+/** Payout metrics in start-year dollars already (the engine's), or unitless: kept in a real result; the rest is left out. */
+const PAYOUT_REAL = ['bequestReal', 'lifetimeSpending', 'yearsShort', 'endAge', 'yearsLived'] as const;
 
 export function usResultInBasis(r: UsRunResult, basis: AmountBasis): UsRunResult {
   if (basis.kind === 'nominal') return r;
@@ -69,12 +55,18 @@ export function usResultInBasis(r: UsRunResult, basis: AmountBasis): UsRunResult
       capital: mapValues(r.fan.capital, (s) => scaleSeries(s, r.fan.ages, (a) => 1 / index(a))),
       ci95: mapValues(r.fan.ci95, ([lo, hi]) => [scaleSeries(lo, r.fan.ages, (a) => 1 / index(a)), scaleSeries(hi, r.fan.ages, (a) => 1 / index(a))] as [number[], number[]]),
     },
-    ...(payout && { payout: { ...payout, fan: { ...payout.fan, accountMean: scaleSeries(payout.fan.accountMean, payout.fan.accountAges, (a) => 1 / index(a)), account: mapValues(payout.fan.account, (s) => scaleSeries(s, payout.fan.accountAges, (a) => 1 / index(a))) } } }),
+    ...(payout && {
+      payout: {
+        ...payout,
+        metrics: Object.fromEntries(Object.entries(payout.metrics).filter(([k]) => (PAYOUT_REAL as readonly string[]).includes(k))) as UsPayoutResult['metrics'],
+        fan: { ...payout.fan, accountMean: scaleSeries(payout.fan.accountMean, payout.fan.accountAges, (a) => 1 / index(a)), account: mapValues(payout.fan.account, (s) => scaleSeries(s, payout.fan.accountAges, (a) => 1 / index(a))) },
+      },
+    }),
   };
 }
 
 /** The spending fan in the basis: real as the engine gives it, or nominal (times the index of each age). */
-export function spendingInBasis(r: UsRunResult, basis: AmountBasis, inflation: number): UsPayoutBlock['fan'] | undefined {
+export function spendingInBasis(r: UsRunResult, basis: AmountBasis, inflation: number): UsPayoutResult['fan'] | undefined {
   const payout = payoutOf(r);
   if (!payout) return undefined;
   if (basis.kind !== 'nominal') return payout.fan;

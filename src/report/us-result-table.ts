@@ -2,6 +2,7 @@
 import type { UsRunResult } from '../result/us-result.js';
 import { basisLabel, NOMINAL, type AmountBasis } from './amount-basis.js';
 import { currencyFormat } from './currency-format.js';
+import { usPayoutTable } from './us-payout-table.js';
 
 export function usResultTable(r: UsRunResult, basis: AmountBasis = NOMINAL): string {
   const f = currencyFormat('USD');
@@ -29,5 +30,6 @@ export function usResultTable(r: UsRunResult, basis: AmountBasis = NOMINAL): str
   let out = `${r.scenario.name ?? r.plan} (${r.plan}): ${f.amount(r.paths)} paths, seed ${r.seed}, ages ${r.ages.start}–${r.ages.retirement}; ${basisLabel(basis, 'USD')}\n\n${rows.map(line).join('\n')}\n`;
   if (r.metrics.defaulted) out += `\nP(employer defaults before retirement) = ${f.percent(r.metrics.defaulted.mean)}\n`;
   if (r.shortfall) out += `P(account < ${f.money(r.shortfall.targetWealth)}${basis.kind === 'nominal' ? '' : ' nominal'}) = ${f.percent(r.shortfall.probability)} (± ${f.percent(r.shortfall.stderr, 2)})\n`;
+  if (r.payout) out += usPayoutTable(r.payout, r.percentiles);
   return out;
 }

@@ -11,6 +11,7 @@ import type { UsScenario } from '../scenario/us-schema.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import type { PercentileMethod, SeriesCollector } from '../engine/collect-series.js';
 import type { Intervals, Metric } from './simulation-result.js';
+import { usPayoutResult, type UsPayoutResult } from './us-payout-result.js';
 
 export interface UsRunResult {
   pensim: string;
@@ -46,6 +47,8 @@ export interface UsRunResult {
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]>; ci95: Record<string, [number[], number[]]> };
   /** With an employer-stock model: company stock's share of the account at the start of every age (0–1), the fan's ages. */
   stockShareFan?: { ages: number[]; mean: number[]; share: Record<string, number[]> };
+  /** With a payout section: the payout years (result/us-payout-result.ts, docs/results.md "US payout"). */
+  payout?: UsPayoutResult;
 }
 
 export function usResult(
@@ -96,5 +99,6 @@ export function usResult(
         share: collector.fan(usStockShareAt(plan), ages, pct),
       },
     }),
+    ...(plan.payout && { payout: usPayoutResult(collector, { ...plan, payout: plan.payout }, scenario, pct) }),
   };
 }

@@ -11,6 +11,7 @@ import { randomizationsRule, Randomizations } from './randomizations-schema.js';
 import { VESTING_SCHEDULES } from '../rules/us/vesting.js';
 import { amount, MAX_CAPITAL_USD, MAX_PAY_USD, MAX_TARGET_USD, positiveAmount } from './bounds.js';
 import { DEFAULT_PERCENTILES, Profile, WageGrowth } from './schema.js';
+import { UsPayout } from './us-payout-schema.js';
 
 const finite = () => z.number().finite();
 const rate = (min: number, max: number) => finite().min(min).max(max);
@@ -155,6 +156,8 @@ export const UsScenario = z
       .object({ ordinaryRate: rate(0, 1).default(0.24), capitalGainsRate: rate(0, 1).default(0.15) })
       .strict()
       .default({ ordinaryRate: 0.24, capitalGainsRate: 0.15 }),
+    /** The payout years after the retirement age (us-payout-schema.ts); absent: the run stops at the distribution. */
+    payout: UsPayout.optional(),
     simulation: UsSimulation.default({ paths: 10_000, seed: 1, percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto', sampler: 'pseudo' }),
   })
   .strict();

@@ -87,7 +87,7 @@ export function profileProblems(s: Pick<Scenario, 'profile'>): Problem[] {
   return out;
 }
 
-function weightProblems(weights: Record<string, number>, names: string[], path: string): Problem[] {
+export function weightProblems(weights: Record<string, number>, names: string[], path: string): Problem[] {
   const out: Problem[] = [];
   for (const key of Object.keys(weights)) {
     if (!names.includes(key)) {

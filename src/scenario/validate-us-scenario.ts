@@ -8,6 +8,7 @@ import { US_LIMITS_FIRST_YEAR } from '../rules/us/limits.js';
 import type { UsScenario } from './us-schema.js';
 import type { Problem } from '../base/user-error.js';
 import { profileProblems, startOf } from './validate-scenario.js';
+import { usPayoutProblems } from './validate-us-payout.js';
 
 export const US_MAX_RETIREMENT_AGE = 80;
 
@@ -50,5 +51,6 @@ export function validateUsScenario(s: UsScenario): Problem[] {
   if (s.employment.defaultEndsJob && !stock) {
     out.push({ path: 'employment.defaultEndsJob', message: 'needs an employerStock block with a default hazard (there is no employer default to end the job)' });
   }
+  out.push(...usPayoutProblems(s));
   return out;
 }

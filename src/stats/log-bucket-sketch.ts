@@ -35,7 +35,13 @@ export interface SketchState {
   buckets: [number, number][];
 }
 
-/** A sketch in transferable form (a worker's batch): block i of `counts` holds table slot slots[i]. */
+/**
+ * A sketch in transferable form (a worker's batch). Dense: block i of `counts` holds table slot
+ * slots[i]. Sparse (`keys` present, `slots` empty): counts[i] is the count of bucket keys[i] =
+ * slot · 2048 + sub, for the buckets that are not 0 only; pack() chooses it when it is the smaller,
+ * as for the sketch of one randomized block of a batch (a few thousand values over ten-odd octaves
+ * of 2 048 buckets), where the dense form was mostly zeros to copy, move and add.
+ */
 export interface PackedSketch {
   count: number;
   zeros: number;
@@ -43,6 +49,7 @@ export interface PackedSketch {
   max: number;
   slots: Int32Array;
   counts: Uint32Array;
+  keys?: Int32Array;
 }
 
 export class LogBucketSketch {
@@ -159,6 +166,25 @@ export class LogBucketSketch {
 
   /** The sketch in transferable form; its buffers are new, so they can be moved to another thread. */
   pack(): PackedSketch {
+    // Sparse when under a quarter of the buckets can be used (a key and a count each: half the dense
+    // size): the values counted in blocks bound the buckets used, so one pass suffices.
+    const most = this.count - this.zeros;
+    if (4 * most < this.used) {
+      const keys = new Int32Array(most);
+      const counts = new Uint32Array(most);
+      const all = this.counts;
+      let i = 0;
+      for (let block = 0; block < this.slots.length; block++) {
+        const key = this.slots[block]! * SUB - block * SUB;
+        for (let k = block * SUB; k < (block + 1) * SUB; k++) {
+          const c = all[k]!;
+          if (c === 0) continue;
+          keys[i] = key + k;
+          counts[i++] = c;
+        }
+      }
+      return { count: this.count, zeros: this.zeros, min: this.min, max: this.max, slots: new Int32Array(0), counts: counts.slice(0, i), keys: keys.slice(0, i) };
+    }
     const slots: number[] = [];
     for (let slot = 0; slot < SLOTS; slot++) if (this.offsets[slot]! >= 0) slots.push(slot);
     const counts = new Uint32Array(slots.length * SUB);
@@ -169,6 +195,13 @@ export class LogBucketSketch {
   mergePacked(p: PackedSketch): void {
     this.mergeCounts(p.count, p.zeros, p.min, p.max);
     p.slots.forEach((slot, i) => this.addBlock(slot, p.counts, i * SUB));
+    const keys = p.keys;
+    if (keys === undefined) return;
+    for (let i = 0; i < keys.length; i++) {
+      const slot = keys[i]! >>> MANTISSA_BITS;
+      const at = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
+      this.counts[at + (keys[i]! & (SUB - 1))]! += p.counts[i]!;
+    }
   }
 
   /**

@@ -10,15 +10,21 @@
  * help): it checks the last allowed value (if the target is not met there, it is not reachable),
  * then the first, then bisects, so it needs about log2(grid size) + 2 runs. The answer meets the
  * target and the grid value one step before it does not (both are in `evaluations`).
- * A US plan solves for its deferral rate or a KSOP's stock cap (us-solve-fields.ts; the cap is
- * searched from the top, so the answer is the highest cap that meets the target), its retirement
- * age or a fund weight.
+ * A US plan through retirement solves for the highest withdrawal rate (payout.withdrawal.rate) that
+ * meets a target such as ranOut.probability<=0.1: the grid is searched from the top down (the
+ * target is met up to some rate), so "one step worse" is the next rate up.
+ * A US plan also solves for its deferral rate or a KSOP's stock cap (us-solve-fields.ts; the cap is
+ * searched from the top too, so the answer is the highest cap that meets the target).
  */
 import { withRunPool } from '../engine/run-pool.js';
 import type { Piscina } from 'piscina';
 import { compilePlan } from '../plan/compile-plan.js';
+import { compileUsPlan } from '../plan/compile-us.js';
+import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
 import { checkScenario } from '../scenario/parse-scenario.js';
+import { checkUsScenario } from '../scenario/load-us-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { UsRunResult } from '../result/us-result.js';
 import { UserError } from '../base/user-error.js';
 import { startOf } from '../scenario/validate-scenario.js';
 import { simulate } from '../engine/simulate.js';
@@ -26,9 +32,6 @@ import type { SimulationResult } from '../result/simulation-result.js';
 
 import { SOLVE_FIELDS } from './solve-fields.js';
 import { usSolveField } from './us-solve-fields.js';
-import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
-import { checkUsScenario } from '../scenario/load-us-scenario.js';
-import { compileUsPlan } from '../plan/compile-us.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 
 export { SOLVE_DEFAULT_PATHS, SOLVE_FIELDS } from './solve-fields.js';
@@ -87,6 +90,11 @@ export function parseSolveTarget(text: string): SolveTarget {
     throw new UserError([{ path: '--target', message: `write the target as <metric>.<stat><op><number>, e.g. 'totalReplacementRatio.p10>=0.6' or 'shortfall.probability<=0.1' (stat: mean or pN; op: >=, >, <=, <); got "${text}"` }]);
   }
   const [, metric, stat, op, value] = m;
+  const probabilities = ['shortfall', 'ranOut', 'nuaBetter'];
+  if (metric !== 'shortfall' && probabilities.includes(metric!)) {
+    if (stat !== 'probability') throw new UserError([{ path: '--target', message: `${metric} has one figure, its probability: '${metric}.probability<=0.1'; got "${text}"` }]);
+    return { metric: metric!, stat: stat!, op: op as SolveTarget['op'], value: Number(value), text: `${metric}.${stat}${op}${Number(value)}` };
+  }
   if (metric === 'shortfall' && stat !== 'probability') throw new UserError([{ path: '--target', message: `the shortfall has one figure, its probability: 'shortfall.probability<=0.1'; got "${text}"` }]);
   if (metric !== 'shortfall' && stat === 'probability') throw new UserError([{ path: '--target', message: `"probability" is the shortfall's figure ('shortfall.probability<=0.1'); a metric takes mean or pN; got "${text}"` }]);
   if (stat!.startsWith('p')) {
@@ -99,7 +107,7 @@ export function parseSolveTarget(text: string): SolveTarget {
 interface Field {
   grid: number[];
   step: number;
-  /** The target is met up to some value (a US stock cap): the grid is searched from its top. */
+  /** 'down': the target is met up to some value (a withdrawal rate, a stock cap), so the grid is searched from its top. */
   down?: boolean;
   set(s: Scenario, v: number): void;
 }
@@ -121,11 +129,19 @@ function fieldOf(s: Scenario, field: string): Field {
   const refuse = (why: string): never => {
     throw new UserError([{ path: '--for', message: `${why} (solvable fields: ${SOLVE_FIELDS.join(', ')})` }]);
   };
-  if (isUsScenario(s as AnyScenario) && field.startsWith('plan.')) {
+  const us = isUsScenario(s as AnyScenario);
+  if (field === 'payout.withdrawal.rate') {
+    const w = (s as unknown as { payout?: { withdrawal?: { kind: string } } }).payout?.withdrawal;
+    if (!us || !w) refuse('payout.withdrawal.rate is a US plan\'s payout policy: it needs a US scenario with a payout section');
+    if (w!.kind !== 'constant-real' && w!.kind !== 'percent-of-balance') refuse(`the ${w!.kind} policy has no rate: use constant-real or percent-of-balance`);
+    return { grid: range(0.001, 0.15, 0.001, 3), step: 0.001, down: true, set: (x, v) => void ((x as unknown as { payout: { withdrawal: { rate: number } } }).payout.withdrawal.rate = v) };
+  }
+  if (us && field.startsWith('plan.')) {
     const f = usSolveField(s as unknown as UsScenario, field);
     if (typeof f === 'string') return refuse(f);
     return f as unknown as Field;
   }
+  if (us && field !== 'person.retirementAge' && !field.startsWith('profile.weights.')) refuse(`a US scenario solves for payout.withdrawal.rate, plan.deferralRate, plan.diversification.share, person.retirementAge or profile.weights.<asset>, not "${field}"`);
   if (field === 'plan.contribution.rate') {
     if (s.plan.kind === 'no-self-employed') refuse('a self-employed plan has plan.rate, not plan.contribution.rate');
     const c = (s.plan as { contribution?: { method: string } }).contribution;
@@ -144,13 +160,12 @@ function fieldOf(s: Scenario, field: string): Field {
       step: 1,
       set: (x, v) => {
         // A payout that started at retirement keeps doing so.
-        if (x.payout?.startAge !== undefined && x.payout.startAge === s.person.retirementAge) x.payout.startAge = v;
+        if (!us && x.payout.startAge !== undefined && x.payout.startAge === s.person.retirementAge) x.payout.startAge = v;
         x.person.retirementAge = v;
       },
     };
   }
   if (field === 'payout.startAge') {
-    if (isUsScenario(s as AnyScenario)) refuse('a US plan has no payout start age (the distribution is at the retirement age)');
     return { grid: range(Math.max(s.person.retirementAge, 62), 75, 1, 0), step: 1, set: (x, v) => void (x.payout.startAge = v) };
   }
   const w = /^profile\.weights\.(.+)$/.exec(field);
@@ -182,9 +197,9 @@ function withValue(s: Scenario, f: Field, v: number): Scenario | null {
   f.set(x, v);
   try {
     if (isUsScenario(x as AnyScenario)) {
-      const us = checkUsScenario(x, 'solve');
-      compileUsPlan(us);
-      return us as unknown as Scenario;
+      const checked = checkUsScenario(x, 'solve');
+      compileUsPlan(checked);
+      return checked as unknown as Scenario;
     }
     const checked = checkScenario(x);
     compilePlan(checked);
@@ -197,6 +212,14 @@ function withValue(s: Scenario, f: Field, v: number): Scenario | null {
 
 /** The target's figure in a result; a UserError naming --target when the run does not have it. */
 export function targetFigure(r: SimulationResult, t: SolveTarget): number {
+  const us = r as unknown as UsRunResult;
+  if (t.metric === 'ranOut' || t.metric === 'nuaBetter' || (us.currency === 'USD' && us.payout && t.metric in us.payout.metrics)) {
+    if (!us.payout) throw new UserError([{ path: '--target', message: `${t.metric} is a payout figure: the scenario needs a US payout section` }]);
+    if (t.metric === 'ranOut') return us.payout.ranOut.probability;
+    if (t.metric === 'nuaBetter') return us.payout.nuaVsRollover.nuaBetter.probability;
+    const pm = us.payout.metrics[t.metric as keyof typeof us.payout.metrics];
+    return t.stat === 'mean' ? pm.mean : pm.percentiles[t.stat]!;
+  }
   if (t.metric === 'shortfall') {
     if (!r.shortfall) throw new UserError([{ path: '--target', message: 'the scenario sets no simulation.targetReplacementRatio, so there is no shortfall probability' }]);
     return r.shortfall.probability;
@@ -230,7 +253,7 @@ export async function solve(scenario: Scenario, field: string, target: SolveTarg
 async function solveOn(scenario: Scenario, field: string, target: SolveTarget, o: SolveOptions, sharedPool: () => Piscina | undefined): Promise<SolveResult> {
   // The target's percentile is reported whatever the scenario's list says.
   const base = structuredClone(scenario);
-  if (target.stat.startsWith('p')) {
+  if (/^p\d/.test(target.stat)) {
     const q = Number(target.stat.slice(1));
     if (!base.simulation.percentiles.includes(q)) base.simulation.percentiles = [...base.simulation.percentiles, q].sort((a, b) => a - b);
   }

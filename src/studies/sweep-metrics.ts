@@ -14,6 +14,10 @@
  *   shortfall             shortfallProbability of the replacement ratio (Norway, needs
  *                         simulation.targetReplacementRatio) or of terminal wealth (US, needs
  *                         simulation.targetWealth)
+ *   payout.ranOut, payout.nuaBetter, payout.spendingCertaintyEquivalent
+ *   payout.<metric>.<stat> US with a payout section (result/us-payout-result.ts): metric one of
+ *                         yearsShort, endAge, bequest, bequestReal, lifetimeSpending, yearsLived,
+ *                         rmdExcess, taxesPaid, nuaAdvantage
  * Example: "capitalAtRetirement.p50" is the median capital at the payout start.
  */
 import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
@@ -24,6 +28,7 @@ import { UserError } from '../base/user-error.js';
 import type { ScenarioFigures } from './compare.js';
 import type { AnyResult } from '../engine/simulate.js';
 import type { Metric, SimulationResult } from '../result/simulation-result.js';
+import type { UsRunResult } from '../result/us-result.js';
 
 export interface SweepMetric {
   name: string;
@@ -72,9 +77,45 @@ export function sweepMetrics(names: readonly string[], base: AnyScenario): Sweep
   return names.map((name) => sweepMetric(name, base, extras));
 }
 
+/** The payout figures of a US run, by name (their stat is given separately where they are metrics). */
+const PAYOUT_FIGURES: Record<string, { kind: 'amount' | 'ratio'; pick: (p: NonNullable<UsRunResult['payout']>) => number }> = {
+  ranOut: { kind: 'ratio', pick: (p) => p.ranOut.probability },
+  nuaBetter: { kind: 'ratio', pick: (p) => p.nuaVsRollover.nuaBetter.probability },
+  spendingCertaintyEquivalent: { kind: 'amount', pick: (p) => p.spendingCertaintyEquivalent.value },
+};
+const PAYOUT_METRICS = ['yearsShort', 'endAge', 'bequest', 'bequestReal', 'lifetimeSpending', 'yearsLived', 'rmdExcess', 'taxesPaid', 'nuaAdvantage'] as const;
+
+function payoutMetric(name: string, base: AnyScenario, fail: (why: string) => UserError): SweepMetric {
+  if (!isUsScenario(base) || !base.payout) throw fail('is a payout figure: it needs a US scenario with a payout section');
+  const parts = name.split('.').slice(1);
+  const figure = parts.length === 1 ? PAYOUT_FIGURES[parts[0]!] : undefined;
+  const payout = (r: AnyResult) => (r as UsRunResult).payout ?? null;
+  if (figure) return { name, kind: figure.kind, pick: (r) => { const p = payout(r); return p ? figure.pick(p) : null; } };
+  const [metric, stat] = parts as [string, string | undefined];
+  if (parts.length !== 2 || !(PAYOUT_METRICS as readonly string[]).includes(metric)) {
+    throw fail(`payout figures are ${Object.keys(PAYOUT_FIGURES).map((k) => `payout.${k}`).join(', ')} and payout.<metric>.<stat> with metric one of ${PAYOUT_METRICS.join(', ')}`);
+  }
+  const pct = base.simulation.percentiles;
+  const m = /^p(\d+(?:\.\d+)?)$/.exec(stat!);
+  if (!['mean', 'sd', 'stderr'].includes(stat!) && !(m && pct.includes(Number(m[1])))) {
+    throw fail(`the statistic must be mean, sd, stderr or one of the scenario's percentiles (${pct.map((p) => `p${p}`).join(', ')})`);
+  }
+  const value = (x: Metric) => (stat === 'mean' || stat === 'sd' || stat === 'stderr' ? x[stat] : (x.percentiles[stat!] ?? null));
+  return {
+    name,
+    kind: 'amount',
+    pick: (r) => {
+      const p = payout(r);
+      if (!p) return null;
+      return value(metric === 'nuaAdvantage' ? p.nuaVsRollover.advantage : p.metrics[metric as Exclude<(typeof PAYOUT_METRICS)[number], 'nuaAdvantage'>]);
+    },
+  };
+}
+
 function sweepMetric(name: string, base: AnyScenario, extras: readonly string[]): SweepMetric {
   const fail = (why: string) => new UserError([{ path: '--metrics', message: `"${name}": ${why}` }]);
   const us = isUsScenario(base);
+  if (name.startsWith('payout.')) return payoutMetric(name, base, fail);
   if (name === 'shortfall') {
     if (us && base.simulation.targetWealth === undefined) throw fail('needs simulation.targetWealth in the scenario');
     if (!us && base.simulation.targetReplacementRatio === undefined) throw fail('needs simulation.targetReplacementRatio in the scenario');

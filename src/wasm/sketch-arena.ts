@@ -8,6 +8,7 @@
  * module is missing or PENSIM_WASM=0: every user then falls back to plain typed arrays and the JS loop.
  */
 import { wasmBytes } from './wasm-file.js';
+import { reportWasm, wasmOffReason } from './wasm-report.js';
 
 interface SketchExports {
   memory: WebAssembly.Memory;
@@ -96,13 +97,19 @@ let arena: SketchArena | null | undefined;
 export function sketchArena(): SketchArena | null {
   if (arena !== undefined) return arena;
   const bytes = process.env.PENSIM_WASM === '0' ? null : wasmBytes('sketch.wasm');
-  if (!bytes) return (arena = null);
+  if (!bytes) {
+    reportWasm('sketch', wasmOffReason(bytes));
+    return (arena = null);
+  }
   try {
     const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as SketchExports;
-    return (arena = new SketchArena(exports));
+    arena = new SketchArena(exports);
+    reportWasm('sketch', null);
+    return arena;
   } catch {
     // A shared memory reserves its maximum (4 GB of address space) up front; where that is refused
     // (a ulimit -v), the sketches stay plain typed arrays: the same results, the JS loop.
+    reportWasm('sketch', 'no room for its memory');
     return (arena = null);
   }
 }

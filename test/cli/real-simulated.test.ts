@@ -2,6 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
+import { simulatePaths } from '../../src/engine/simulate-paths.js';
+import { tracePath } from '../../src/engine/trace-path.js';
+import { compilePlan } from '../../src/plan/compile-plan.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');
@@ -23,6 +28,55 @@ describe('--real with a stochastic inflation model', () => {
     expect(real.fan.capital).toEqual(nominal.inflation.realFan.capital);
     // Prices rise on average, so real capital at the payout start is below nominal.
     expect(real.metrics.capitalAtRetirement!.percentiles.p50!).toBeLessThan(nominal.metrics.capitalAtRetirement!.percentiles.p50!);
+  });
+});
+
+/** Type 7 (numpy's default) on ascending data, written here so the check does not use the engine's stats. */
+function quantile(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
+
+describe('--amounts real with a stochastic inflation model, against the raw per-path series', () => {
+  it('each percentile is the order statistic of capital ÷ its own path\'s price index (not over a mean index)', async () => {
+    const paths = 3000;
+    const scenario = (await loadAnyScenario(join(root, 'scenarios/regimes.json'))) as Scenario;
+    const plan = compilePlan(scenario);
+    // The raw series of the same run (same seed and paths): the nominal outcomes and each path's price index.
+    const { series } = await simulatePaths(scenario, { paths, threads: 1 });
+    const fanAt = plan.extraSeries.length + 4; // after the 4 scalar series and the plan's extras
+    const indexAt = series.length - (2 * (plan.nYears + 1) + 3 + 2 * (plan.nYears - plan.payStart)); // plan/inflation-series.ts
+    const index = (a: number) => series[indexAt + a]!;
+    // The index is the product of the path's own yearly inflation, as its trace shows it (3 paths).
+    for (const k of [0, 1234, 2999]) {
+      const t = tracePath(scenario, k, { paths });
+      let product = 1;
+      for (const row of t.rows.slice(0, plan.payStart)) product *= 1 + row.inflation!;
+      close(index(plan.payStart)[k]!, product);
+      expect(t.outputs.capitalAtRetirement).toBe(series[0]![k]);
+    }
+    // The paths' indices differ enough that a common deflator would move every percentile.
+    const atPayout = index(plan.payStart);
+    expect(Math.max(...atPayout) / Math.min(...atPayout)).toBeGreaterThan(1.5);
+    const deflated = (nominal: Float64Array, idx: Float64Array) => Float64Array.from(nominal, (x, k) => x / idx[k]!).sort();
+
+    const real = run('scenarios/regimes.json', '--paths', String(paths), '--threads', '1', '--amounts', 'real', '--format', 'json', '--quiet');
+    expect(real.amounts.basis).toBe('real-simulated');
+    const level = (key: string) => Number(key.slice(1)) / 100;
+    const capital = deflated(series[0]!, atPayout);
+    const payoutNet = deflated(series[2]!, atPayout);
+    const reported = real.metrics.capitalAtRetirement!.percentiles;
+    expect(Object.keys(reported).length).toBeGreaterThanOrEqual(3);
+    for (const [key, value] of Object.entries(reported)) close(value, quantile(capital, level(key)));
+    for (const [key, value] of Object.entries(real.metrics.payoutNet!.percentiles)) close(value, quantile(payoutNet, level(key)));
+    // The capital fan: at each age, by that age's own index.
+    for (const [key, values] of Object.entries(real.fan.capital)) {
+      expect(values.length).toBe(plan.nYears + 1);
+      for (const a of [1, 10, plan.payStart, plan.nYears]) close(values[a]!, quantile(deflated(series[fanAt + a]!, index(a)), level(key)));
+    }
   });
 });
 

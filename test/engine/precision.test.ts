@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { simulateToPrecision } from '../../src/studies/simulate-to-precision.js';
+import { MAX_GROWTH, nextStep, SAFETY, simulateToPrecision } from '../../src/studies/simulate-to-precision.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli/main.js');
@@ -23,7 +23,10 @@ describe('simulateToPrecision', () => {
     expect(p.met).toBe(true);
     expect(p.stoppedByCap).toBe(false);
     expect(p.reached).toBeLessThanOrEqual(0.04);
-    for (const f of p.figures) expect(f.relative).toBeLessThanOrEqual(0.04);
+    // Amounts within 4 % of themselves; the shortfall probability within ±0.25 pp (the default), not a share of itself.
+    for (const f of p.figures) expect(f.halfWidth).toBeLessThanOrEqual(f.rule === 'relative' ? 0.04 * Math.abs(f.value) : 0.0025);
+    expect(p.figures.find((f) => f.name === 'shortfall')).toMatchObject({ rule: 'absolute', allowed: 0.0025 });
+    expect(p.reachedPp).toBeLessThanOrEqual(0.25);
     expect(p.figures.map((f) => f.name)).toEqual(expect.arrayContaining(['capitalAtRetirement.mean', 'capitalAtRetirement.p5', 'payoutGross.p95', 'shortfall']));
     // Blocks are whole chunks: the path count is a multiple of 2 048, and at least the first block.
     expect(p.paths % 2048).toBe(0);
@@ -67,6 +70,48 @@ describe('simulateToPrecision', () => {
   });
 });
 
+describe('steps that grow by the estimated need', () => {
+  it('nextStep: n · ratio² · 1.1 in whole chunks, at least one chunk more, at most 8 times the chunks so far', () => {
+    expect(SAFETY).toBe(1.1);
+    expect(MAX_GROWTH).toBe(8);
+    // The doc's example: 32 768 paths at twice the allowed half-width: 32 768 · 4 · 1.1 / 2 048 = 70.4, so 71 chunks.
+    expect(nextStep(32_768, 16, 2, 10_000)).toBe(71);
+    // Just above: 32 768 · 1.0201 · 1.1 / 2 048 = 17.95, so 18 chunks (not 32).
+    expect(nextStep(32_768, 16, 1.01, 10_000)).toBe(18);
+    // Far off, or a half-width with nothing to compare it to: 8 times the chunks so far; never past the cap.
+    expect(nextStep(32_768, 16, 100, 10_000)).toBe(128);
+    expect(nextStep(32_768, 16, Infinity, 10_000)).toBe(128);
+    expect(nextStep(32_768, 16, 2, 40)).toBe(40);
+    // An estimated need below what has run: one chunk more.
+    expect(nextStep(32_768, 16, 0.9, 10_000)).toBe(17);
+  });
+
+  it('stops within 1.5 times the paths the first step says are needed, on both sides (pseudo: independent paths)', async () => {
+    const s = await loadAnyScenario('scenarios/bench-reference.json');
+    const target = 0.005;
+    const r = await simulateToPrecision(s, { precision: target, maxPaths: 4_000_000, threads: 1, percentileMethod: 'sketch' });
+    expect(r.precision.met).toBe(true);
+    // The need, from a plain run of the first step's 32 768 paths, its own intervals: each headline
+    // amount's half-width (1.96 SE for a mean, half the order-statistic interval for a percentile)
+    // over 0.5 % of it; a half-width falls as 1/√n, so n = 32 768 · (worst ratio)².
+    const first = await simulate(s, { paths: 32_768, threads: 1, percentileMethod: 'sketch' });
+    const ratios: number[] = [];
+    for (const m of [first.metrics.capitalAtRetirement, first.metrics.payoutGross]) {
+      ratios.push((1.96 * m.stderr) / (target * m.mean));
+      for (const k of ['p5', 'p50', 'p95']) ratios.push((m.ci95![k]![1] - m.ci95![k]![0]) / 2 / (target * m.percentiles[k]!));
+    }
+    const needed = 32_768 * Math.max(...ratios) ** 2;
+    expect(needed).toBeGreaterThan(2 * 32_768);
+    // The factor: the 1.1 aimed past the need, a chunk of rounding, and the noise of the half-width
+    // estimates (a few % for order-statistic intervals at these sizes) in each direction. Doubling
+    // (the rule before) would have stopped at 32 768 · 2^k: up to twice the need.
+    expect(r.precision.paths).toBeLessThanOrEqual(1.5 * needed);
+    expect(r.precision.paths).toBeGreaterThanOrEqual(needed / 1.5);
+    expect(r.precision.steps.at(-1)).toBe(r.precision.paths);
+    expect(r.precision.steps[0]).toBe(32_768);
+  });
+});
+
 describe('pensim run --precision', () => {
   const pensim = (...args: string[]) => spawnSync(process.execPath, [cli, 'run', ...args], { cwd: root, encoding: 'utf8' });
   it('prints what it reached under the table', () => {
@@ -79,6 +124,9 @@ describe('pensim run --precision', () => {
     [['--precision', 'abc'], /--precision: must be a relative half-width/],
     [['--precision', '1%', '--paths', '5000'], /--precision: cannot be combined with --paths/],
     [['--max-paths', '100000'], /--max-paths: is the cap of a run to precision: give --precision too/],
+    [['--precision-pp', '0.5'], /--precision-pp: is part of a run to precision: give --precision too/],
+    [['--precision', '1%', '--precision-pp', '0'], /--precision-pp: must be a half-width in percentage points/],
+    [['--precision', '1%', '--precision-pp', '60'], /--precision-pp: must be a half-width in percentage points/],
   ])('%j exits 2 naming the flag', (args, message) => {
     const r = pensim('scenarios/default.json', ...args);
     expect(r.status).toBe(2);

@@ -36,6 +36,8 @@ const KINDS: [string, string, string, Sampler, number[], number[]][] = [
   ['US', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', 'pseudo', THREADS, THREADS],
   ['Norwegian, sobol in randomized blocks,', 'scenarios/hybrid-female.json', 'scenarios/hybrid-male.json', 'sobol', [1, 3], [3]],
   ['US, sobol in randomized blocks,', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', 'sobol', [1, 3], [3]],
+  // Through retirement (issue 22): the payout years' own streams, life-table lifetimes, both distribution routes.
+  ['US with a payout', 'scenarios/ksop-retirement.json', 'scenarios/401k-retirement.json', 'pseudo', [1, 3], [3]],
 ];
 
 describe.each(KINDS)('%s scenarios: the thread count changes no digit', (_, fileA, fileB, sampler, threadCounts, shardThreads) => {

@@ -24,7 +24,11 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const waiting: { text: string; resolve: () => void }[] = [];
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    for (const w of waiting.splice(0)) (stderr.includes(w.text) ? w.resolve : () => waiting.push(w))();
+  });
   const exited = new Promise<Exited>((resolve) => {
     child.on('exit', (code, signal) => {
       const at = performance.now();
@@ -32,7 +36,14 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
       setTimeout(() => resolve({ code, signal, stdout, stderr, at }), 50);
     });
   });
-  return { child, exited };
+  /** Resolves once stderr contains `text`; rejects if the process exits first. */
+  const saidOnStderr = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (stderr.includes(text)) return resolve();
+      waiting.push({ text, resolve });
+      void exited.then((r) => reject(new Error(`exited (${r.code}) before saying "${text}" on stderr: ${r.stderr}`)));
+    });
+  return { child, exited, saidOnStderr };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

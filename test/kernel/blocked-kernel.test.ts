@@ -1,8 +1,9 @@
 /**
  * The year-major kernel (src/kernel/run-chunk-blocked.ts) gives bit for bit the per-path series of
- * the path-by-path kernel on every plan it takes: both payout methods with a period, lifelong with
+ * the path-by-path kernel on every plan: both payout methods with a period, lifelong with
  * mortality inheritance, the hybrid regulations, graded withdrawal, fees per member, Norwegian tax,
- * glide paths over three assets, inflation, every sampler, a short last chunk, and a reused buffer.
+ * glide paths over three assets, inflation, every sampler, lifetimes and heirs, the folketrygd
+ * (employed and self-employed), uncertain pay with stochastic G, a short last chunk, and a reused buffer.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,31 @@ const variants: Record<string, object> = {
   'glide path over three assets': { profile: threeAssets },
   'one asset': { profile: { assets: [{ name: 'equity', expectedReturn: 0.06, volatility: 0.2 }], weights: { equity: 1 } } },
   'sobol sampler': { simulation: { ...reference.simulation, sampler: 'sobol' } },
+  'lifetimes (K2013) with heirs, the folketrygd and Norwegian tax on top of it': {
+    person: { ...reference.person, sex: 'female', children: [2020, 2023], spouse: true },
+    mortality: { table: 'K2013', scale: 1 },
+    folketrygd: { delingstall: 19.16, initialHolding: 650_000 },
+    tax: { kind: 'norway', year: 2026 },
+    payout: { years: 10, method: { kind: 'balance-over-remaining-years' } },
+  },
+  'lifetimes without heirs, hybrid lifelong with mortality inheritance': {
+    plan: { kind: 'no-hybrid', contribution: { method: 'percent-of-pay', rate: 0.06 }, regulation: { kind: 'g-regulation' } },
+    person: { ...reference.person, sex: 'male' },
+    mortality: { table: 'K2013', scale: 1.3 },
+    payout: { method: { kind: 'lifelong', technicalRate: 0.02 } },
+  },
+  'uncertain pay and stochastic G, the folketrygd, level annuity': {
+    person: { ...reference.person, wageGrowth: { mean: 0.03, sd: 0.02 } },
+    folketrygd: { delingstall: 19.16, initialHolding: 650_000 },
+    tax: { kind: 'norway', year: 2026, otherPensionIncome: 100_000 },
+    payout: { years: 15, method: { kind: 'level-annuity', technicalRate: 0.02 } },
+  },
+  'uncertain pay, lifetimes with heirs, inflation, glide path': {
+    person: { ...reference.person, sex: 'male', wageGrowth: { mean: 0.03, sd: 0.03 }, children: [2024], spouse: false },
+    mortality: { table: 'K2013', scale: 1 },
+    profile: threeAssets,
+    returns: { model: 'lognormal', inflation: { mean: 0.02, persistence: 0.5, sd: 0.01, correlation: { equity: -0.2 } } },
+  },
   'antithetic sampler, one asset': {
     profile: { assets: [{ name: 'equity', expectedReturn: 0.06, volatility: 0.2 }], weights: { equity: 1 } },
     simulation: { ...reference.simulation, sampler: 'antithetic' },
@@ -74,10 +100,10 @@ describe('the year-major kernel equals the path-by-path kernel', () => {
     });
   }
 
-  it('leaves the plans it cannot take to the path-by-path kernel (uncertain pay, lifetimes, folketrygd)', () => {
-    const uncertain = compilePlan(checkScenario({ ...reference, person: { ...reference.person, wageGrowth: { mean: 0.03, sd: 0.02 } } }));
-    expect(blockedKernelApplies(uncertain, fixedPaySchedule(uncertain))).toBe(false);
-    const lifetimes = compilePlan(checkScenario({ ...reference, person: { ...reference.person, sex: 'male' }, mortality: { table: 'K2013', scale: 1 } }));
-    expect(blockedKernelApplies(lifetimes, fixedPaySchedule(lifetimes))).toBe(false);
+  it('takes every plan: the path-by-path kernel remains only for pensim trace', () => {
+    for (const change of Object.values(variants)) {
+      const plan = compilePlan(checkScenario({ ...reference, ...change }));
+      expect(blockedKernelApplies(plan, fixedPaySchedule(plan))).toBe(true);
+    }
   });
 });

@@ -25,25 +25,43 @@ describe('lifetime risk (K2013 draws)', () => {
     expect(Math.abs(outlived.mean - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / r.paths));
   });
 
-  it('heirs: children up to 1 G a year each until 21, the rest to the spouse; the parts add up', () => {
+  it('heirs (docs/model.md §2.6): children get min(capital, G × child-years left before 21), the spouse the rest, per path', () => {
     const plan = compilePlan(s);
     const paths = 2048;
     const { series } = runChunk({ plan, seed: 2, chunk: 0, paths });
     const col = (name: string) => (SCALAR_SERIES.length + plan.extraSeries.indexOf(name as never)) * paths;
+    // G of each year from the ledger (decimal, its own code), not from the kernel.
+    const gOf = new Map(projectLedger(s).rows.map((r) => [r.year, r.g.toNumber()]));
     let deaths = 0;
+    let capped = 0;
+    let uncapped = 0;
     for (let p = 0; p < paths; p++) {
       const total = series[col('inheritance') + p]!;
       const children = series[col('heirsChildren') + p]!;
       const spouse = series[col('heirsSpouse') + p]!;
-      expect(series[col('heirsEstate') + p]).toBe(0);
-      expect(children + spouse).toBeCloseTo(total, 6);
-      const age = series[col('ageAtDeath') + p]!;
-      const year = 2026 + (age - 34);
-      const cap = [2020, 2023].reduce((a, born) => a + Math.max(0, 21 - (year - born)), 0);
-      if (cap === 0) expect(children).toBe(0);
-      if (total > 0) deaths++;
+      expect(series[col('heirsEstate') + p]).toBe(0); // a spouse: nothing to the estate
+      if (total === 0) {
+        expect(children).toBe(0);
+        expect(spouse).toBe(0);
+        continue;
+      }
+      deaths++;
+      // Death at the end of the year of age ageAtDeath; children born 2020 and 2023 get 1 G a year each until 21.
+      const year = 2026 + (series[col('ageAtDeath') + p]! - 34);
+      const childYears = [2020, 2023].reduce((a, born) => a + Math.max(0, 21 - (year - born)), 0);
+      const g = gOf.get(year)!;
+      expect(g, `G of ${year}`).toBeGreaterThan(100_000);
+      const cap = g * childYears;
+      expect(children).toBeLessThanOrEqual(cap * (1 + 1e-12));
+      expect(Math.abs(children - Math.min(total, cap))).toBeLessThanOrEqual(1e-9 * total);
+      expect(spouse).toBe(total - children);
+      if (total > cap && childYears > 0) capped++;
+      if (total < cap) uncapped++;
     }
+    // Both sides of the cap, and enough early deaths to matter.
     expect(deaths).toBeGreaterThan(50);
+    expect(capped).toBeGreaterThan(5);
+    expect(uncapped).toBeGreaterThan(5);
   });
 });
 

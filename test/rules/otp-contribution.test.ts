@@ -26,8 +26,11 @@ describe('GOLDEN.md G2: contribution table of the seed article', () => {
 
   it('2017 maximum with G = 93 634: 7 % × 7.1 G + 25.1 % × 4.9 G = 161 696.55', () => {
     const g = 93_634;
-    expect(Math.round(0.07 * 7.1 * g * 100) / 100).toBe(46_536.1);
-    expect(Math.round(0.251 * 4.9 * g * 100) / 100).toBe(115_160.46);
+    // The two tiers, each from the code: pay at 7.1 G reaches only the lower; 12 G adds the upper.
+    // By hand: 0.07 × 7.1 × 93 634 = 46 536.098; 0.251 × 4.9 × 93 634 = 115 160.457.
+    const lower = maxContribution(7.1 * g, g);
+    expect(Math.round(lower * 100) / 100).toBe(46_536.1);
+    expect(Math.round((maxContribution(12 * g, g) - lower) * 100) / 100).toBe(115_160.46);
     expect(Math.round(maxContribution(12 * g, g) * 100) / 100).toBe(161_696.55);
     // Nothing above 12 G: a higher pay gives the same maximum.
     expect(maxContribution(5_000_000, g)).toBeCloseTo(maxContribution(12 * g, g), 9);

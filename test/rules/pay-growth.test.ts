@@ -8,6 +8,16 @@ describe('payGrowthFactor: 1 + mean + shock, floored so pay and G stay positive'
   });
   it('never goes below the floor, whatever the shock', () => {
     for (const shock of [-0.6, -1, -5, -Infinity]) expect(payGrowthFactor(0.03, shock)).toBe(PAY_GROWTH_FLOOR);
-    expect(PAY_GROWTH_FLOOR).toBeGreaterThan(0);
+    // The doc comment's example: the floor is one half.
+    expect(payGrowthFactor(0.03, -0.9)).toBe(0.5);
+  });
+  it('pay stays positive after any run of floored years: 1 000 of them leave 0.5^1000 ≈ 9.3e-302 of it', () => {
+    let pay = 1;
+    for (let y = 0; y < 1000; y++) pay *= payGrowthFactor(-0.5, -Infinity);
+    expect(pay).toBeGreaterThan(0);
+    expect(pay).toBe(0.5 ** 1000);
+  });
+  it('with a mean of 0 or more the floor leaves every shock above −5 sd (−0.5 at the largest sd, 10 %) alone', () => {
+    for (const mean of [0, 0.03, 1]) for (const shock of [-0.4999, -0.3, 0, 0.2]) expect(payGrowthFactor(mean, shock)).toBe(1 + mean + shock);
   });
 });

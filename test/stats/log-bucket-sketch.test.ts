@@ -119,6 +119,35 @@ describe('LogBucketSketch.addAll, pack and clear', () => {
   });
 });
 
+describe('a sparse packed sketch (few values over many buckets: one randomized block of a batch)', () => {
+  it('packs as keys and counts when under a quarter of its buckets are used, and merges like the sketch itself', () => {
+    // Values over 29 octaves, a subnormal, a zero and a negative.
+    const spread = Float64Array.from({ length: 5_000 }, (_, i) => Math.exp(20 * (((i * 2654435761) >>> 0) / 2 ** 32 - 0.5)));
+    const few = new LogBucketSketch();
+    few.addAll(spread, 0, 300);
+    few.add(0);
+    few.add(-3.5);
+    few.add(1e-310);
+    const packed = few.pack();
+    expect(packed.keys).toBeDefined();
+    expect(packed.slots.length).toBe(0);
+    // Every count is a used bucket's: they add up to the values that are not 0.
+    expect(packed.counts.every((c) => c > 0)).toBe(true);
+    expect(packed.counts.reduce((a, c) => a + c, 0)).toBe(few.count - few.zeros);
+    const base = new LogBucketSketch();
+    base.addAll(spread, 1_000, 5_000);
+    const viaPack = LogBucketSketch.fromState(base.toState());
+    viaPack.mergePacked(structuredClone(packed));
+    const direct = LogBucketSketch.fromState(base.toState());
+    direct.merge(few);
+    expect(viaPack.toState()).toEqual(direct.toState());
+    // A full sketch stays dense.
+    const many = new LogBucketSketch();
+    for (let i = 0; i < 20_000; i++) many.add(1 + i / 20_000);
+    expect(many.pack().keys).toBeUndefined();
+  });
+});
+
 describe('an empty sketch through JSON (a shard whose block or column got no values)', () => {
   it('merges as nothing: its min and max (±Infinity, written as null) do not become 0', () => {
     const full = new LogBucketSketch();

@@ -1,7 +1,10 @@
 /**
  * The streamed figures' approximations and their stated bounds: expectedShortfall from a sketch
  * (stats/log-bucket-sketch.ts) and the CE value of company stock at a share known only at the end
- * (stats/ce-value-at-share.ts).
+ * (stats/ce-value-at-share.ts). Each stated bound is checked twice: it holds the error against the
+ * exact figure, and it is itself no larger than a bound computed here from the exact data (the
+ * tail's order statistics; the exact CE at w and a quadratic interpolant written here), so a bound
+ * inflated to be safe fails too.
  */
 import { describe, expect, it } from 'vitest';
 import { ceValueAtShare } from '../../src/stats/ce-value-at-share.js';
@@ -31,7 +34,17 @@ describe('expectedShortfall from a sketch', () => {
     const exact = expectedShortfall(sortedCopy(x), alpha);
     const es = sketchOf(x).expectedShortfall(alpha);
     expect(Math.abs(es.value - exact)).toBeLessThanOrEqual(es.bound);
-    expect(es.bound).toBeLessThanOrEqual(2 ** -11 * Math.abs(x.reduce((m, v) => Math.min(m, v), 0)) + 1e-9);
+    // The stated bound, capped by one computed here from the exact order statistics: 2⁻¹¹ times the
+    // tail's weighted mean magnitude Σ wᵢ|x₍ᵢ₎| / (αn) (a bucket's midpoint is within 2⁻¹¹ of its
+    // values), so a loose or made-up bound fails, and so does one ignoring the signs in the tail.
+    const sorted = sortedCopy(x);
+    const an = alpha * x.length;
+    const k = Math.floor(an);
+    let tailAbs = 0;
+    for (let i = 0; i < k; i++) tailAbs += Math.abs(sorted[i]!);
+    tailAbs += (an - k) * Math.abs(sorted[k]!);
+    expect(es.bound).toBeLessThanOrEqual(2 ** -11 * (tailAbs / an) * (1 + 2 ** -10));
+    expect(es.bound).toBeGreaterThan(0);
   });
 });
 
@@ -51,10 +64,29 @@ describe('ceValueAtShare', () => {
     const grid = Array.from({ length: 17 }, (_, k) => certaintyEquivalent(m.map((mi, i) => (1 - k / 16) * mi + (k / 16) * s[i]!), gamma));
     const atNode = ceValueAtShare(grid, 0.25);
     expect(atNode.value).toBeCloseTo(certaintyEquivalentValue(m, s, 0.25, gamma), 12);
+    let informative = 0;
     for (const w of [0.03, 0.31, 0.5, 0.77, 0.99]) {
       const r = ceValueAtShare(grid, w);
       const exact = certaintyEquivalentValue(m, s, w, gamma);
       expect(Math.abs(r.value - exact)).toBeLessThanOrEqual(r.bound + 1e-12);
+      // The stated bound, capped independently: it is |cubic − quadratic| / (g(0)·w), and by the
+      // triangle inequality |c − q| ≤ |c − g(w)| + |q − g(w)|, with g(w) the exact CE of the paths
+      // at w, the cubic's error read off the value, and the quadratic through the three nearest
+      // grid points written here (so a bound inflated or not computed from the interpolants fails).
+      const g0 = grid[0]!;
+      const gw = certaintyEquivalent(m.map((mi, i) => (1 - w) * mi + w * s[i]!), gamma);
+      const x = w * 16;
+      const near = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].sort((a, b) => Math.abs(a - x) - Math.abs(b - x)).slice(0, 3);
+      const q = near.reduce((sum, i) => sum + grid[i]! * near.reduce((l, j) => (j === i ? l : (l * (x - j)) / (i - j)), 1), 0);
+      const cubicError = Math.abs(r.value - exact) * g0 * w;
+      const cap = (cubicError + Math.abs(q - gw)) / (g0 * w);
+      expect(r.bound, `w = ${w}`).toBeLessThanOrEqual(cap * (1 + 1e-9) + 1e-12);
+      // And it is small where w is not on the grid: the estimate says something.
+      if (Math.abs(x - Math.round(x)) > 1e-9) {
+        expect(r.bound, `w = ${w}`).toBeLessThan(1e-3);
+        informative++;
+      }
     }
+    expect(informative).toBeGreaterThanOrEqual(4);
   });
 });

@@ -79,7 +79,8 @@ describe('the WebAssembly market', () => {
   it('leaves other models and samplers to market-path.ts', () => {
     const p = plan(2, 10);
     expect(wasmMarketApplies({ ...p, sampler: 'sobol' })).toBe(false);
-    expect(wasmMarketApplies({ ...p, sampler: 'antithetic' })).toBe(false);
+    // Antithetic pairs share one draw of these normals (test/market/block-samplers.test.ts).
+    expect(wasmMarketApplies({ ...p, sampler: 'antithetic' })).toBe(true);
     expect(wasmMarketApplies({ ...p, market: { kind: 'student-t', nu: 5 } as MarketPlan['market'] })).toBe(false);
     expect(wasmMarketApplies({ ...p, inflation: {} as MarketPlan['inflation'] })).toBe(false);
   });

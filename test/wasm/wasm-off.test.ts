@@ -3,7 +3,9 @@
  * (the default) and without them (PENSIM_WASM=0, every loop in JS), on the year-major kernel
  * (bench-reference), the path-by-path kernel (uncertain pay) and a US plan, above the exact-
  * percentile limit so that the sketches are used, on 2 threads. Where the address space is too
- * small for a WebAssembly memory (ulimit -v), the run falls back to JS with the same JSON.
+ * small for a WebAssembly memory (ulimit -v), the run falls back to JS with the same JSON. That
+ * the JS loops did run is read from the line each thread prints per module under
+ * PENSIM_WASM_REPORT=1 (src/wasm/wasm-report.ts), not assumed from the environment.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,28 +16,55 @@ const CLI = 'dist/src/cli/main.js';
 
 const ARGS = ['--paths', '120000', '--threads', '2', '--seed', '4', '--format', 'json', '--quiet'];
 
-function run(scenario: string, wasm: boolean): string {
+/** The run's JSON, and what each thread said of its modules (PENSIM_WASM_REPORT=1, src/wasm/wasm-report.ts). */
+function run(scenario: string, wasm: boolean): { stdout: string; modules: Map<string, Set<string>> } {
   const r = spawnSync(process.execPath, [CLI, 'run', `scenarios/${scenario}`, ...ARGS], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, PENSIM_WASM: wasm ? '' : '0' },
+    env: { ...process.env, PENSIM_WASM: wasm ? '' : '0', PENSIM_WASM_REPORT: '1' },
   });
   expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
+  return { stdout: r.stdout, modules: reported(r.stderr) };
 }
 
-describe('PENSIM_WASM=0 gives the same run', () => {
-  for (const scenario of ['bench-reference.json', 'hybrid-in-g-uncertain-pay.json', 'ksop-concentrated.json']) {
+/** module → the ways it ran ('WebAssembly' or 'JS (why)'), over all threads. */
+function reported(stderr: string): Map<string, Set<string>> {
+  const modules = new Map<string, Set<string>>();
+  for (const m of stderr.matchAll(/^pensim wasm: thread \d+: (\w+): (.*)$/gm)) {
+    if (!modules.has(m[1]!)) modules.set(m[1]!, new Set());
+    modules.get(m[1]!)!.add(m[2]!);
+  }
+  return modules;
+}
+
+describe('PENSIM_WASM=0 gives the same run, and its loops really run in JS', () => {
+  // The year-major kernel and the US kernel draw their normals through the WebAssembly market; every run sketches.
+  for (const [scenario, used] of [
+    ['bench-reference.json', ['normals', 'sketch']],
+    ['hybrid-in-g-uncertain-pay.json', ['sketch']],
+    ['ksop-concentrated.json', ['normals', 'sketch']],
+  ] as const) {
     it(scenario, () => {
       const on = run(scenario, true);
-      expect(JSON.parse(on).percentileMethod).toBe('sketch');
-      expect(run(scenario, false)).toBe(on);
+      expect(JSON.parse(on.stdout).percentileMethod).toBe('sketch');
+      const off = run(scenario, false);
+      expect(off.stdout).toBe(on.stdout);
+      for (const module of used) {
+        expect([...(on.modules.get(module) ?? [])], `${module} with WebAssembly`).toEqual(['WebAssembly']);
+        expect([...(off.modules.get(module) ?? [])], `${module} with PENSIM_WASM=0`).toEqual(['JS (PENSIM_WASM=0)']);
+      }
     });
   }
 });
 
 it('a 3 GB address-space limit (no room for a WebAssembly memory) leaves the run to JS, with the same JSON', () => {
-  const limited = spawnSync('sh', ['-c', `ulimit -v 3000000 && exec "${process.execPath}" ${CLI} run scenarios/bench-reference.json ${ARGS.join(' ')}`], { cwd: ROOT, encoding: 'utf8' });
+  const limited = spawnSync('sh', ['-c', `ulimit -v 3000000 && exec "${process.execPath}" ${CLI} run scenarios/bench-reference.json ${ARGS.join(' ')}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PENSIM_WASM_REPORT: '1' },
+  });
   expect(limited.status, limited.stderr).toBe(0);
-  expect(limited.stdout).toBe(run('bench-reference.json', true));
+  // The sketch's shared memory (4 GB reserved) cannot be had: its JS loop ran.
+  expect([...(reported(limited.stderr).get('sketch') ?? [])]).toEqual(['JS (no room for its memory)']);
+  expect(limited.stdout).toBe(run('bench-reference.json', true).stdout);
 });
