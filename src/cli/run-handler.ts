@@ -15,10 +15,10 @@ import { usResultTable } from '../report/us-result-table.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../result/simulation-result.js';
 import type { AmountBasis } from '../report/amount-basis.js';
-import { usAmountBasis } from '../report/us-amount-basis.js';
+import { usAmountBasis, usInflation } from '../report/us-amount-basis.js';
 import { usReportView } from '../report/us-report-view.js';
 import { usResultCsv } from '../report/us-result-csv.js';
-import { usResultInBasis } from '../report/us-result-in-basis.js';
+import { spendingInBasis, usResultInBasis } from '../report/us-result-in-basis.js';
 import { usResultJson } from '../report/us-result-json.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { reportView } from '../report/report-view.js';
@@ -96,7 +96,7 @@ const RENDER_US: Record<Format, (o: UsRunOutput) => string | Promise<string | Ui
   // The table and JSON keep their nominal form unless --amounts real asks otherwise.
   table: (o) => usResultTable(usResultInBasis(o.result, o.basis), o.basis),
   json: (o) => usResultJson(usResultInBasis(o.result, o.basis), o.basis),
-  csv: (o) => usResultCsv(usResultInBasis(o.result, o.basis), o.basis),
+  csv: (o) => usResultCsv(usResultInBasis(o.result, o.basis), o.basis, spendingInBasis(o.result, o.basis, usInflation(o.scenario))),
   html: async (o) => (await import('../report/html-report.js')).clientHtml(await usClient(o)),
   svg: async (o) => `${await usFan(o)}\n`,
   png: async (o) => renderPng(await usFan(o)),

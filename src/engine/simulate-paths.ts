@@ -5,7 +5,7 @@
  * company stock, its share of the account at every age.
  */
 import { compileAny, planSeriesCount, type AnyScenario } from '../plan/compiled-plan.js';
-import { US_SERIES, type UsSeries } from '../plan/us-simulation-plan.js';
+import { US_SERIES, usStockShareAt, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import { simulate, type AnyResult, type SimulateOptions } from './simulate.js';
 
 export async function simulatePaths(scenario: AnyScenario, options: SimulateOptions = {}): Promise<{ result: AnyResult; series: Float64Array[] }> {
@@ -23,12 +23,16 @@ export async function simulatePaths(scenario: AnyScenario, options: SimulateOpti
 }
 
 /** A US run's per-path series by name, and the account value at the start of every age (one array of paths per age). */
-export function usPathValues(series: readonly Float64Array[], ages?: number): { values: Record<UsSeries, Float64Array>; capitalByAge: Float64Array[]; stockShareByAge: Float64Array[] } {
-  // `ages` is the plan's nYears + 1; without it every series after US_SERIES is taken as the account by age (right without company stock).
-  const n = ages ?? series.length - US_SERIES.length;
+export function usPathValues(
+  series: readonly Float64Array[],
+  plan?: Pick<UsSimulationPlan, 'nYears' | 'payout' | 'stock'>,
+): { values: Record<UsSeries, Float64Array>; capitalByAge: Float64Array[]; stockShareByAge: Float64Array[] } {
+  // Without the plan every series after US_SERIES is taken as the account by age (right for a plan without payout or company stock).
+  const n = plan ? plan.nYears + 1 : series.length - US_SERIES.length;
+  const share = plan?.stock ? usStockShareAt(plan) : -1;
   return {
     values: Object.fromEntries(US_SERIES.map((name, i) => [name, series[i]!])) as Record<UsSeries, Float64Array>,
     capitalByAge: series.slice(US_SERIES.length, US_SERIES.length + n),
-    stockShareByAge: series.slice(US_SERIES.length + n),
+    stockShareByAge: share < 0 ? [] : series.slice(share, share + n),
   };
 }

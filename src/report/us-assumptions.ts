@@ -158,41 +158,38 @@ function diversificationText(d: Extract<UsScenario['plan'], { kind: 'us-ksop' }>
   }
 }
 
-/** The payout section's assumptions (issue 22), read narrowly: absent until a scenario has one. */
+/** The payout section's assumptions (docs/us-plans.md "Payout years"): absent without one. */
 function payoutGroups(s: UsScenario, pct: (x: number) => string, money: (x: number) => string): AssumptionGroup[] {
-  const po = (s as { payout?: Record<string, unknown> }).payout as
-    | {
-      horizonAge: number;
-      lifetimes?: string;
-      sex?: string;
-      withdrawal: { kind: string; rate?: number; assumedReturn?: number };
-      floor?: number;
-      ceiling?: number;
-      tax?: { kind: string; filing?: string };
-      socialSecurity?: { benefitAtFullRetirementAge: number; claimingAge: number };
-      distribution?: string;
-      nuaSales?: { kind: string; years?: number };
-      account?: string;
-    }
-    | undefined;
+  const po = s.payout;
   if (!po) return [];
   const w = po.withdrawal;
   const policy =
     w.kind === 'constant-real'
-      ? `${pct(w.rate ?? 0)} of the accounts at ${s.person.retirementAge}, then the same amount raised by inflation each year (Bengen 1994)`
+      ? `${pct(w.rate)} of the accounts at ${s.person.retirementAge}, then the same amount raised by inflation each year (Bengen 1994)`
       : w.kind === 'percent-of-balance'
-        ? `${pct(w.rate ?? 0)} of the accounts at each year start`
+        ? `${pct(w.rate)} of the accounts at each year start`
         : w.kind === 'amortized'
-          ? `the accounts paid out level over the years left to ${po.horizonAge} at an assumed ${pct(w.assumedReturn ?? 0)} return (VPW)`
+          ? `the accounts paid out level over the years left to ${po.horizonAge} at an assumed ${pct(w.assumedReturn)} return (VPW)`
           : 'the required minimum distributions only';
   const rows: Row[] = [
-    ['Payout', `from ${s.person.retirementAge} to ${po.horizonAge}${po.lifetimes === 'ssa' ? ` or death (SSA period life table, ${po.sex ?? 'female'})` : ''}`],
+    ['Payout', `from ${s.person.retirementAge} to ${po.horizonAge}${po.lifetimes === 'life-table' ? ` or death (2021 US period life table, NCHS; ${po.sex})` : ', every outcome living to the end'}`],
     ['Withdrawal policy', policy],
     ['Required minimum distributions', 'the withdrawal is at least the RMD (IRS Uniform Lifetime Table, Treas. Reg. §1.401(a)(9)-9(c)) from the RMD age (SECURE 2.0 §107)'],
   ];
-  if (po.floor !== undefined || po.ceiling !== undefined) rows.push(['Spending band', `${po.floor !== undefined ? `at least ${money(po.floor)}` : ''}${po.floor !== undefined && po.ceiling !== undefined ? ', ' : ''}${po.ceiling !== undefined ? `at most ${money(po.ceiling)}` : ''} a year in today's dollars`]);
-  rows.push(['Taxes', po.tax?.kind === 'federal' ? `2026 federal brackets and standard deduction (Rev. Proc. 2025-32), ${po.tax.filing ?? 'single'}, indexed by inflation after 2026; long-term gains at 0/15/20 %` : `flat: ordinary ${pct(s.distribution.ordinaryRate)}, capital gains ${pct(s.distribution.capitalGainsRate)}`]);
+  if (po.floor !== undefined || po.ceiling !== undefined) {
+    rows.push(['Spending band', [po.floor !== undefined ? `at least ${money(po.floor)}` : '', po.ceiling !== undefined ? `at most ${money(po.ceiling)}` : ''].filter(Boolean).join(', ') + " a year in today's dollars"]);
+  }
+  rows.push([
+    'Taxes',
+    po.tax.kind === 'federal'
+      ? `2026 federal brackets and standard deduction (Rev. Proc. 2025-32), ${po.tax.filing}, indexed by inflation after 2026; long-term gains at 0/15/20 %; the 10 % additional tax before 59½ (IRC §72(t)); no state tax`
+      : `flat: ordinary ${pct(s.distribution.ordinaryRate)}, capital gains ${pct(s.distribution.capitalGainsRate)}; no state tax`,
+  ]);
   rows.push(['Social Security', po.socialSecurity ? `${money(po.socialSecurity.benefitAtFullRetirementAge)} a year at full retirement age in today's dollars, claimed at ${po.socialSecurity.claimingAge} (SSA's reduction or delayed credits), raised by inflation` : 'not included']);
-  if (po.distribution) rows.push(['Distribution route', po.distribution === 'nua' ? `NUA: company shares taken in kind${po.nuaSales ? `, sold ${po.nuaSales.kind === 'sell-over' ? `over ${po.nuaSales.years} years` : po.nuaSales.kind === 'sell-all' ? 'at once' : 'only when the other money is gone'}` : ''}` : 'everything rolled into an IRA']);
+  const route = po.distribution ?? (s.employerStock ? 'nua' : 'rollover');
+  const sales = po.nuaSales.kind === 'sell-over' ? `sold over ${po.nuaSales.years} years` : po.nuaSales.kind === 'sell-all' ? 'sold at once' : 'kept (sold only when the other money is gone)';
+  rows.push(['Distribution route', route === 'nua' ? `NUA: funds rolled into an IRA, company shares taken in kind into a taxable account, ${sales}` : 'everything rolled into an IRA']);
+  rows.push(['Payout portfolio', po.weights ? weightsText(po.weights, pct) : po.glidePath ? 'a glide path by age' : "the profile's own weights"]);
+  rows.push(['Spending risk aversion', `γ = ${po.gamma} (CRRA) for the certainty equivalent of lifetime spending`]);
   return [{ title: 'Payout, taxes and Social Security', rows }];
 }

@@ -11,6 +11,8 @@ import { basisLabel, describeBasis } from './amount-basis.js';
 import { fanChartSvg, shorten, type FanChart } from './capital-fan-svg.js';
 import type { ChartOptions } from './chart-frame.js';
 import type { ClientReport, ReportNote, ReportRow } from './client-report.js';
+import { errorBarLineSvg } from './error-bar-line-svg.js';
+import { spendingInBasis } from './us-result-in-basis.js';
 import { usAssumptions } from './us-assumptions.js';
 import { usPercentileKeys, usPercentileName, type UsReportView } from './us-report-view.js';
 import { usSummarySentence } from './us-summary-sentence.js';
@@ -51,7 +53,23 @@ export function usReport({ scenario, view, runDate }: UsReportInput): ClientRepo
     if (id === 'afterTaxBest' && !r.metrics.employerStockValue) return [];
     return [{ id, label, short, kind, metric }];
   });
-  const figures = [{ title: `Account by age, to ${r.ages.retirement}`, svg: usAccountFanSvg(view, NO_HEADING), note: 'The bands hold the middle share of outcomes named in the legend; the line is the median. The account (funds and company stock, before tax) is counted at the start of each age.' }];
+  const po = r.payout;
+  const accountTitle = po ? `Accounts by age, saving and payout to ${po.ages.horizon}` : `Account by age, to ${r.ages.retirement}`;
+  const figures = [
+    {
+      title: accountTitle,
+      svg: usAccountFanSvg(view, NO_HEADING),
+      note:
+        'The bands hold the middle share of outcomes named in the legend; the line is the median. The account (funds and company stock, before tax) is counted at the start of each age.' +
+        (po ? ' After the retirement age: the IRA, the taxable account and any NUA shares, for those alive (each outcome is followed to the end).' : ''),
+    },
+  ];
+  if (po) {
+    figures.push(
+      { title: `Yearly spending after tax, ${po.ages.retirement} to ${po.ages.horizon - 1}`, svg: usSpendingFanSvg(view, NO_HEADING)!, note: spendingNote(view) },
+      { title: `The chance of having run out, by age`, svg: usRanOutSvg(view, NO_HEADING)!, note: 'The share of outcomes whose accounts could not pay the withdrawal policy in full in some year up to that age, for those alive then (death is independent of the markets). The bars are ±1 standard error.' },
+    );
+  }
   if (r.stockShareFan) {
     figures.push({
       title: "Company stock's share of the account",
@@ -59,7 +77,8 @@ export function usReport({ scenario, view, runDate }: UsReportInput): ClientRepo
       note: 'The share of the account held in company stock at the start of each age, by percentile of that share. A share that drops to zero in some outcomes is the employer\'s default (or the shares sold by the diversification policy).',
     });
   }
-  const notes = [choiceNote(view), shortfallNote(view)].filter((n): n is ReportNote => n !== null);
+  if (po) rows.push(...payoutRows(view));
+  const notes = [payoutNote(view), choiceNote(view), retirementChoiceNote(view), shortfallNote(view)].filter((n): n is ReportNote => n !== null);
   return {
     pensim: r.pensim,
     paths: r.paths,
@@ -78,7 +97,7 @@ export function usReport({ scenario, view, runDate }: UsReportInput): ClientRepo
     tableNote:
       `Standard error of the mean account: ${f.money(r.metrics.capitalAtRetirement.stderr)}. A percentile pN is the amount that N % of outcomes fall below; each row is ranked on its own.` +
       (view.basis.kind === 'nominal' ? '' : ' The money paid in over the years (deferrals, employer money) mixes the dollars of many years: it is shown in the nominal report only.'),
-    fanTable: { caption: `The account at the start of every age (${f.unit})`, ages: r.fan.ages, mean: r.fan.mean, values: r.fan.capital },
+    fanTable: { caption: `The account at the start of every age (${f.unit})`, ...accountFan(view) },
     notes,
     assumptions: usAssumptions(scenario, view, runDate),
     footer:
@@ -88,10 +107,8 @@ export function usReport({ scenario, view, runDate }: UsReportInput): ClientRepo
     pdf: {
       title: `Retirement outlook: ${r.scenario.name ?? 'scenario'}`,
       fan: {
-        title: `Account by age, to ${r.ages.retirement}`,
-        ages: r.fan.ages,
-        values: r.fan.capital,
-        mean: r.fan.mean,
+        title: accountTitle,
+        ...accountFan(view),
         markers: [{ id: 'retirement', age: r.ages.retirement, label: `retirement ${r.ages.retirement}`, anchor: 'middle' }],
         caption: `The account at the start of each age (${f.unit}).`,
       },
@@ -110,6 +127,7 @@ function planName(kind: string): string {
 /** The account fan by age (the US capital fan): --format svg and png draw it alone. */
 export function usAccountFanSvg(view: UsReportView, options: ChartOptions = {}): string {
   const r = view.result;
+  const fan = accountFan(view);
   return fanChartSvg(
     {
       title: 'Account by age',
@@ -117,12 +135,12 @@ export function usAccountFanSvg(view: UsReportView, options: ChartOptions = {}):
       yTitle: `account at the start of each age (${view.format.unit})`,
       aria: `Account by age: ${r.scenario.name ?? 'scenario'}`,
       chart: 'capital-fan',
-      ages: r.fan.ages,
-      values: r.fan.capital,
-      mean: r.fan.mean,
+      ages: fan.ages,
+      values: fan.values,
+      mean: fan.mean,
       percentiles: r.percentiles,
       style: { color: '#2f6db5', medianColor: '#173a66', series: 'capital' },
-      markers: [],
+      markers: r.payout ? [{ id: 'retirement', age: r.ages.retirement, label: `retirement ${r.ages.retirement}`, anchor: 'middle' }] : [],
       calloutAge: r.ages.retirement,
       value: view.format.money,
       ticks: view.format.ticks,
@@ -189,5 +207,127 @@ function shortfallNote(view: UsReportView): ReportNote {
     title,
     attrs: { 'data-shortfall': String(s.probability) },
     text: `The probability that the account at ${view.result.ages.retirement} is below ${f.money(s.targetWealth)} (nominal dollars, before tax) is ${f.percent(s.probability)} (standard error ${f.percent(s.stderr, 2)}).`,
+  };
+}
+
+/** The account fan by age: the saving years' and, with a payout, the payout years' after them (one line from start to horizon). */
+export function accountFan(view: UsReportView): { ages: number[]; values: Record<string, number[]>; mean: number[] } {
+  const r = view.result;
+  const po = r.payout;
+  if (!po) return { ages: r.fan.ages, values: r.fan.capital, mean: r.fan.mean };
+  return {
+    ages: [...r.fan.ages, ...po.fan.accountAges],
+    values: Object.fromEntries(Object.entries(r.fan.capital).map(([k, v]) => [k, [...v, ...po.fan.account[k]!]])),
+    mean: [...r.fan.mean, ...po.fan.accountMean],
+  };
+}
+
+/** The yearly after-tax spending by age, in the view's dollars; null without a payout. */
+export function usSpendingFanSvg(view: UsReportView, options: ChartOptions = {}): string | null {
+  const r = view.result;
+  const fan = spendingInBasis(r, view.basis, view.inflation);
+  if (!fan) return null;
+  return fanChartSvg(
+    {
+      title: 'Yearly spending after tax',
+      subtitle: `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${view.format.amount(r.paths)} paths · ${basisLabel(view.basis, 'USD')}`,
+      yTitle: `spending after tax in the year of each age (${view.format.unit})`,
+      aria: `Yearly spending after tax by age: ${r.scenario.name ?? 'scenario'}`,
+      chart: 'spending-fan',
+      ages: fan.spendingAges,
+      values: fan.spending,
+      mean: fan.spendingMean,
+      percentiles: r.percentiles,
+      style: { color: '#2a8c5a', medianColor: '#155232', series: 'spending' },
+      markers: [],
+      // The first age sits on the plot's left edge, where a callout would fall outside: none.
+      calloutAge: null,
+      value: view.format.money,
+      ticks: view.format.ticks,
+      name: (k) => usPercentileName(view, k),
+    },
+    options,
+  );
+}
+
+/** The chance of having run out by each payout age, with ±1 binomial standard error; null without a payout. */
+export function usRanOutSvg(view: UsReportView, options: ChartOptions = {}): string | null {
+  const r = view.result;
+  const po = r.payout;
+  if (!po) return null;
+  const n = r.paths;
+  return errorBarLineSvg(
+    {
+      title: 'The chance of having run out, by age',
+      subtitle: `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${view.format.amount(n)} paths · ${po.withdrawal} withdrawals`,
+      xLabel: 'age',
+      yLabel: 'share of outcomes that have run out',
+      points: po.ranOutByAge.ages.map((age, i) => {
+        const p = po.ranOutByAge.probability[i]!;
+        return { label: String(age), x: age, value: p, stderr: Math.sqrt((p * (1 - p)) / n) };
+      }),
+      format: (v) => view.format.percent(v),
+    },
+    options,
+  );
+}
+
+/** The rows of the payout years: the first year's spending (its distribution), the bequest and lifetime spending in today's dollars, taxes. */
+function payoutRows(view: UsReportView): ReportRow[] {
+  const r = view.result;
+  const po = r.payout!;
+  const fan = spendingInBasis(r, view.basis, view.inflation)!;
+  const first: Metric = { mean: fan.spendingMean[0]!, sd: NaN, stderr: NaN, percentiles: Object.fromEntries(Object.entries(fan.spending).map(([k, v]) => [k, v[0]!])) };
+  const rows: ReportRow[] = [{ id: 'firstYearSpending', label: `Spending in the first payout year (age ${po.ages.retirement}), after tax`, short: `Spending at ${po.ages.retirement}, after tax`, kind: 'money', metric: first }];
+  const m = po.metrics;
+  const add = (id: keyof typeof m, label: string, short: string) => {
+    if (m[id]) rows.push({ id: `payout.${id}`, label, short, kind: 'money', metric: m[id] });
+  };
+  add('lifetimeSpending', "Lifetime spending after tax (today's dollars)", 'Lifetime spending (real)');
+  add('bequestReal', "Left to heirs after their tax (today's dollars)", 'Bequest (real)');
+  add('bequest', 'Left to heirs after their tax (nominal, at death)', 'Bequest (nominal)');
+  add('taxesPaid', 'Taxes paid in the payout years (nominal sum)', 'Taxes paid (nominal)');
+  add('rmdExcess', 'Withdrawn beyond the policy because of RMDs (nominal sum)', 'RMD excess (nominal)');
+  return rows;
+}
+
+/** Under the spending fan: what it shows. */
+function spendingNote(view: UsReportView): string {
+  const po = view.result.payout!;
+  return `What the withdrawal policy (${po.withdrawal}) leaves to spend each year after tax${po.tax === 'federal' ? ' (federal brackets)' : ''}, Social Security included when the scenario has it, for those alive. A year the accounts cannot pay in full shows the lower amount actually spent.`;
+}
+
+/** The chance of running out, the years short and the certainty equivalent of spending. */
+function payoutNote(view: UsReportView): ReportNote | null {
+  const r = view.result;
+  const po = r.payout;
+  if (!po) return null;
+  const f = view.format;
+  const short = po.metrics.yearsShort;
+  return {
+    id: 'running-out',
+    title: 'Running out',
+    attrs: { 'data-ran-out': String(po.ranOut.probability) },
+    text:
+      `The chance that the accounts cannot pay the withdrawal policy in full in some year before ${po.ages.horizon}${po.lifetimes === 'life-table' ? ' or death' : ''} is ${f.percent(po.ranOut.probability)} (standard error ${f.percent(po.ranOut.stderr, 2)}).` +
+      (short ? ` The mean number of years short is ${short.mean.toFixed(2)}.` : '') +
+      ` The certainty-equivalent yearly spending (constant spending worth as much to a retiree with risk aversion γ = ${po.spendingCertaintyEquivalent.gamma}) is ${f.money(po.spendingCertaintyEquivalent.value)} in today's dollars.`,
+  };
+}
+
+/** NUA against rollover over the whole retirement, path by path: only with company stock. */
+function retirementChoiceNote(view: UsReportView): ReportNote | null {
+  const r = view.result;
+  const po = r.payout;
+  if (!po || !r.metrics.employerStockValue) return null;
+  const f = view.format;
+  const c = po.nuaVsRollover;
+  return {
+    id: 'nua-over-retirement',
+    title: 'NUA or rollover over the whole retirement',
+    attrs: { 'data-nua-better': String(c.nuaBetter.probability) },
+    text:
+      `On the same paths, taking the company shares in kind (NUA) gives more lifetime spending plus bequest (after tax, today's dollars) than rolling everything into an IRA in ${f.percent(c.nuaBetter.probability)} of outcomes; ` +
+      `on average lifetime spending is ${f.money(c.nua.lifetimeSpending)} with NUA and ${f.money(c.rollover.lifetimeSpending)} with the rollover, the bequest ${f.money(c.nua.bequestReal)} and ${f.money(c.rollover.bequestReal)}.`,
   };
 }

@@ -15,10 +15,10 @@ import type { StoredRun } from './result-store.js';
 import { usViewOf, viewOf } from './result-view.js';
 import { clientHtml } from '../report/html-report.js';
 import { clientPdf } from '../report/pdf-report.js';
-import { usAmountBasis } from '../report/us-amount-basis.js';
+import { usAmountBasis, usInflation } from '../report/us-amount-basis.js';
 import { usReport } from '../report/us-client-report.js';
 import { usResultCsv } from '../report/us-result-csv.js';
-import { usResultInBasis } from '../report/us-result-in-basis.js';
+import { spendingInBasis, usResultInBasis } from '../report/us-result-in-basis.js';
 import { usResultJson } from '../report/us-result-json.js';
 
 type Download = (run: StoredRun, amounts: Amounts) => Promise<[string, string | Buffer]> | [string, string | Buffer];
@@ -39,7 +39,7 @@ export const DOWNLOADS: Readonly<Record<string, Download>> = {
   'result.csv': (run, a) => {
     if (run.kind === 'us') {
       const basis = usAmountBasis(run.scenario, a, 'amounts');
-      return ['text/csv; charset=utf-8', usResultCsv(usResultInBasis(run.result, basis), basis)];
+      return ['text/csv; charset=utf-8', usResultCsv(usResultInBasis(run.result, basis), basis, spendingInBasis(run.result, basis, usInflation(run.scenario)))];
     }
     const basis = amountBasis(run.scenario, run.result, a);
     return ['text/csv; charset=utf-8', resultCsv(resultInBasis(run.result, basis), basis)];

@@ -15,7 +15,7 @@ import { percentileKeys, percentileName, reportView, type ReportView } from '../
 import { summarySentence } from '../report/summary-sentence.js';
 import type { StoredRun } from './result-store.js';
 import { usAmountBasis } from '../report/us-amount-basis.js';
-import { usAccountFanSvg, usReport, usStockShareFanSvg } from '../report/us-client-report.js';
+import { usAccountFanSvg, usRanOutSvg, usReport, usSpendingFanSvg, usStockShareFanSvg } from '../report/us-client-report.js';
 import { usReportView, type UsReportView } from '../report/us-report-view.js';
 
 export const METRIC_ROWS = [
@@ -46,7 +46,7 @@ export interface ResultViewJson {
   shortfall: string | null;
   /** The plan family: the page shows its fields and charts. */
   kind: 'norway' | 'us';
-  /** SVG charts; a chart the run has not is the empty string (US: payout and distribution until the payout years; stock without company stock). */
+  /** SVG charts; a chart the run has not is the empty string (US: payout is the spending fan and distribution the chance of running out, both with payout years only; stock needs company stock). */
   charts: { capital: string; payout: string; distribution: string; stock: string };
 }
 
@@ -71,7 +71,7 @@ function usResultView(run: UsRun, amounts: Amounts): ResultViewJson {
   const view = usViewOf(run, amounts);
   const c = usReport({ scenario: run.scenario, view, runDate: run.runDate });
   const shortfall = c.notes.find((n) => n.id === 'shortfall');
-  const choice = c.notes.find((n) => n.id === 'rollover-nua');
+  const choice = c.notes.filter((n) => n.id === 'running-out' || n.id === 'rollover-nua' || n.id === 'nua-over-retirement').map((n) => n.text).join(' ');
   return {
     id: run.id,
     amounts,
@@ -84,9 +84,9 @@ function usResultView(run: UsRun, amounts: Amounts): ResultViewJson {
       const show = (v: number) => (row.kind === 'money' ? c.format.value(v) : c.format.percent(v));
       return { metric: row.id, label: row.label, cells: [{ stat: 'mean', value: row.metric.mean, text: show(row.metric.mean) }, ...c.columns.map((k) => ({ stat: k.key, value: row.metric.percentiles[k.key]!, text: show(row.metric.percentiles[k.key]!) }))] };
     }),
-    shortfall: [choice?.text, shortfall && shortfall.attrs['data-shortfall'] !== 'none' ? shortfall.text : undefined].filter(Boolean).join(' ') || null,
+    shortfall: [choice, shortfall && shortfall.attrs['data-shortfall'] !== 'none' ? shortfall.text : undefined].filter(Boolean).join(' ') || null,
     kind: 'us',
-    charts: { capital: usAccountFanSvg(view), payout: '', distribution: '', stock: usStockShareFanSvg(view) ?? '' },
+    charts: { capital: usAccountFanSvg(view), payout: usSpendingFanSvg(view) ?? '', distribution: usRanOutSvg(view) ?? '', stock: usStockShareFanSvg(view) ?? '' },
   };
 }
 

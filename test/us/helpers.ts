@@ -29,5 +29,5 @@ export async function usRun(scenario: UsScenario, options: { paths?: number; see
   const { compileUsPlan } = await import('../../src/plan/compile-us.js');
   const { result, series } = await simulatePaths(scenario, { threads: 1, ...options });
   const plan = compileUsPlan(scenario);
-  return { result, plan, ...usPathValues(series, plan.nYears + 1) };
+  return { result, plan, ...usPathValues(series, plan) };
 }
