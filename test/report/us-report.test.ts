@@ -115,3 +115,58 @@ describe('pensim run <US scenario> as a client report', () => {
     }
   });
 });
+
+interface PayoutJson {
+  percentiles: number[];
+  ages: { start: number; retirement: number };
+  fan: { ages: number[]; capital: Record<string, number[]> };
+  payout: {
+    ages: { retirement: number; horizon: number };
+    ranOut: { probability: number };
+    ranOutByAge: { ages: number[]; probability: number[] };
+    fan: { accountAges: number[]; account: Record<string, number[]>; spendingAges: number[]; spending: Record<string, number[]> };
+  };
+}
+
+describe('pensim run <US scenario with payout years> as a client report', () => {
+  const RUN_PAYOUT = ['run', 'scenarios/ksop-retirement.json', '--paths', '1500', '--seed', '4', '--threads', '1', '--quiet'];
+  let json: PayoutJson;
+  beforeAll(() => {
+    const r = pensim(...RUN_PAYOUT, '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    json = JSON.parse(r.stdout) as PayoutJson;
+  });
+
+  it('the summary sentence, the first year\'s spending, the fans through the payout and the chance of running out, from the JSON', () => {
+    const html = pensim(...RUN_PAYOUT, '--format', 'html', '--amounts', 'nominal').stdout;
+    const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    // X: the lowest p10 of the year's real spending over the payout ages, computed here from the JSON.
+    const x = Math.min(...json.payout.fan.spending['p10']!);
+    const p = json.payout.ranOut.probability;
+    const sentence =
+      p <= 0.1
+        ? `In 9 of 10 outcomes you can spend at least ${usd(x)} a year from 65 and not run out before 95 (after tax, in today&#39;s dollars; the chance of running out is ${pct(p)})`
+        : `In 9 of 10 outcomes you can spend at least ${usd(x)} a year from 65 (after tax, in today&#39;s dollars), but the chance of running out before 95 is ${pct(p)}`;
+    expect(html.replaceAll("'", '&#39;')).toContain(sentence);
+    expect(html).toContain(`data-ran-out="${p}"`);
+    // The first year's spending row, nominal: the real p50 times the index of age 65 (the first payout year) at 2.5 %.
+    const m = /data-metric="firstYearSpending" data-stat="p50" data-value="([^"]+)"/.exec(html)!;
+    expect(Number(m[1])).toBeCloseTo(json.payout.fan.spending['p50']![0]! * 1.025 ** (65 - json.ages.start), 6);
+    // The accounts fan runs from the start age to the horizon: the saving ages, then the payout's.
+    const fan = [...html.matchAll(/data-metric="fan" data-age="(\d+)" data-stat="p50" data-value="([^"]+)"/g)].map((g) => [Number(g[1]), Number(g[2])]);
+    expect(fan.map(([age]) => age)).toEqual([...json.fan.ages, ...json.payout.fan.accountAges]);
+    expect(fan.at(-1)![1]).toBe(json.payout.fan.account['p50']!.at(-1));
+    for (const chart of ['capital-fan', 'spending-fan', 'stock-share-fan']) expect(html, chart).toContain(`data-chart="${chart}"`);
+    expect(html).toContain('Payout, taxes and Social Security');
+    expect(html).toContain('$30,000 a year at full retirement age');
+  });
+
+  it('CSV: the spending and ran-out rows of every payout age', () => {
+    const csv = pensim(...RUN_PAYOUT, '--format', 'csv').stdout.split('\n');
+    const spending = csv.filter((l) => l.startsWith('spending,'));
+    expect(spending.map((l) => Number(l.split(',')[1]))).toEqual(json.payout.fan.spendingAges);
+    const ranOut = csv.filter((l) => l.startsWith('ranOut,'));
+    expect(ranOut.map((l) => Number(l.split(',')[2]))).toEqual(json.payout.ranOutByAge.probability.map((q) => Math.round(q * 1e6) / 1e6));
+  });
+});
