@@ -54,9 +54,17 @@ function diversificationOf(kind) {
   return { kind };
 }
 
+/** A withdrawal policy of another kind, keeping the rate where the new kind has one. */
+function withdrawalOf(kind, old) {
+  if (kind === 'constant-real' || kind === 'percent-of-balance') return { kind, rate: (old && old.rate) || 0.04 };
+  if (kind === 'amortized') return { kind, assumedReturn: 0.03 };
+  return { kind };
+}
+
 function setField(s, path, value) {
   if (path === 'profile.weights.equity') setEquity(s, value);
   else if (path === 'plan.diversification.kind') s.plan.diversification = diversificationOf(value);
+  else if (path === 'payout.withdrawal.kind') s.payout.withdrawal = withdrawalOf(value, s.payout.withdrawal);
   else setPath(s, path, value);
 }
 
@@ -90,6 +98,12 @@ function usFieldApplies(s, path) {
     return true;
   }
   if (path.startsWith('employerStock.')) return !!s.employerStock;
+  if (path.startsWith('payout.')) {
+    if (!s.payout) return false;
+    if (path === 'payout.withdrawal.rate') return !!s.payout.withdrawal && (s.payout.withdrawal.kind === 'constant-real' || s.payout.withdrawal.kind === 'percent-of-balance');
+    if (path.startsWith('payout.socialSecurity.')) return !!s.payout.socialSecurity;
+    return true;
+  }
   return true;
 }
 
@@ -167,7 +181,7 @@ function onFieldChange(ev) {
   }
   setField(state.scenario, path, v);
   markEdited();
-  if (path === 'plan.diversification.kind') fillForm();
+  if (path === 'plan.diversification.kind' || path === 'payout.withdrawal.kind') fillForm();
 }
 
 /** An edited scenario says so in its name, which the charts and reports print. */
@@ -397,7 +411,7 @@ async function compare() {
   const out = await job('Compare', '/api/compare', Object.assign({ variants }, o), $('compare-errors'));
   if (!out) return;
   $('compare-chart').innerHTML = out.chart;
-  const shown = out.kind === 'us' ? ['capitalAtRetirement', 'afterTaxBest', 'employerStockShare'] : ['replacementRatio', 'payoutGross', 'totalReplacementRatio'];
+  const shown = out.kind === 'us' ? ['capitalAtRetirement', 'afterTaxBest', 'employerStockShare', 'firstYearSpending'] : ['replacementRatio', 'payoutGross', 'totalReplacementRatio'];
   const rows = [];
   for (const v of out.variants) for (const row of v.rows) if (shown.includes(row.metric)) rows.push(Object.assign({}, row, { label: v.label + ': ' + row.label }));
   const paired = out.comparison.paired.map((p) => ({
