@@ -143,7 +143,8 @@ function fillForm() {
       label.hidden = !usFieldApplies(s, path);
     } else {
       const applies = v !== undefined || ['payout.startAge', 'simulation.targetReplacementRatio', 'person.initialCapital', 'person.sex', 'tax.otherPensionIncome', 'simulation.targetWealth'].includes(path);
-      label.hidden = !applies && !(path.startsWith('folketrygd.') && s.folketrygd);
+      label.hidden = !applies && !(path.startsWith('folketrygd.') && s.folketrygd) && !(path.startsWith('disability.') && s.disability);
+      if (path === 'disability.incidence.scale') label.hidden = !(s.disability && (!s.disability.incidence || s.disability.incidence.kind === 'nav-2012'));
     }
     if (path === 'profile.weights.equity') {
       label.hidden = equityKey(s.profile.weights) === undefined;
@@ -157,6 +158,8 @@ function fillForm() {
   if (kind === 'norway') {
     $('with-folketrygd').checked = !!s.folketrygd;
     for (const el of document.querySelectorAll('[data-path^="folketrygd."]')) el.closest('label').hidden = !s.folketrygd;
+    $('with-disability').checked = !!s.disability;
+    for (const el of document.querySelectorAll('[data-path^="disability."]')) if (!s.disability) el.closest('label').hidden = true;
   }
   $('seed').value = String(getPath(s, 'simulation.seed') ?? 1);
   clearErrors();
@@ -460,6 +463,13 @@ async function init() {
     if (!state.scenario) return;
     if (ev.target.checked) state.scenario.folketrygd = state.scenario.folketrygd || { delingstall: 19.16 };
     else delete state.scenario.folketrygd;
+    markEdited();
+    fillForm();
+  });
+  $('with-disability').addEventListener('change', (ev) => {
+    if (!state.scenario) return;
+    if (ev.target.checked) state.scenario.disability = state.scenario.disability || { incidence: { kind: 'nav-2012', scale: 1 }, degree: 1 };
+    else delete state.scenario.disability;
     markEdited();
     fillForm();
   });

@@ -11,6 +11,7 @@ import type { UsRunResult } from '../result/us-result.js';
 import type { SimulationResult } from '../result/simulation-result.js';
 import { isUsScenario } from '../plan/compiled-plan.js';
 import { usResultTable } from '../report/us-result-table.js';
+import { usResultCsv } from '../report/us-result-csv.js';
 import { UserError } from '../base/user-error.js';
 import { amountBasis } from '../report/amount-basis-of.js';
 import { checkAmounts } from './amounts-flag.js';
@@ -23,11 +24,10 @@ export async function mergeHandler(args: ArgumentsCamelCase<MergeArgs>): Promise
   const result = mergeShards(parts, checkAnyScenario);
   const scenario = checkAnyScenario((parts[0]!.file as { scenario: unknown }).scenario, parts[0]!.source);
   if (isUsScenario(scenario)) {
-    // A US run reports in nominal USD, as a table or JSON (as pensim run prints it).
+    // A US run reports in nominal USD, as a table, JSON or CSV (as pensim run prints it).
     if (args.amounts !== 'nominal') throw new UserError([{ path: '--amounts', message: 'is not available for a US scenario: US amounts are nominal USD' }]);
-    if (args.format === 'csv') throw new UserError([{ path: '--format', message: 'a US run reports as table or json; got "csv"' }]);
     const us = result as UsRunResult;
-    const text = args.format === 'json' ? `${JSON.stringify(us, null, 2)}\n` : usResultTable(us);
+    const text = args.format === 'json' ? `${JSON.stringify(us, null, 2)}\n` : args.format === 'csv' ? usResultCsv(us) : usResultTable(us);
     if (args.out) writeAtomically(args.out, text);
     else process.stdout.write(text);
     return;

@@ -8,7 +8,8 @@
  */
 import { extname } from 'node:path';
 import { SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
-import { US_SERIES } from '../plan/us-simulation-plan.js';
+import { US_PAYOUT_SERIES } from '../plan/us-payout-plan.js';
+import { usPayoutAt, US_SERIES } from '../plan/us-simulation-plan.js';
 import { COLUMNAR_EXTENSIONS, type ColumnarWriter, type ColumnSpec } from '../report/columnar-writer.js';
 import { OrderedRows } from '../report/ordered-rows.js';
 import { UserError } from '../base/user-error.js';
@@ -64,8 +65,18 @@ export function perPathSeries(plan: SimulationPlan): string[] {
 }
 
 /** A US plan's per-path columns: its outputs (plan/us-simulation-plan.ts), the account at retirement named as in the JSON. */
-export function usPerPathSeries(): string[] {
-  return US_SERIES.map((s) => (s === 'terminalWealth' ? 'capitalAtRetirement' : s));
+export function usPerPathSeries(payout = false): string[] {
+  return [...US_SERIES.map((s) => (s === 'terminalWealth' ? 'capitalAtRetirement' : s)), ...(payout ? US_PAYOUT_SERIES : [])];
+}
+
+/**
+ * With a payout section, a US chunk's per-path columns are not its first series (the account by
+ * age comes between US_SERIES and US_PAYOUT_SERIES): their series indices, for openPerPathOutput.
+ */
+export function usPerPathColumns(plan: { nYears: number; payout: unknown }): number[] | undefined {
+  if (!plan.payout) return undefined;
+  const at = usPayoutAt(plan);
+  return [...US_SERIES.map((_, i) => i), ...US_PAYOUT_SERIES.map((_, i) => at + i)];
 }
 
 export interface PerPathOutput {
@@ -81,7 +92,21 @@ export interface PerPathOutput {
  * Open the per-path output of a run of `paths` paths. `csvComment`: a first line for the CSV
  * (the columnar files carry the amount basis in their metadata instead).
  */
-export async function openPerPathOutput(file: string, names: readonly string[], csvNames: readonly string[], paths: number, meta: PerPathMetadata, csvComment?: string): Promise<PerPathOutput> {
+export async function openPerPathOutput(file: string, names: readonly string[], csvNames: readonly string[], paths: number, meta: PerPathMetadata, csvComment?: string, columns?: number[]): Promise<PerPathOutput> {
+  const out = await openFirstSeries(file, names, csvNames, paths, meta, csvComment);
+  if (!columns) return out;
+  // The chosen series copied to the front of a chunk's own buffer, in the order of `names`.
+  return {
+    ...out,
+    onChunk: (first, n, series) => {
+      const picked = new Float64Array(columns.length * n);
+      columns.forEach((s, j) => picked.set(series.subarray(s * n, (s + 1) * n), j * n));
+      out.onChunk(first, n, picked);
+    },
+  };
+}
+
+async function openFirstSeries(file: string, names: readonly string[], csvNames: readonly string[], paths: number, meta: PerPathMetadata, csvComment?: string): Promise<PerPathOutput> {
   const format = perPathFormat(file);
   if (format === 'csv') {
     const recorder = new PerPathRecorder(paths, csvNames);

@@ -10,6 +10,7 @@ import { loadAnyScenario } from '../scenario/load-any-scenario.js';
 import { simulate, type AnyResult } from '../engine/simulate.js';
 import type { UsRunResult } from '../result/us-result.js';
 import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
+import type { UsScenario } from '../scenario/us-schema.js';
 import { SCALAR_SERIES } from '../plan/simulation-plan.js';
 import { usResultTable } from '../report/us-result-table.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
@@ -20,7 +21,6 @@ import { usReportView } from '../report/us-report-view.js';
 import { usResultCsv } from '../report/us-result-csv.js';
 import { spendingInBasis, usResultInBasis } from '../report/us-result-in-basis.js';
 import { usResultJson } from '../report/us-result-json.js';
-import type { UsScenario } from '../scenario/us-schema.js';
 import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
 import { resultInBasis } from '../report/result-in-basis.js';
@@ -33,7 +33,8 @@ import { amountBasis } from '../report/amount-basis-of.js';
 import { amountsChoice, checkAmounts } from './amounts-flag.js';
 import { attributedTo, shardFlag, wholeNumberFlag } from './options.js';
 import { withSampler } from './sampler-flag.js';
-import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathSeries } from './per-path-output.js';
+import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathColumns, usPerPathSeries } from './per-path-output.js';
+import { compileUsPlan } from '../plan/compile-us.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { percentileChoice, withPercentiles } from './percentile-flags.js';
 import { progressReporter } from './progress.js';
@@ -220,11 +221,12 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
         return;
       }
       // Per-path outcomes stay nominal whatever the report's unit: the CSV's first line or the file's metadata says so.
+      const usPlan = us && args['per-path'] ? await attributedTo(args.scenario, () => compileUsPlan(scenario as UsScenario)) : null;
       const perPath = args['per-path']
         ? await openPerPathOutput(
           args['per-path'],
-          us ? usPerPathSeries() : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
-          us ? usPerPathSeries() : SCALAR_SERIES,
+          us ? usPerPathSeries(usPlan !== null && usPlan.payout !== null) : perPathSeries(await attributedTo(args.scenario, () => compilePlan(scenario as Scenario))),
+          us ? usPerPathSeries(usPlan !== null && usPlan.payout !== null) : SCALAR_SERIES,
           paths ?? scenario.simulation.paths,
           {
             seed: seed ?? scenario.simulation.seed,
@@ -235,6 +237,7 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
             sampler: scenario.simulation.sampler,
           },
           amounts === 'nominal' ? undefined : `amounts in nominal ${scenario.currency}; --amounts ${amounts} applies to the report, not to this file`,
+          usPlan ? usPerPathColumns(usPlan) : undefined,
         )
         : null;
       const checkpoint = args.checkpoint;

@@ -11,21 +11,36 @@ import { priceChunk } from '../kernel/price-chunk.js';
 import { planIntervalSeries, planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
 import { planBlocks } from '../random/randomized-blocks.js';
 import { aliveColumns, fillAlive, type AliveSpec } from '../result/alive-payout.js';
+import { disabilityColumns, fillDisability, type DisabilitySplit } from '../result/disability-split.js';
 import type { ChunkBlocks, ShortfallSpec } from './chunk-summary.js';
 import { compareLayout, fillChannels, type CompareLayout, type CompareSpec } from './compare-channels.js';
 
 export type ChunkJob =
-  | { readonly kind: 'run'; readonly plan: CompiledPlan; readonly shortfall: ShortfallSpec | undefined; readonly alive: AliveSpec | null }
+  | {
+      readonly kind: 'run';
+      readonly plan: CompiledPlan;
+      readonly shortfall: ShortfallSpec | undefined;
+      readonly alive: AliveSpec | null;
+      /** With disability: the outcomes of the disabled and the others (result/disability-split.ts); absent = none. */
+      readonly disability?: DisabilitySplit | null;
+    }
   | { readonly kind: 'compare'; readonly plans: readonly CompiledPlan[]; readonly spec: CompareSpec };
 
 /** Columns the reducer sees per chunk. */
 export function jobSeriesCount(job: ChunkJob): number {
-  return job.kind === 'run' ? planSeriesCount(job.plan) + aliveColumns(job.alive) : compareLayout(job.spec).count;
+  return job.kind === 'run' ? planSeriesCount(job.plan) + aliveColumns(job.alive) + disabilityColumns(job.disability ?? null) : compareLayout(job.spec).count;
 }
 
 /** Which columns go into sketches (null: all); a comparison's moment-only columns do not (engine/compare-channels.ts). */
 export function jobSketched(job: ChunkJob): readonly boolean[] | null {
-  return job.kind === 'run' ? null : compareLayout(job.spec).sketched;
+  if (job.kind === 'run') {
+    if (!job.disability) return null;
+    // The disability series over all paths: moments only (result/disability-split.ts says why).
+    const sketched = new Array<boolean>(jobSeriesCount(job)).fill(true);
+    for (const s of job.disability.unsketched) sketched[s] = false;
+    return sketched;
+  }
+  return compareLayout(job.spec).sketched;
 }
 
 /** The series counted against a target in the chunk summary (a comparison counts through its channels). */
@@ -78,10 +93,11 @@ export function produceChunk(job: ChunkJob, seed: number, chunk: number, paths: 
   const out = keep ? new Float64Array(nSeries * paths) : reuse(buffers, nSeries * paths);
   if (job.kind === 'run') {
     const series = priceChunk(job.plan, seed, chunk, paths, out);
-    if (!job.alive) return { series };
-    // The plan's series have every path; the payouts of the living, only those alive.
+    if (!job.alive && !job.disability) return { series };
+    // The plan's series have every path; the payouts of the living, only those alive; a disability group, its paths.
     const lengths = new Int32Array(nSeries).fill(paths);
-    fillAlive(job.alive, series, paths, lengths);
+    if (job.alive) fillAlive(job.alive, series, paths, lengths);
+    if (job.disability) fillDisability(job.disability, series, paths, lengths);
     return { series, lengths };
   }
   buffers.layout ??= compareLayout(job.spec);

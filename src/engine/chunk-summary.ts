@@ -77,7 +77,7 @@ export function summarizeChunk(
  * sketches of a run's hundred-odd series are fetched again for every chunk: that was half the
  * cost of the reduction). Each chunk's moments are its own, computed as summarizeChunk computes
  * them, and the sketch counts are order-free, so the result is the same to the bit. With blocks,
- * chunk by chunk (summarizeInBlocks).
+ * series by series too (summarizeInBlocks).
  */
 export function summarizeChunks(
   nSeries: number,
@@ -87,7 +87,7 @@ export function summarizeChunks(
   sketched?: readonly boolean[] | null,
   split?: ChunkBlocks | null,
 ): ChunkSummary[] {
-  if (split) return chunks.map((c) => summarizeInBlocks(nSeries, shortfall, c.series, c.paths, sketches, c.lengths, sketched, split));
+  if (split) return summarizeInBlocks(nSeries, shortfall, chunks, sketches, sketched, split);
   const moments = chunks.map(() => new Float64Array(nSeries * 3));
   const sums = new Float64Array(3);
   for (let s = 0; s < nSeries; s++) {
@@ -173,54 +173,65 @@ function scratchColumn(n: number): Float64Array<ArrayBufferLike> {
   return scratch;
 }
 
+/**
+ * The chunks of a group with blocks, series by series as summarizeChunks does without them (a
+ * series' R block sketches take the values of every chunk of the group while they are in the
+ * cache: chunk by chunk, the run's R × series sketches were fetched again for every chunk, most of
+ * a block run's reduction). Each chunk's figures are computed as for the chunk alone, and sketch
+ * counts are order-free, so the result is the same to the bit.
+ */
 function summarizeInBlocks(
   nSeries: number,
   shortfall: ShortfallSpec | undefined,
-  series: Float64Array,
-  stride: number,
+  chunks: readonly ChunkColumns[],
   sketches: LogBucketSketch[] | null,
-  lengths: ArrayLike<number> | undefined,
   sketched: readonly boolean[] | null | undefined,
   split: ChunkBlocks,
-): ChunkSummary {
+): ChunkSummary[] {
   const r = split.blocks.count;
-  const { order, starts, blockOf } = blockOrder(stride, split.blocks);
-  const moments = new Float64Array(nSeries * 3);
-  const blockMeans = new Float64Array(nSeries * r);
+  const orders = chunks.map((c) => blockOrder(c.paths, split.blocks));
+  const out = chunks.map((): ChunkSummary => ({ moments: new Float64Array(nSeries * 3), shortfallBelow: 0, blockMeans: new Float64Array(nSeries * r), shortfallBlocks: new Float64Array(r) }));
   const sums = new Float64Array(3);
-  const x = scratchColumn(stride);
+  const x = scratchColumn(Math.max(...chunks.map((c) => c.paths)));
   for (let s = 0; s < nSeries; s++) {
-    const from = s * stride;
-    const n = lengths ? lengths[s]! : stride;
-    const sketch = sketches !== null && n > 0 && (!sketched || sketched[s]);
-    let m: MomentState;
-    if (!split.perPath[s]) {
-      // Not split (a compacted column): over all its values, into the series' first sketch.
-      m = sketch ? sketchWithMoments(sketches[s * r]!, series, from, from + n, sums) : momentState(series, from, from + n);
-    } else {
-      if (n !== stride) throw new Error(`column ${s} has one value per path, but ${n} of ${stride}`);
-      m = split.sketched[s] && sketch
-        ? blocksIntoSketches(series, from, stride, order, starts, sketches, x, sums, blockMeans, s * r)
-        : blockMoments(series, from, stride, blockOf, r, blockMeans, s * r);
-      // A column without block sketches goes whole into its first sketch.
-      if (sketch && !split.sketched[s]) sketches[s * r]!.addAll(series, from, from + n);
-    }
-    moments[3 * s] = m.n;
-    moments[3 * s + 1] = m.mean;
-    moments[3 * s + 2] = m.m2;
-  }
-  let shortfallBelow = 0;
-  const shortfallBlocks = new Float64Array(r);
-  if (shortfall !== undefined) {
-    const at = shortfall.series * stride;
-    for (let k = 0; k < stride; k++) {
-      if (series[at + k]! < shortfall.target) {
-        shortfallBelow++;
-        shortfallBlocks[blockOf[k]!]!++;
+    for (let c = 0; c < chunks.length; c++) {
+      const { series, paths: stride, lengths } = chunks[c]!;
+      const { order, starts, blockOf } = orders[c]!;
+      const { moments, blockMeans } = out[c]!;
+      const from = s * stride;
+      const n = lengths ? lengths[s]! : stride;
+      const sketch = sketches !== null && n > 0 && (!sketched || sketched[s]);
+      let m: MomentState;
+      if (!split.perPath[s]) {
+        // Not split (a compacted column): over all its values, into the series' first sketch.
+        m = sketch ? sketchWithMoments(sketches[s * r]!, series, from, from + n, sums) : momentState(series, from, from + n);
+      } else {
+        if (n !== stride) throw new Error(`column ${s} has one value per path, but ${n} of ${stride}`);
+        m = split.sketched[s] && sketch
+          ? blocksIntoSketches(series, from, stride, order, starts, sketches, x, sums, blockMeans!, s * r)
+          : blockMoments(series, from, stride, blockOf, r, blockMeans!, s * r);
+        // A column without block sketches goes whole into its first sketch.
+        if (sketch && !split.sketched[s]) sketches[s * r]!.addAll(series, from, from + n);
       }
+      moments[3 * s] = m.n;
+      moments[3 * s + 1] = m.mean;
+      moments[3 * s + 2] = m.m2;
     }
   }
-  return { moments, shortfallBelow, blockMeans, shortfallBlocks };
+  if (shortfall !== undefined) {
+    chunks.forEach(({ series, paths: stride }, c) => {
+      const { blockOf } = orders[c]!;
+      const summary = out[c]!;
+      const at = shortfall.series * stride;
+      for (let k = 0; k < stride; k++) {
+        if (series[at + k]! < shortfall.target) {
+          summary.shortfallBelow++;
+          summary.shortfallBlocks![blockOf[k]!]!++;
+        }
+      }
+    });
+  }
+  return out;
 }
 
 /**

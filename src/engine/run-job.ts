@@ -5,8 +5,12 @@
  */
 import { shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
 import { aliveSpec } from '../result/alive-payout.js';
+import { disabilitySplit } from '../result/disability-split.js';
 import type { ChunkJob } from './chunk-job.js';
 
 export function runJob(plan: CompiledPlan, scenario: AnyScenario): ChunkJob {
-  return { kind: 'run', plan, shortfall: shortfallOf(plan, scenario), alive: plan.kind === 'norway' ? aliveSpec(plan.plan) : null };
+  const alive = plan.kind === 'norway' ? aliveSpec(plan.plan) : null;
+  const split = plan.kind === 'norway' ? disabilitySplit(plan.plan) : null;
+  // The disability split only when the plan has it, so a run without disability sends the job it always did.
+  return split ? { kind: 'run', plan, shortfall: shortfallOf(plan, scenario), alive, disability: split } : { kind: 'run', plan, shortfall: shortfallOf(plan, scenario), alive };
 }

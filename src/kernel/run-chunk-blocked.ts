@@ -10,7 +10,9 @@
  * is bit for bit the same (test/kernel/blocked-kernel.test.ts runs both).
  *
  * Lifetimes (death at the end of the drawn year: that year is paid, then the capital goes to the
- * heirs), the folketrygd, uncertain pay and stochastic G are per-path state of the block.
+ * heirs), the folketrygd, uncertain pay and stochastic G are per-path state of the block; so is
+ * disability (one DisabilityTrack per path of the block, drawn in path order from its own stream,
+ * with the capital without the waiver beside the capital), and the survivors' benefits at a death.
  */
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { marketBlock } from '../market/market-block.js';
@@ -28,6 +30,9 @@ import { bandedContribution } from '../plan/banded-contribution.js';
 import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
+import { survivorBenefits } from '../rules/no/survivors.js';
+import { assumedIncome, BASIS_YEARS } from '../rules/no/uforetrygd.js';
+import { DisabilityTrack } from '../plan/disability-track.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
 import { leaveToHeirs } from './leave-to-heirs.js';
@@ -94,6 +99,23 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const xOutlived = extra('outlivedPayout');
   const heirs = [extra('inheritance'), extra('heirsChildren'), extra('heirsSpouse'), extra('heirsEstate')];
   const [xFt, xTotal, xTotalRatio] = [extra('folketrygdPension'), extra('totalPension'), extra('totalReplacementRatio')];
+  const xSurvivors = extra('survivorBenefits');
+  const survivors = plan.survivors;
+  // Disability (plan/disability-track.ts): a track per path of the block; the per-year work from 5 years before the onset.
+  const dis = plan.disability;
+  const tracks = dis !== null ? Array.from({ length: BLOCK }, () => new DisabilityTrack(dis)) : null;
+  const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
+  const premiumRate = dis !== null ? dis.premiumRate : 0;
+  const disOn = new Float64Array(BLOCK);
+  const disFrom = new Float64Array(BLOCK);
+  const disReport = new Float64Array(BLOCK);
+  const kNoWaiver = new Float64Array(BLOCK);
+  const [xDisabled, xDisIncome, xDisRatio, xWaiver] = [extra('disabledBefore67'), extra('disabilityIncome'), extra('disabilityIncomeRatio'), extra('waiverGain')];
+  const reportIncome = (t: DisabilityTrack, p: number, y: number, g: number) => {
+    const income = t.uforetrygd(y, g) + t.pensionIn(y);
+    series[xDisIncome + p] = income;
+    series[xDisRatio + p] = t.payAtOnset > 0 ? income / t.payAtOnset : 0;
+  };
 
   for (let from = 0; from < paths; from += BLOCK) {
     const n = Math.min(BLOCK, paths - from);
@@ -113,6 +135,20 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
         while (t + 1 < survival!.length && u < survival![t + 1]!) t++;
         death[b] = t;
         series[xAge + p] = plan.startAge + t;
+      }
+      disOn[b] = Infinity;
+      disFrom[b] = Infinity;
+      disReport[b] = -1;
+      kNoWaiver[b] = 0;
+      if (tracks !== null) {
+        const t = tracks[b]!;
+        t.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0);
+        disOn[b] = t.onset;
+        disFrom[b] = t.onset - BASIS_YEARS;
+        if (t.onset !== Infinity && t.onset <= death[b]!) {
+          series[xDisabled + p] = 1;
+          disReport[b] = Math.min(t.reportYear(), Math.min(t.off, dis!.endY) - 1);
+        }
       }
       if (shocks !== null) {
         // Drawn on dead paths too, so the stream stays aligned with the path-by-path kernel's.
@@ -145,7 +181,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
         }
       }
       if (y < payStart) {
-        const simple = !uncertainPay && !lifetimes && !ft && gYear === null;
+        const simple = !uncertainPay && !lifetimes && !ft && gYear === null && tracks === null;
         if (simple) {
           // The common case in its tightest form: no per-path pay, life or folketrygd.
           const c = y < nAccum ? fixedPay!.contribution[y]! : 0;
@@ -186,18 +222,42 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
             let r = 0;
             for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[at + i]! - 1);
             const sal = uncertainPay ? salaryB[b]! : salary;
-            const pay = y < nAccum ? sal * payFactor[y]! : 0;
-            const c = y < nAccum ? (uncertainPay ? bandedContribution(plan, y, pay, g) : fixedPay!.contribution[y]!) : 0;
+            let pay = y < nAccum ? sal * payFactor[y]! : 0;
+            let c = y < nAccum ? (uncertainPay ? bandedContribution(plan, y, pay, g) : fixedPay!.contribution[y]!) : 0;
+            // Disability: the same steps as the path-by-path kernel (kernel/run-chunk.ts), in its order.
+            let cNoWaiver = c;
+            let assumed = 0;
+            if (y >= disFrom[b]! && y < nAccum) {
+              const t = tracks![b]!;
+              if (y === disOn[b]) kNoWaiver[b] = k;
+              if (t.savingYear(y, pay, g)) {
+                const d = dis!.degree;
+                if (dis!.accrualEndY > y) assumed = assumedIncome(t.assumedG, g, d);
+                pay *= 1 - d;
+                cNoWaiver = (1 - d) * c;
+                c = dis!.waiver ? cNoWaiver + d * bandedContribution(plan, y, t.payAtOnset, g) : cNoWaiver;
+              } else if (premiumRate > 0) {
+                c = Math.max(0, c - premiumRate * pay);
+                cNoWaiver = c;
+              }
+            } else if (premiumRate > 0 && y < nAccum) {
+              c = Math.max(0, c - premiumRate * pay);
+              cNoWaiver = c;
+            }
             if (ft && y < nAccum && y < ft.withdrawalY) {
-              ftHolding![b] = ftHolding![b]! + folketrygdAccrual(ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay, g);
+              ftHolding![b] = ftHolding![b]! + folketrygdAccrual((ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay) + assumed, g);
             }
             const growth = regulation === REGULATION_G ? g / gPrev - 1 : regulation === REGULATION_ZERO_GUARANTEE ? Math.max(0, r) - premium : r;
             const grown = (k + c) * (1 + growth);
             k = Math.max(0, grown * keep - perMember);
+            if (y >= disOn[b]!) kNoWaiver[b] = Math.max(0, (kNoWaiver[b]! + cNoWaiver) * (1 + growth) * keep - perMember);
+            if (y === disReport[b]) reportIncome(tracks![b]!, p, y, g);
             if (ft && y === ft.withdrawalY) ftPension![b] = ftHolding![b]! / ft.delingstall;
           }
           if (y === death[b]) {
             if (plan.heirsInherit && heirs[0]! >= 0) leaveToHeirs(plan, series, p, k, g, y, heirs);
+            // The folketrygd's survivors' benefits on a death before the payout start (rules/no/survivors.ts).
+            if (survivors !== null) series[xSurvivors + p] = survivorBenefits(g, plan.startYear + y, plan.childBirthYears, plan.spouse, survivors.spouseIncomeG, survivors.omstillingYears);
             k = 0;
           }
           capital[b] = k;
@@ -224,7 +284,11 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
           const at = b * stride + wBase;
           let r = 0;
           for (let i = 0; i < nA; i++) r += weights[wBase + i]! * (gross[at + i]! - 1);
-          if (j === 0) series[p] = k;
+          if (j === 0) {
+            series[p] = k;
+            if (disOn[b]! < y) series[xWaiver + p] = k - kNoWaiver[b]!;
+          }
+          if (y === disReport[b]) reportIncome(tracks![b]!, p, y, g);
           let end = payEnd[b]!;
           if (y < end) end = payEnd[b] = dcPayoutEnd(plan, k, g, y, end);
           payoutYear(plan, k, r, end - y, share, j, keep, step);

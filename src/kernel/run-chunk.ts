@@ -13,6 +13,10 @@
  * age. With lifetime risk, death falls at the end of the drawn year: that year is paid, then the
  * capital goes to the heirs (DC) or to the other members (hybrid with mortality inheritance).
  * Capital never goes below 0. Wage draws are made on dead paths too, so streams stay aligned.
+ * Disability (plan/disability-track.ts, docs/model.md §2.9), from its own stream: in a disabled
+ * saving year pay falls by the degree, the contribution is the plan's on the working share plus the
+ * waiver's on the pay at disability times the degree, the folketrygd accrues on the assumed income
+ * too; a second capital without the waiver runs from the onset on the same returns (waiverGain).
  */
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { createMarketPath } from '../market/market-path.js';
@@ -29,6 +33,9 @@ import {
 import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
+import { assumedIncome, BASIS_YEARS } from '../rules/no/uforetrygd.js';
+import { survivorBenefits } from '../rules/no/survivors.js';
+import { DisabilityTrack } from '../plan/disability-track.js';
 import { fixedPaySchedule } from './fixed-pay-schedule.js';
 import { blockedKernelApplies, runChunkBlocked } from './run-chunk-blocked.js';
 import { leaveToHeirs } from './leave-to-heirs.js';
@@ -106,6 +113,10 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const trace = traceHook && withMarketTrace(traceHook, market, plan.market);
   const wage = new NormalSource(chunkXor4096(seed, chunk, 'wage'));
   const mortality = chunkStream(seed, chunk, 'mortality');
+  const dis = plan.disability;
+  const track = dis !== null ? new DisabilityTrack(dis) : null;
+  const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
+  const premiumRate = dis !== null ? dis.premiumRate : 0;
   const fixedPay = fixedPaySchedule(plan);
   const otherBase = taxOf(plan, plan.otherIncome);
   const extra = (name: ExtraSeries) => {
@@ -116,6 +127,8 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
     extra('ageAtDeath'), extra('outlivedPayout'), extra('inheritance'), extra('heirsChildren'), extra('heirsSpouse'), extra('heirsEstate'),
   ];
   const [xFt, xTotal, xTotalRatio] = [extra('folketrygdPension'), extra('totalPension'), extra('totalReplacementRatio')];
+  const xSurvivors = extra('survivorBenefits');
+  const [xDisabled, xDisIncome, xDisRatio, xWaiver] = [extra('disabledBefore67'), extra('disabilityIncome'), extra('disabilityIncomeRatio'), extra('waiverGain')];
   const capitalAt = fanOffset(plan);
   const payoutGrossAt = capitalAt + nYears + 1;
   const payoutNetAt = payoutGrossAt + nPayout;
@@ -134,6 +147,21 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
       while (t + 1 < survival.length && u < survival[t + 1]!) t++;
       death = t;
       series[xAge + p] = plan.startAge + t;
+    }
+    // Disability: the onset (and a recovery) from the path's own draws; the year its income is reported.
+    // The per-year work starts BASIS_YEARS before the onset (the basis's history): none on paths never disabled.
+    let disReportY = -1;
+    let disOn = Infinity;
+    let disFrom = Infinity;
+    let kNoWaiver = 0;
+    if (track !== null) {
+      track.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0);
+      disOn = track.onset;
+      disFrom = disOn - BASIS_YEARS;
+      if (disOn !== Infinity && disOn <= death) {
+        series[xDisabled + p] = 1;
+        disReportY = Math.min(track.reportYear(), Math.min(track.off, dis!.endY) - 1);
+      }
     }
     const tracing = trace !== undefined && trace.path === p;
     let k = plan.initialCapital;
@@ -170,19 +198,41 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
       if (!alive) {
         // Nothing flows on a dead path; its capital left at death.
       } else if (y < payStart) {
-        const pay = y < nAccum ? salary * payFactor[y]! : 0;
+        let pay = y < nAccum ? salary * payFactor[y]! : 0;
         if (y < nAccum) c = fixedPay !== null ? fixedPay.contribution[y]! : bandedContribution(plan, y, pay, g);
+        let cNoWaiver = c;
+        let assumed = 0;
+        if (y >= disFrom && y < nAccum) {
+          if (y === disOn) kNoWaiver = k;
+          if (track!.savingYear(y, pay, g)) {
+            const d = dis!.degree;
+            if (dis!.accrualEndY > y) assumed = assumedIncome(track!.assumedG, g, d);
+            pay *= 1 - d;
+            cNoWaiver = (1 - d) * c;
+            c = dis!.waiver ? cNoWaiver + d * bandedContribution(plan, y, track!.payAtOnset, g) : cNoWaiver;
+          } else if (premiumRate > 0) {
+            c = Math.max(0, c - premiumRate * pay);
+            cNoWaiver = c;
+          }
+        } else if (premiumRate > 0 && y < nAccum) {
+          c = Math.max(0, c - premiumRate * pay);
+          cNoWaiver = c;
+        }
         if (ft && y < nAccum && y < ft.withdrawalY) {
-          ftHolding += folketrygdAccrual(ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay, g);
+          ftHolding += folketrygdAccrual((ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay) + assumed, g);
         }
         // The holding's growth: the market, or a hybrid's regulation (by G, or floored at 0 % less a premium).
         const growth = plan.regulation === REGULATION_G ? g / gPrev - 1 : plan.regulation === REGULATION_ZERO_GUARANTEE ? Math.max(0, r) - plan.guaranteePremium : r;
         const grown = (k + c) * (1 + growth);
         k = Math.max(0, grown * keep - perMember);
         fees = grown - k;
+        if (y >= disOn) kNoWaiver = Math.max(0, (kNoWaiver + cNoWaiver) * (1 + growth) * keep - perMember);
       } else {
         const j = y - payStart;
-        if (j === 0) series[p] = k;
+        if (j === 0) {
+          series[p] = k;
+          if (disOn < y) series[xWaiver + p] = k - kNoWaiver;
+        }
         if (y < payEnd) payEnd = dcPayoutEnd(plan, k, g, y, payEnd);
         const left = payEnd - y;
         const share = y < plan.gradedUntil ? plan.gradedShare : 1;
@@ -206,6 +256,11 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
           series[3 * paths + p] = payout / salary;
         }
       }
+      if (y === disReportY && alive) {
+        const income = track!.uforetrygd(y, g) + track!.pensionIn(y);
+        series[xDisIncome + p] = income;
+        series[xDisRatio + p] = track!.payAtOnset > 0 ? income / track!.payAtOnset : 0;
+      }
       if (ft && alive && y === ft.withdrawalY && y < payStart) ftPension = ftHolding / ft.delingstall;
       if (ft && y === payStart) {
         const ftNow = alive ? ftPension : 0;
@@ -215,11 +270,14 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
       }
       if (y === death) {
         if (plan.heirsInherit && xInherit >= 0) leaveToHeirs(plan, series, p, k, g, y, [xInherit, xChildren, xSpouse, xEstate]);
+        // The folketrygd's survivors' benefits on a death before the payout start (rules/no/survivors.ts).
+        const sv = plan.survivors;
+        if (sv !== null && y < payStart) series[xSurvivors + p] = survivorBenefits(g, plan.startYear + y, plan.childBirthYears, plan.spouse, sv.spouseIncomeG, sv.omstillingYears);
         k = 0;
       }
       if (tracing) {
         trace.year({
-          y, alive, salary: y < nAccum && alive ? salary * payFactor[y]! : 0, g, capitalStart: start, contribution: c, portfolioReturn: r,
+          y, alive, salary: y < nAccum && alive ? salary * payFactor[y]! * (track !== null && track.disabled(y) ? 1 - dis!.degree : 1) : 0, g, capitalStart: start, contribution: c, portfolioReturn: r,
           fees,
           payout, tax, folketrygd: alive ? ftPension : 0, capitalEnd: k,
         });

@@ -126,14 +126,18 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
   const life: RandomStream | null = po.deathCdf ? chunkStream(seed, chunk, 'lifetime') : null;
   const keep = 1 - plan.managementRate;
   const fee = plan.perMemberFee;
-  const col = (name: UsPayoutSeries) => (ctx.at + US_PAYOUT_SERIES.indexOf(name)) * paths;
+  const colOf = (name: UsPayoutSeries) => (ctx.at + US_PAYOUT_SERIES.indexOf(name)) * paths;
+  const COL = Object.fromEntries(US_PAYOUT_SERIES.map((n) => [n, colOf(n)])) as Record<UsPayoutSeries, number>;
   const accountAt = (ctx.at + US_PAYOUT_SERIES.length) * paths;
   const spendingAt = accountAt + nP * paths;
   const ranOutAt = spendingAt + nP * paths;
   const taxIn: FederalTaxInput = { ordinaryIncome: 0, longTermGains: 0, socialSecurity: 0, age: 0, filing: po.filing, year: 0, indexFactor: 1 };
   const gamma = po.gamma;
+  // γ = 2 and 3 (compare's default) without a pow: the same numbers to the last bit or two, and the pow is a visible share of a path-year.
   const utility = (c: number) => {
     const x = c > MIN_UTILITY_SPENDING ? c : MIN_UTILITY_SPENDING;
+    if (gamma === 3) return 1 / (x * x);
+    if (gamma === 2) return 1 / x;
     return gamma === 1 ? Math.log(x) : x ** (1 - gamma);
   };
   const totals: RouteTotals = { spending: 0, bequestReal: 0, utility: 0 };
@@ -351,16 +355,16 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
     totals.bequestReal = bequestReal;
     totals.utility = utilitySum;
     if (write) {
-      series[col('ranOut') + p] = ranOut;
-      series[col('yearsShort') + p] = yearsShort;
-      series[col('endAge') + p] = po.retirementAge + deathK + 1;
-      series[col('bequest') + p] = bequest;
-      series[col('bequestReal') + p] = bequestReal;
-      series[col('lifetimeSpending') + p] = spendingSum;
-      series[col('yearsLived') + p] = deathK + 1;
-      series[col('spendingUtility') + p] = utilitySum;
-      series[col('rmdExcess') + p] = rmdExcess;
-      series[col('taxesPaid') + p] = taxes;
+      series[COL['ranOut'] + p] = ranOut;
+      series[COL['yearsShort'] + p] = yearsShort;
+      series[COL['endAge'] + p] = po.retirementAge + deathK + 1;
+      series[COL['bequest'] + p] = bequest;
+      series[COL['bequestReal'] + p] = bequestReal;
+      series[COL['lifetimeSpending'] + p] = spendingSum;
+      series[COL['yearsLived'] + p] = deathK + 1;
+      series[COL['spendingUtility'] + p] = utilitySum;
+      series[COL['rmdExcess'] + p] = rmdExcess;
+      series[COL['taxesPaid'] + p] = taxes;
     }
   }
 
@@ -384,23 +388,25 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
       const mainBequest = totals.bequestReal;
       const mainUtility = totals.utility;
       // Without company stock the routes are the same money: the other route is the same numbers.
-      if (po.bothRoutes) route(p, !po.nua, fund, stockValue, stockBasis, stockAlive, deathK, false);
-      const nuaFirst = po.nua || !po.bothRoutes;
+      // Without shares at the distribution (none held, or the stock defaulted) the routes are the same money.
+      const both = po.bothRoutes && stockAlive && stockValue > 0;
+      if (both) route(p, !po.nua, fund, stockValue, stockBasis, stockAlive, deathK, false);
+      const nuaFirst = po.nua || !both;
       const nS = nuaFirst ? mainSpending : totals.spending;
       const nB = nuaFirst ? mainBequest : totals.bequestReal;
       const nU = nuaFirst ? mainUtility : totals.utility;
-      const rS = po.nua && po.bothRoutes ? totals.spending : mainSpending;
-      const rB = po.nua && po.bothRoutes ? totals.bequestReal : mainBequest;
-      const rU = po.nua && po.bothRoutes ? totals.utility : mainUtility;
-      series[col('nuaLifetimeSpending') + p] = nS;
-      series[col('nuaBequestReal') + p] = nB;
-      series[col('nuaSpendingUtility') + p] = nU;
-      series[col('rolloverLifetimeSpending') + p] = rS;
-      series[col('rolloverBequestReal') + p] = rB;
-      series[col('rolloverSpendingUtility') + p] = rU;
+      const rS = po.nua && both ? totals.spending : mainSpending;
+      const rB = po.nua && both ? totals.bequestReal : mainBequest;
+      const rU = po.nua && both ? totals.utility : mainUtility;
+      series[COL['nuaLifetimeSpending'] + p] = nS;
+      series[COL['nuaBequestReal'] + p] = nB;
+      series[COL['nuaSpendingUtility'] + p] = nU;
+      series[COL['rolloverLifetimeSpending'] + p] = rS;
+      series[COL['rolloverBequestReal'] + p] = rB;
+      series[COL['rolloverSpendingUtility'] + p] = rU;
       const adv = nS + nB - (rS + rB);
-      series[col('nuaAdvantage') + p] = adv;
-      series[col('nuaBetter') + p] = adv > 0 ? 1 : 0;
+      series[COL['nuaAdvantage'] + p] = adv;
+      series[COL['nuaBetter'] + p] = adv > 0 ? 1 : 0;
     },
   };
 }

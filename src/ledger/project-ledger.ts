@@ -5,6 +5,10 @@
  * run without lifetime risk equals this ledger to float precision; the golden case G1 (docs/model.md §11) is reproduced
  * through it. Rule amounts (contributions, tax, folketrygd accrual) come from the shared rule
  * functions; the capital roll-forward is decimal.
+ * Disability (docs/model.md §2.9) enters the ledger only at a forced age (the scenario's
+ * disability.forcedAge, or `pensim project --disability-age`): the expected member is otherwise not
+ * disabled. It follows the kernel's DisabilityTrack: pay by the degree, the waived contributions, the
+ * assumed income's accrual, the income while disabled, and the capital without the waiver beside it.
  */
 import { Decimal } from 'decimal.js';
 import { payoutTax, taxOf } from '../kernel/payout-tax.js';
@@ -19,6 +23,8 @@ import {
   type SimulationPlan,
 } from '../plan/simulation-plan.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
+import { assumedIncome } from '../rules/no/uforetrygd.js';
+import { DisabilityTrack } from '../plan/disability-track.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export type Phase = 'saving' | 'deferral' | 'payout';
@@ -42,6 +48,9 @@ export interface LedgerRow {
   /** Folketrygd pension paid this year (0 without the module or before withdrawal). */
   folketrygd: Decimal;
   capitalEnd: Decimal;
+  /** At a forced disability age: uføretrygd + disability pension paid this year, and the waiver's part of the contribution. */
+  disabilityIncome?: Decimal;
+  waivedContribution?: Decimal;
 }
 
 export interface Ledger {
@@ -54,6 +63,17 @@ export interface Ledger {
   /** Folketrygd pension in the payout start year, and DC + folketrygd over pay (0 without the module). */
   folketrygdAtPayoutStart: Decimal;
   totalReplacementRatio: Decimal;
+  /**
+   * At a forced disability age: the age, the pay at disability, the income while disabled in the
+   * year the kernel reports it (disabilityIncome), the contributions the waiver paid, the capital at
+   * the payout start without the waiver and the waiver's gain.
+   */
+  disabilityAge?: number;
+  payAtDisability?: Decimal;
+  disabilityIncome?: Decimal;
+  waivedContributions?: Decimal;
+  capitalWithoutWaiver?: Decimal;
+  waiverGain?: Decimal;
 }
 
 const ZERO = new Decimal(0);
@@ -70,6 +90,11 @@ export function projectLedger(scenario: Scenario): Ledger {
   let ftPension = 0;
   let payEnd = plan.nYears;
   const summary = { capitalAtRetirement: ZERO, payAtPayoutStart: ZERO, gross: ZERO, net: ZERO, ft: ZERO };
+  const dis = plan.disability !== null && plan.disability.forcedY >= 0 ? plan.disability : null;
+  const track = dis ? new DisabilityTrack({ ...dis, recovery: 0 }) : null;
+  track?.start(0, 0);
+  const disabled = { kNoWaiver: ZERO, waived: ZERO, income: ZERO, noWaiverAtStart: ZERO };
+  const reportY = track ? Math.min(track.reportYear(), dis!.endY - 1) : -1;
 
   for (let y = 0; y < plan.nYears; y++) {
     const gPrev = plan.gDet[Math.max(0, y - 1)]!;
@@ -83,25 +108,50 @@ export function projectLedger(scenario: Scenario): Ledger {
     const start = k;
     const pay = phase === 'saving' ? salary.times(plan.payFactor[y]!) : ZERO;
     let contribution = ZERO;
+    let waived = ZERO;
     let payout = ZERO;
     let invested: Decimal;
     let grown: Decimal;
     let afterFee: Decimal;
+    let earned = pay;
     if (phase !== 'payout') {
-      if (phase === 'saving') contribution = new Decimal(bandedContribution(plan, y, pay.toNumber(), g));
+      let payNum = pay.toNumber();
+      let c = phase === 'saving' ? bandedContribution(plan, y, payNum, g) : 0;
+      let cNoWaiver = c;
+      let assumed = 0;
+      if (track && phase === 'saving') {
+        // The kernel's order (kernel/run-chunk.ts): onset, pay by the degree, the waived contribution.
+        if (y === track.onset) disabled.kNoWaiver = k;
+        if (track.savingYear(y, payNum, g)) {
+          const d = dis!.degree;
+          if (dis!.accrualEndY > y) assumed = assumedIncome(track.assumedG, g, d);
+          payNum *= 1 - d;
+          cNoWaiver = (1 - d) * c;
+          c = dis!.waiver ? cNoWaiver + d * bandedContribution(plan, y, track.payAtOnset, g) : cNoWaiver;
+          waived = new Decimal(c - cNoWaiver);
+          earned = new Decimal(payNum);
+        } else if (dis!.premiumRate > 0) {
+          c = Math.max(0, c - dis!.premiumRate * payNum);
+          cNoWaiver = c;
+        }
+      }
+      contribution = new Decimal(c);
       if (ft && phase === 'saving' && y < ft.withdrawalY) {
-        ftHolding += folketrygdAccrual(ft.selfEmployed ? selfEmployedPensionableIncome(pay.toNumber(), contribution.toNumber(), g) : pay.toNumber(), g);
+        ftHolding += folketrygdAccrual((ft.selfEmployed ? selfEmployedPensionableIncome(payNum, c, g) : payNum) + assumed, g);
       }
       r = regulated(plan, r, g, gPrev);
       invested = k.plus(contribution);
       grown = invested.times(r.plus(1));
       afterFee = afterFees(plan, grown);
       k = afterFee;
+      if (track && y >= track.onset) disabled.kNoWaiver = afterFees(plan, disabled.kNoWaiver.plus(cNoWaiver).times(r.plus(1)));
+      disabled.waived = disabled.waived.plus(waived);
     } else {
       const j = y - plan.payStart;
       if (j === 0) {
         summary.capitalAtRetirement = k;
         summary.payAtPayoutStart = salary;
+        disabled.noWaiverAtStart = disabled.kNoWaiver;
       }
       if (y < payEnd) payEnd = dcPayoutEnd(plan, k.toNumber(), g, y, payEnd);
       const left = payEnd - y;
@@ -135,11 +185,13 @@ export function projectLedger(scenario: Scenario): Ledger {
         summary.ft = new Decimal(ftPension);
       }
     }
+    const income = track ? new Decimal(track.uforetrygd(y, g) + track.pensionIn(y)) : ZERO;
+    if (y === reportY) disabled.income = income;
     rows.push({
       phase,
       year: plan.startYear + y,
       age: plan.startAge + y,
-      salary: pay,
+      salary: earned,
       g: new Decimal(g),
       capitalStart: start,
       contribution,
@@ -151,6 +203,7 @@ export function projectLedger(scenario: Scenario): Ledger {
       payoutNet: payout.minus(tax),
       folketrygd: new Decimal(ftPension),
       capitalEnd: k,
+      ...(track ? { disabilityIncome: income, waivedContribution: waived } : {}),
     });
   }
   const pay = summary.payAtPayoutStart;
@@ -164,6 +217,16 @@ export function projectLedger(scenario: Scenario): Ledger {
     replacementRatio: ratio(summary.gross),
     folketrygdAtPayoutStart: summary.ft,
     totalReplacementRatio: ratio(summary.gross.plus(summary.ft)),
+    ...(track
+      ? {
+          disabilityAge: plan.startAge + track.onset,
+          payAtDisability: new Decimal(track.payAtOnset),
+          disabilityIncome: disabled.income,
+          waivedContributions: disabled.waived,
+          capitalWithoutWaiver: disabled.noWaiverAtStart,
+          waiverGain: summary.capitalAtRetirement.minus(disabled.noWaiverAtStart),
+        }
+      : {}),
   };
 }
 

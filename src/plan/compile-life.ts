@@ -3,11 +3,13 @@
  * start age (intensities scaled by `mortality.scale`: t_p_x becomes (t_p_x)^scale), the family for
  * the DC death benefit, and the folketrygd parameters.
  */
+import { gForYear } from '../rules/no/grunnbelop.js';
 import { survivalCurve } from '../rules/no/k2013.js';
+import { gGrowthOf } from './g-path.js';
 import type { Scenario } from '../scenario/schema.js';
-import { FOLKETRYGD_SERIES, LIFETIME_SERIES, MAX_LIFE_AGE, type ExtraSeries, type SimulationPlan } from './simulation-plan.js';
+import { DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, SURVIVOR_SERIES, MAX_LIFE_AGE, type ExtraSeries, type SimulationPlan } from './simulation-plan.js';
 
-type LifeFields = Pick<SimulationPlan, 'survival' | 'childBirthYears' | 'spouse' | 'heirsInherit' | 'folketrygd' | 'extraSeries'>;
+type LifeFields = Pick<SimulationPlan, 'survival' | 'childBirthYears' | 'spouse' | 'heirsInherit' | 'folketrygd' | 'survivors' | 'extraSeries'>;
 
 export function compileLife(s: Scenario, startAge: number, startYear: number, payStart: number): LifeFields {
   let survival: Float64Array | null = null;
@@ -22,7 +24,13 @@ export function compileLife(s: Scenario, startAge: number, startYear: number, pa
   const lifetime = LIFETIME_SERIES.filter(
     (name) => (name !== 'outlivedPayout' || s.payout.method.kind !== 'lifelong') && (name === 'ageAtDeath' || name === 'outlivedPayout' || heirsInherit),
   );
-  const extraSeries: ExtraSeries[] = [...(survival ? lifetime : []), ...(ft ? FOLKETRYGD_SERIES : [])];
+  const survivors = s.survivors && survival ? s.survivors : null;
+  const extraSeries: ExtraSeries[] = [
+    ...(survival ? lifetime : []),
+    ...(ft ? FOLKETRYGD_SERIES : []),
+    ...(s.disability ? DISABILITY_SERIES : []),
+    ...(survivors ? SURVIVOR_SERIES : []),
+  ];
   return {
     survival,
     childBirthYears: Float64Array.from(s.person.children),
@@ -37,6 +45,7 @@ export function compileLife(s: Scenario, startAge: number, startYear: number, pa
           selfEmployed: s.plan.kind === 'no-self-employed',
         }
       : null,
+    survivors: survivors ? { spouseIncomeG: survivors.spouseIncome / gForYear(startYear, gGrowthOf(s)), omstillingYears: survivors.omstillingYears } : null,
     extraSeries,
   };
 }

@@ -11,6 +11,7 @@ import { UserError } from '../base/user-error.js';
 import { startOf } from '../scenario/validate-scenario.js';
 import { bandProblems } from './band-problems.js';
 import { compileContribution } from './compile-contribution.js';
+import { compileDisability } from './compile-disability.js';
 import { compileLife } from './compile-life.js';
 import { compilePortfolio } from './compile-portfolio.js';
 import { compilePayout, payoutYears } from './compile-payout.js';
@@ -51,6 +52,7 @@ export function compilePlan(s: Scenario): SimulationPlan {
     ...compileContribution(s, nAccum),
     ...compilePayout(s, startAge, payStart),
     ...compileLife(s, startAge, startYear, payStart),
+    disability: compileDisability(s, startAge, nAccum, gDet[0]!),
     taxKind: s.tax.kind === 'flat' ? TAX_FLAT : TAX_NORWAY,
     flatTaxRate: s.tax.kind === 'flat' ? s.tax.rate : 0,
     noTax: s.tax.kind === 'norway' ? NO_PENSION_TAX[s.tax.year] : null,

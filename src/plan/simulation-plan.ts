@@ -32,6 +32,37 @@ export interface FolketrygdPlan {
   /** Self-employed below 7.1 G earn on pay less the premium (docs/model.md §2.3). */
   readonly selfEmployed: boolean;
 }
+/**
+ * Disability before retirement, compiled (docs/model.md §2.9; plan/compile-disability.ts). Year
+ * indices count from the start age like every other index in the plan.
+ */
+export interface DisabilityPlan {
+  /** 1 − P(disabled by the start of year t), t = 0..onsetYears: onset in year t iff free[t+1] <= u < free[t]. */
+  readonly free: Float64Array;
+  /** Every path disabled at the start of this year index, or −1. */
+  readonly forcedY: number;
+  readonly degree: number;
+  /** Yearly probability of recovering (0: disabled until 67). */
+  readonly recovery: number;
+  readonly uforetrygd: boolean;
+  /** Minimum full uføretrygd in G (§ 12-13). */
+  readonly minLevelG: number;
+  /** Year index of age 67: uføretrygd, the waiver and a disability pension end there. */
+  readonly endY: number;
+  /** Year index where the old-age accrual on the assumed income stops (§ 20-7a). */
+  readonly accrualEndY: number;
+  readonly waiver: boolean;
+  /** Private disability pension: its three rates (rules/no/disability-pension.ts), waiting years; hasPension false = none. */
+  readonly hasPension: boolean;
+  readonly pensionBaseRate: number;
+  readonly pensionAddG: number;
+  readonly pensionUpperRate: number;
+  readonly pensionWaitYears: number;
+  /** Yearly premium as a share of pay, taken from the contribution while not disabled. */
+  readonly premiumRate: number;
+  /** Pay in G assumed for the years before the start (the uføretrygd basis looks back 5 years). */
+  readonly historyPayG: number;
+}
 export const TAX_FLAT = 0;
 export const TAX_NORWAY = 1;
 
@@ -109,7 +140,11 @@ export interface SimulationPlan extends PortfolioPlan {
   /** Heirs get the capital at death (DC); a hybrid with mortality inheritance leaves none. */
   readonly heirsInherit: boolean;
   readonly folketrygd: FolketrygdPlan | null;
-  /** Names of the optional per-path series after SCALAR_SERIES (lifetime, folketrygd). */
+  /** The folketrygd's survivors' benefits on a death before the payout start (rules/no/survivors.ts); null without. */
+  readonly survivors: { readonly spouseIncomeG: number; readonly omstillingYears: number } | null;
+  /** Disability before retirement; null without the scenario's section (the kernel then runs as before). */
+  readonly disability: DisabilityPlan | null;
+  /** Names of the optional per-path series after SCALAR_SERIES (lifetime, folketrygd, disability). */
   readonly extraSeries: readonly ExtraSeries[];
 
   readonly taxKind: typeof TAX_FLAT | typeof TAX_NORWAY;
@@ -131,7 +166,15 @@ export type ScalarSeries = (typeof SCALAR_SERIES)[number];
 
 export const LIFETIME_SERIES = ['ageAtDeath', 'outlivedPayout', 'inheritance', 'heirsChildren', 'heirsSpouse', 'heirsEstate'] as const;
 export const FOLKETRYGD_SERIES = ['folketrygdPension', 'totalPension', 'totalReplacementRatio'] as const;
-export type ExtraSeries = (typeof LIFETIME_SERIES)[number] | (typeof FOLKETRYGD_SERIES)[number];
+/** With `survivors`: the folketrygd's survivors' benefits on a death before the payout start (0 on other paths). */
+export const SURVIVOR_SERIES = ['survivorBenefits'] as const;
+/**
+ * Disability: 1 if disabled before 67 (alive at the onset), the yearly uføretrygd + disability pension
+ * in the first year both are paid, that over the pay at disability, and what the premium waiver added
+ * to the capital at the payout start (the same path priced without it). 0 on paths not disabled.
+ */
+export const DISABILITY_SERIES = ['disabledBefore67', 'disabilityIncome', 'disabilityIncomeRatio', 'waiverGain'] as const;
+export type ExtraSeries = (typeof LIFETIME_SERIES)[number] | (typeof FOLKETRYGD_SERIES)[number] | (typeof DISABILITY_SERIES)[number] | (typeof SURVIVOR_SERIES)[number];
 
 /** Index of the first fan series: the scalars, then the plan's extra series. */
 export function fanOffset(plan: SimulationPlan): number {

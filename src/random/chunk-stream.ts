@@ -19,6 +19,8 @@ export type StreamPurpose =
   | 'market'
   | 'wage'
   | 'mortality'
+  /** Norwegian disability (src/plan/disability-track.ts): onset and recovery, so markets, wages and lifetimes are unchanged by it. */
+  | 'disability'
   /** Return models (src/market/market-path.ts): Student-t mixing, regime path, bootstrap years, inflation shocks. */
   | 'fat-tail'
   | 'regime'

@@ -92,6 +92,7 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
     { title: 'Plan rules', rows: planRows(s, pct, money) },
     { title: 'Savings profile', rows: profile },
     { title: 'Payout and tax', rows: payout },
+    ...(s.disability ? [{ title: 'Disability before 67', rows: disabilityRowsOf(s.disability, pct) }] : []),
     {
       title: 'Economy',
       rows: [
@@ -105,6 +106,39 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
 
 type Pct = (x: number) => string;
 type Money = (x: number) => string;
+
+/** The disability section in words (docs/model.md §2.9). */
+function disabilityRowsOf(d: NonNullable<Scenario['disability']>, pct: Pct): [string, string][] {
+  const inc = d.incidence;
+  const incidence =
+    d.forcedAge !== undefined
+      ? `every path disabled at age ${d.forcedAge}`
+      : inc.kind === 'nav-2012'
+        ? `NAV's new uføretrygd recipients by age in 2012 over those not disabled, by sex${inc.scale === 1 ? '' : `, × ${inc.scale}`}`
+        : inc.kind === 'constant'
+          ? `${pct(inc.rate)} a year from 18 to 66`
+          : inc.rates.map((r) => `${pct(r.rate)} from ${r.fromAge}`).join(', ');
+  const rows: [string, string][] = [
+    ['Incidence', incidence],
+    ['Degree', `${pct(d.degree)}${d.workInjury ? ' (work injury)' : ''}; pay falls by it`],
+    ['Recovery', d.recovery > 0 ? `${pct(d.recovery)} a year` : 'none: disabled until 67'],
+    [
+      'Uføretrygd',
+      d.uforetrygd.enabled
+        ? `66 % of the best 3 of the last 5 years' pay up to 6 G, at least ${d.uforetrygd.livesAlone ? '2.48' : '2.28'} G, times the degree, regulated with G, to 67; folketrygd accrual on the assumed income to age ${d.uforetrygd.accrualEndAge}`
+        : 'not counted',
+    ],
+    ['Premium waiver', d.waiver ? 'the contributions continue to 67 on the pay at disability, times the degree' : 'none'],
+  ];
+  if (d.pension) {
+    rows.push([
+      'Disability pension',
+      `${pct(d.pension.baseRate)} of pay to 12 G plus ${d.pension.addG} G (at most 6 % of pay) plus ${pct(d.pension.upperRate)} of pay between 6 and 12 G, times the degree, after ${d.pension.waitingYears} year(s)`,
+    ]);
+  }
+  if (d.premiumRate > 0) rows.push(['Premium', `${pct(d.premiumRate)} of pay a year out of the saving`]);
+  return rows;
+}
 
 /** A rate as a percentage with up to two decimals, in the locale: 0.0025 -> "0,25 %" (nb-NO). */
 /** The market normals' sampler, in words (README "Samplers"). */

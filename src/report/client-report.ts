@@ -34,6 +34,17 @@ export interface ReportNote {
   text: string;
 }
 
+/** A table section after the notes (the disability split): a sentence, then rows under the run's columns. */
+export interface ReportTable {
+  id: string;
+  title: string;
+  /** Data attributes of the sentence (e.g. data-disability: the unrounded probability). */
+  attrs: Record<string, string>;
+  sentence: string;
+  rows: ReportRow[];
+  note: string;
+}
+
 /** The fan the PDF draws as vector bands (the first figure's data). */
 export interface PdfFan {
   title: string;
@@ -68,6 +79,7 @@ export interface ClientReport {
   /** The main fan as numbers, every age (folded away in the HTML). */
   fanTable: { caption: string; ages: readonly number[]; mean: readonly number[]; values: Readonly<Record<string, readonly number[]>> };
   notes: ReportNote[];
+  tables: ReportTable[];
   assumptions: AssumptionGroup[];
   footer: string;
   /** The PDF's own words: its info title, the fan it draws, the lines under its table, its footer. */

@@ -33,6 +33,17 @@ export function compareTable(c: Comparison): string {
     rows.push(['P(wealth < target)', ...c.scenarios.map((s) => (s.shortfall ? `${pct(s.shortfall.probability)} (< ${money(s.shortfall.target)})` : '–'))]);
   }
   rows.push(['after tax, better of NUA / rollover (mean)', ...c.scenarios.map((s) => money(s.afterTaxBest.mean))]);
+  if (c.scenarios.some((s) => s.payout)) {
+    const po = (get: (p: NonNullable<(typeof c.scenarios)[number]['payout']>) => string) => c.scenarios.map((s) => (s.payout ? get(s.payout) : '–'));
+    rows.push(['payout: ages', ...po((p) => `${p.ages.retirement}–${p.ages.horizon}`)]);
+    rows.push(['P(running out before death / horizon)', ...po((p) => pct(p.ranOut.probability))]);
+    rows.push([`spending certainty equivalent (start-year $ a year)`, ...po((p) => `${money(p.spendingCertaintyEquivalent.value)} (γ ${p.spendingCertaintyEquivalent.gamma})`)]);
+    rows.push(['lifetime spending after tax (mean, start-year $)', ...po((p) => money(p.metrics.lifetimeSpending.mean))]);
+    rows.push(['bequest after tax (mean, start-year $)', ...po((p) => money(p.metrics.bequestReal.mean))]);
+    rows.push(['years short (mean)', ...po((p) => p.metrics.yearsShort.mean.toFixed(2))]);
+    rows.push(['taxes paid (mean, nominal)', ...po((p) => money(p.metrics.taxesPaid.mean))]);
+    rows.push(['P(NUA beats rollover over retirement)', ...po((p) => (p.route === 'nua' || p.nuaVsRollover.advantage.sd > 0 ? pct(p.nuaVsRollover.nuaBetter.probability) : '–'))]);
+  }
   const es = (get: (e: NonNullable<(typeof c.scenarios)[number]['employerStock']>) => string) =>
     c.scenarios.map((s) => (s.employerStock ? get(s.employerStock) : '–'));
   if (c.scenarios.some((s) => s.employerStock)) {

@@ -2,26 +2,29 @@
  * A run's amounts in another unit: every amount of the year of age a divided by an index of that
  * age: the price index (1 + inflation)^(a − start age) for today's money, or G of that year.
  * Ratios (replacement ratios, shortfall probability) and non-amounts (age at death, the chance of
- * outliving the payout) are unchanged: pay and payout of one year divide alike. The capital at the
+ * outliving the payout, P(disabled before 67), the disability income's ratio to pay) are unchanged: pay and payout of one year divide alike. The capital at the
  * start of age a and the payout of the year of age a use the same index, so the first payout, the
  * folketrygd pension of that year and the capital at the payout start are all divided by the
  * index of the payout start.
  *
  * An inheritance falls at a path's own age of death, which has no single index, so a converted
- * result leaves those metrics out rather than mislabel them. A stochastic-inflation block and a G
+ * result leaves those metrics out rather than mislabel them; so is the income while disabled (paid
+ * from a path's own onset), while the disability block's payout-start amounts (capital, payout,
+ * total pension, the waiver's gain) are converted like the headline ones. A stochastic-inflation block and a G
  * block, each already in its own unit, are passed through as they are.
  *
  * Example (a test checks it): the golden case G1 (docs/model.md §11) has capital 3 112 899 at 67 after 30 years from age 37;
  * at 2 % inflation that is 3 112 899 / 1.02^30 ≈ 1 718 541 in start-year money.
  */
+import type { DisabilityGroup, DisabilityResult } from '../result/disability-split.js';
 import type { Metric, SimulationResult } from '../result/simulation-result.js';
 
 type Metrics = SimulationResult['metrics'];
 
 /** Amounts of the payout start year: divided by its index. */
-const PAYOUT_START_AMOUNTS = ['capitalAtRetirement', 'payoutGross', 'payoutNet', 'folketrygdPension', 'totalPension'] as const;
+const PAYOUT_START_AMOUNTS = ['capitalAtRetirement', 'payoutGross', 'payoutNet', 'folketrygdPension', 'totalPension', 'waiverGain'] as const;
 /** Ratios and non-amounts: carried over unchanged. */
-const UNITLESS = ['replacementRatio', 'totalReplacementRatio', 'ageAtDeath', 'outlivedPayout'] as const;
+const UNITLESS = ['replacementRatio', 'totalReplacementRatio', 'ageAtDeath', 'outlivedPayout', 'disabledBefore67', 'disabilityIncomeRatio'] as const;
 
 export function deflateResult(r: SimulationResult, inflation: number): SimulationResult {
   return divideByIndex(r, (age) => (1 + inflation) ** (age - r.ages.start));
@@ -38,9 +41,11 @@ export function resultInG(r: SimulationResult, g: { ages: readonly number[]; val
 
 export function divideByIndex(r: SimulationResult, index: (age: number) => number): SimulationResult {
   const atPayout = index(r.ages.payoutStart);
+  const amount = (k: string, m: Metric) => (isIn(PAYOUT_START_AMOUNTS, k) ? scaleMetric(m, atPayout) : undefined);
   return {
     ...r,
-    metrics: convertMetrics(r, (k, m) => (isIn(PAYOUT_START_AMOUNTS, k) ? scaleMetric(m, atPayout) : undefined)),
+    metrics: convertMetrics(r, amount),
+    ...(r.disability && { disability: convertDisability(r.disability, amount) }),
     fan: {
       ages: r.fan.ages,
       mean: divideSeries(r.fan.mean, r.fan.ages, index),
@@ -93,6 +98,20 @@ function convertMetrics(r: SimulationResult, amount: (key: string, m: Metric) =>
   return out as unknown as Metrics;
 }
 
+/** The disability block with its metrics converted like the headline ones (and the same left out). */
+function convertDisability(d: DisabilityResult, amount: (key: string, m: Metric) => Metric | undefined): DisabilityResult {
+  const group = (g: DisabilityGroup | null): DisabilityGroup | null => {
+    if (!g) return null;
+    const metrics: Record<string, Metric> = {};
+    for (const [k, m] of Object.entries(g.metrics)) {
+      const converted = isIn(UNITLESS, k) ? m : amount(k, m);
+      if (converted) metrics[k] = converted;
+    }
+    return { ...g, metrics };
+  };
+  return { ...d, disabled: group(d.disabled), others: group(d.others) };
+}
+
 function isIn(names: readonly string[], key: string): boolean {
   return names.includes(key);
 }
@@ -106,12 +125,13 @@ function isIn(names: readonly string[], key: string): boolean {
 export function deflateByInflationModel(r: SimulationResult): SimulationResult {
   const inf = r.inflation;
   if (!inf) throw new Error('deflateByInflationModel needs a result with an inflation model');
-  return { ...r, metrics: convertMetrics(r, (k) => inf.real[k as keyof typeof inf.real]), fan: inf.realFan, payoutFan: inf.realPayoutFan };
+  const amount = (k: string) => (k === 'waiverGain' ? undefined : inf.real[k as keyof typeof inf.real]);
+  return { ...r, metrics: convertMetrics(r, amount), fan: inf.realFan, payoutFan: inf.realPayoutFan, ...(r.disability && { disability: convertDisability(r.disability, () => undefined) }) };
 }
 
 /** A run's amounts in G when G differs by path: every amount from the engine's G block (result.inG), path by path. */
 export function resultInSimulatedG(r: SimulationResult): SimulationResult {
   const b = r.inG;
   if (!b) throw new Error('resultInSimulatedG needs a result with a G block (stochastic pay growth)');
-  return { ...r, metrics: convertMetrics(r, (k) => b.metrics[k as keyof typeof b.metrics]), fan: b.fan, payoutFan: b.payoutFan };
+  return { ...r, metrics: convertMetrics(r, (k) => b.metrics[k as keyof typeof b.metrics]), fan: b.fan, payoutFan: b.payoutFan, ...(r.disability && { disability: convertDisability(r.disability, () => undefined) }) };
 }

@@ -8,7 +8,7 @@
  * Values carry data attributes (data-metric, data-stat, data-value: the unrounded number) so a
  * test can check what is shown against the JSON of the same run.
  */
-import type { ClientReport } from './client-report.js';
+import type { ClientReport, ReportRow } from './client-report.js';
 import { norwayReport, type NorwayReportInput } from './norway-client-report.js';
 import { el, escapeXml } from './svg-markup.js';
 
@@ -27,6 +27,7 @@ export function clientHtml(c: ClientReport): string {
     ...c.figures.map((f) => el('section', {}, el('h2', {}, escapeXml(f.title)) + el('figure', {}, f.svg + el('figcaption', {}, escapeXml(f.note))))),
     el('section', { 'data-section': 'percentiles' }, el('h2', {}, 'Percentiles') + percentileTable(c) + fanTable(c)),
     ...c.notes.map((n) => el('section', { 'data-section': n.id }, el('h2', {}, escapeXml(n.title)) + el('p', n.attrs, escapeXml(n.text)))),
+    ...c.tables.map((t) => el('section', { 'data-section': t.id }, el('h2', {}, escapeXml(t.title)) + el('p', t.attrs, escapeXml(t.sentence)) + rowsTable(c, t.id, t.rows) + el('p', { class: 'note' }, escapeXml(t.note)))),
     el('section', { 'data-section': 'assumptions' }, el('h2', {}, 'Assumptions') + assumptionTables(c)),
     el('footer', {}, escapeXml(c.footer)),
   ].join('\n');
@@ -54,14 +55,18 @@ function headRow(c: ClientReport, first: string): string {
 }
 
 function percentileTable(c: ClientReport): string {
-  const rows = c.rows
+  return rowsTable(c, 'percentiles', c.rows) + el('p', { class: 'note' }, escapeXml(c.tableNote));
+}
+
+function rowsTable(c: ClientReport, table: string, rows: readonly ReportRow[]): string {
+  const body = rows
     .map(({ id, label, kind, metric: m }) => {
       const show = (v: number) => (kind === 'money' ? c.format.value(v) : c.format.percent(v));
       const cell = (stat: string, v: number) => el('td', { 'data-metric': id, 'data-stat': stat, 'data-value': String(v) }, escapeXml(show(v)));
       return el('tr', {}, el('th', { scope: 'row' }, escapeXml(label)) + cell('mean', m.mean) + c.columns.map((k) => cell(k.key, m.percentiles[k.key]!)).join(''));
     })
     .join('');
-  return el('table', { class: 'numbers', 'data-table': 'percentiles' }, el('thead', {}, headRow(c, c.format.unit)) + el('tbody', {}, rows)) + el('p', { class: 'note' }, escapeXml(c.tableNote));
+  return el('table', { class: 'numbers', 'data-table': table }, el('thead', {}, headRow(c, c.format.unit)) + el('tbody', {}, body));
 }
 
 /** The main fan as numbers, every age, folded away by default. */

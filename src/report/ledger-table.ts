@@ -8,11 +8,12 @@ export function ledgerTable(l: Ledger, currency: string): string {
   const payout = l.rows.filter((r) => r.phase === 'payout');
   const m = formatMoney;
   const ft = l.rows.some((r) => !r.folketrygd.isZero());
+  const dis = l.disabilityAge !== undefined;
   const lines = [
     `Deterministic projection (expected returns, expected pay growth; amounts in nominal ${currency})`,
     '',
     alignColumns([
-      ['year', 'age', 'salary', 'G', 'contribution', 'return %', 'return', 'fees', 'capital'],
+      ['year', 'age', 'salary', 'G', 'contribution', 'return %', 'return', 'fees', 'capital', ...(dis ? ['waived', 'disability income'] : [])],
       ...saving.map((r) => [
         String(r.year),
         String(r.age),
@@ -23,6 +24,7 @@ export function ledgerTable(l: Ledger, currency: string): string {
         m(r.returnAmount),
         m(r.fees),
         m(r.capitalEnd),
+        ...(dis ? [m(r.waivedContribution!), m(r.disabilityIncome!)] : []),
       ]),
     ]),
     '',
@@ -50,6 +52,13 @@ export function ledgerTable(l: Ledger, currency: string): string {
   if (ft) {
     lines.push(
       `Folketrygd pension at payout start ${m(l.folketrygdAtPayoutStart)}; total replacement ratio ${formatPercent(l.totalReplacementRatio.toNumber())} gross.`,
+    );
+  }
+  if (dis) {
+    lines.push(
+      `Disabled at ${l.disabilityAge} on a pay of ${m(l.payAtDisability!)}: uføretrygd and disability pension ${m(l.disabilityIncome!)} a year ` +
+        `(${formatPercent(l.payAtDisability!.isZero() ? 0 : l.disabilityIncome!.div(l.payAtDisability!).toNumber())} of that pay); the premium waiver paid ${m(l.waivedContributions!)} ` +
+        `in contributions, and the capital at payout start is ${m(l.capitalWithoutWaiver!)} without it: the waiver adds ${m(l.waiverGain!)} ${currency}.`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -8,7 +8,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { describeBasis } from './amount-basis.js';
 import { assumptions } from './assumptions.js';
 import { capitalFanSvg } from './capital-fan-svg.js';
-import type { ClientReport, ReportNote, ReportRow } from './client-report.js';
+import type { ClientReport, ReportNote, ReportRow, ReportTable } from './client-report.js';
+import { disabilityRows, disabilitySentence } from './disability-rows.js';
 import { payoutFanSvg } from './payout-fan-svg.js';
 import { pensionDistributionSvg } from './pension-distribution-svg.js';
 import { percentileKeys, percentileName, type ReportView } from './report-view.js';
@@ -34,6 +35,7 @@ const METRICS = [
   ['folketrygdPension', 'Folketrygd pension in the payout start year', 'Folketrygd pension', 'money'],
   ['totalPension', 'Total pension: first payout plus folketrygd, before tax', 'Total pension with the folketrygd', 'money'],
   ['totalReplacementRatio', 'Total replacement ratio (total pension ÷ pay in the payout start year)', 'Total replacement ratio', 'ratio'],
+  ['survivorBenefits', "The folketrygd's survivors' benefits on a death before the payout start (omstillingsstønad and barnepensjon, at the G of the death year; 0 without such a death)", "Survivors' benefits (folketrygd)", 'money'],
 ] as const;
 
 export function norwayReport({ scenario, view, runDate }: NorwayReportInput): ClientReport {
@@ -71,6 +73,7 @@ export function norwayReport({ scenario, view, runDate }: NorwayReportInput): Cl
     tableNote: `Standard error of the mean capital: ${f.money(r.metrics.capitalAtRetirement.stderr)}. A percentile pN is the amount that N % of outcomes fall below.`,
     fanTable: { caption: `Capital at the start of every age (${f.unit})`, ages: r.fan.ages, mean: r.fan.mean, values: r.fan.capital },
     notes: [shortfallNote(view)],
+    tables: r.disability ? [disabilityTable(view)] : [],
     assumptions: assumptions(scenario, view, runDate),
     footer:
       `Made with pensim ${r.pensim}, a Monte Carlo model: ${f.amount(r.paths)} paths of returns (and pay, when pay growth is uncertain). ` +
@@ -123,4 +126,18 @@ function payoutNote(view: ReportView): string {
   const step = Math.max(1, Math.ceil(alive.ages.length / 6));
   const at = alive.ages.map((age, i) => [age, alive.probability[i]!] as const).filter((_, i) => i % step === 0 || i === alive.ages.length - 1);
   return `${base} With lifetime risk, the payout of those alive at each age; the chance of being alive is ${at.map(([age, p]) => `${view.format.percent(p)} at ${age}`).join(', ')}.`;
+}
+
+/** P(disabled before 67) and the outcomes of the disabled and the others (report/disability-rows.ts). */
+function disabilityTable(view: ReportView): ReportTable {
+  const r = view.result;
+  const d = r.disability!;
+  return {
+    id: 'disability',
+    title: 'Disability before 67',
+    attrs: { 'data-disability': String(d.probability) },
+    sentence: disabilitySentence(d, r.paths),
+    rows: disabilityRows(d, view.format.unit).map((row) => ({ id: 'disability', label: row.label, short: row.label, kind: row.kind === 'money' ? 'money' : 'ratio', metric: row.metric })),
+    note: "The waiver row compares each disabled path with the same path priced without the premium waiver (the same returns): what the insurer's contributions from the onset to 67 are worth at the payout start.",
+  };
 }

@@ -67,6 +67,16 @@ export async function clientPdf(c: ClientReport): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text('Percentiles', 50);
   percentileTable(doc, c, width);
   for (const note of c.pdf.notes) doc.moveDown(0.6).font('Helvetica').fontSize(9).fillColor(INK).text(t(note), 50, doc.y, { width });
+  for (const table of c.tables) {
+    // Each row as a line: mean, then the reported percentiles (the columns would not fit its labels).
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor(INK).text(t(table.title), 50, doc.y, { width });
+    doc.moveDown(0.2).font('Helvetica').fontSize(9).fillColor(INK).text(t(table.sentence), 50, doc.y, { width });
+    for (const row of table.rows) {
+      const show = (v: number) => (row.kind === 'money' ? c.format.value(v) : c.format.percent(v));
+      const pcts = c.columns.map((k) => `${k.name} ${show(row.metric.percentiles[k.key]!)}`).join(', ');
+      doc.moveDown(0.15).fontSize(8.5).text(t(`${row.short}: mean ${show(row.metric.mean)}; ${pcts}`), 50, doc.y, { width });
+    }
+  }
 
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text('Assumptions');

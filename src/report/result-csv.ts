@@ -1,6 +1,8 @@
 /**
  * The fans as CSV: one row per series and age: series (capital | payoutGross | payoutNet), age,
- * then one column per percentile. Plain numbers (no grouping) rounded to øre (in G: to 4 decimals),
+ * then one column per percentile. With disability, rows "disabled:<metric>" and "notDisabled:<metric>"
+ * follow (result/disability-split.ts): the payout-start amounts at the payout start age, the income
+ * while disabled and its ratio to pay with the age left empty (each path's own onset). Plain numbers (no grouping) rounded to øre (in G: to 4 decimals),
  * for spreadsheets. Amounts are nominal unless the first line is a "# amounts in …" comment (--real, --amounts g): the
  * nominal file keeps its plain header first, as spreadsheets and older readers expect.
  */
@@ -20,6 +22,13 @@ export function resultCsv(r: SimulationResult, basis: AmountBasis = NOMINAL): st
   emit('capital', r.fan.ages, r.fan.capital);
   emit('payoutGross', r.payoutFan.ages, r.payoutFan.gross);
   emit('payoutNet', r.payoutFan.ages, r.payoutFan.net);
+  const d = r.disability;
+  for (const [group, g] of [['disabled', d?.disabled], ['notDisabled', d?.others]] as const) {
+    for (const [name, m] of Object.entries(g?.metrics ?? {})) {
+      const age = name === 'disabilityIncome' || name === 'disabilityIncomeRatio' ? '' : String(r.ages.payoutStart);
+      lines.push([`${group}:${name}`, age, ...keys.map((k) => round(m.percentiles[k]!, name === 'disabilityIncomeRatio' ? 6 : places))].join(','));
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,6 +2,7 @@
 import type { Metric, SimulationResult } from '../result/simulation-result.js';
 import { amountUnit, describeBasis, isInG, NOMINAL, type AmountBasis } from './amount-basis.js';
 import { G_DECIMALS } from './currency-format.js';
+import { disabilityRows, disabilitySentence } from './disability-rows.js';
 import { alignColumns, formatAmount, formatMoney, formatPercent } from './format-number.js';
 
 /** `r` has its amounts in `basis` already (report/result-in-basis.ts); the basis names their unit. */
@@ -44,6 +45,11 @@ export function resultTable(r: SimulationResult, basis: AmountBasis = NOMINAL): 
       `On death, heirs receive on average ${formatMoney(h.inheritance!.mean)} ${c}: children ${formatMoney(h.heirsChildren!.mean)}, ` +
         `spouse ${formatMoney(h.heirsSpouse!.mean)}, estate ${formatMoney(h.heirsEstate!.mean)} (averages over all paths).`,
     );
+  }
+  if (r.disability) {
+    lines.push('', disabilitySentence(r.disability, r.paths));
+    const rows = disabilityRows(r.disability, c).map((row) => (row.kind === 'money' ? money(row.label, row.metric) : pct(row.label, row.metric)));
+    if (rows.length > 0) lines.push(alignColumns([head, ...rows]));
   }
   lines.push('', `Capital by age (${c}, start of the year of that age):`);
   const rows = [['age', 'mean', ...keys]];
@@ -91,5 +97,6 @@ function extraRows(r: SimulationResult, c: string, money: (label: string, m: Met
     rows.push(['Age at death', age.mean.toFixed(1), ...r.percentiles.map((p) => String(age.percentiles[`p${p}`]))]);
   }
   if (m.inheritance) rows.push(money(`Left to heirs (${c})`, m.inheritance));
+  if (m.survivorBenefits) rows.push(money(`Folketrygd survivors' benefits (${c})`, m.survivorBenefits));
   return rows;
 }

@@ -99,6 +99,7 @@ export function usReport({ scenario, view, runDate }: UsReportInput): ClientRepo
       (view.basis.kind === 'nominal' ? '' : ' The money paid in over the years (deferrals, employer money) mixes the dollars of many years: it is shown in the nominal report only.'),
     fanTable: { caption: `The account at the start of every age (${f.unit})`, ...accountFan(view) },
     notes,
+    tables: [],
     assumptions: usAssumptions(scenario, view, runDate),
     footer:
       `Made with pensim ${r.pensim}, a Monte Carlo model: ${f.amount(r.paths)} paths of returns, pay${r.metrics.employerStockValue ? ', company stock' : ''} and leaving the employer. ` +

@@ -4,9 +4,10 @@
  * and net payout fans, and the real-terms and in-G blocks when the plan has those series. The
  * series layout is the Norwegian pricer's (kernel/run-chunk.ts, plan/simulation-plan.ts).
  */
-import { fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
+import { DISABILITY_SERIES, fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { aliveFan, aliveSpec } from './alive-payout.js';
+import { disabilityResult, disabilitySplit, momentMetric } from './disability-split.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import type { SeriesCollector } from '../engine/collect-series.js';
 import { gResult } from './g-result.js';
@@ -49,7 +50,9 @@ export function norwayResult(
       payoutGross: metric(1),
       payoutNet: metric(2),
       replacementRatio: metric(3),
-      ...Object.fromEntries(plan.extraSeries.map((name, i) => [name, metric(SCALAR_SERIES.length + i)])),
+      ...Object.fromEntries(
+        plan.extraSeries.map((name, i) => [name, (DISABILITY_SERIES as readonly string[]).includes(name) ? momentMetric(collector, SCALAR_SERIES.length + i) : metric(SCALAR_SERIES.length + i)]),
+      ),
     },
     shortfall:
       target === undefined
@@ -81,5 +84,8 @@ export function norwayResult(
     else if (kind === 'real' && result.inflation) result.inflation.realPayoutFan.alive = fan;
     else if (kind === 'g' && result.inG) result.inG.payoutFan.alive = fan;
   });
+  // With disability: P(disabled before 67) and the outcomes of the disabled and the others.
+  const split = disabilitySplit(plan);
+  if (split) result.disability = disabilityResult(collector, split, pct);
   return result;
 }

@@ -3,6 +3,7 @@
  * version): no timing, no thread count, so the same seed gives byte-identical JSON on any machine
  * layout. Percentile keys are "p" + the percentile ("p5", "p50", "p97.5").
  */
+import type { DisabilityResult } from './disability-split.js';
 import type { GResult } from './g-result.js';
 import type { InflationResult, ReturnsInfo } from './returns-result.js';
 
@@ -75,6 +76,17 @@ export interface SimulationResult {
     folketrygdPension?: Metric;
     totalPension?: Metric;
     totalReplacementRatio?: Metric;
+    /**
+     * With disability (docs/model.md §2.9): 1 if disabled before 67 (mean = probability), the yearly
+     * uføretrygd + disability pension and its ratio to the pay at disability, and what the premium waiver
+     * added to the capital at the payout start; 0 on paths not disabled (their figures over the disabled alone are in `disability`).
+     */
+    /** With `survivors`: the folketrygd's survivors' benefits on a death before the payout start, at the G of the death year; 0 on other paths. */
+    survivorBenefits?: Metric;
+    disabledBefore67?: Metric;
+    disabilityIncome?: Metric;
+    disabilityIncomeRatio?: Metric;
+    waiverGain?: Metric;
   };
   /**
    * shortfallProbability P(ratio < target) against the scenario's target, of the total replacement
@@ -93,6 +105,8 @@ export interface SimulationResult {
   inflation?: InflationResult;
   /** With stochastic pay growth past the published G: G by age and the outcomes in G, path by path (result/g-result.ts). */
   inG?: GResult;
+  /** With disability: P(disabled before 67), the outcomes of the disabled and the others (result/disability-split.ts). */
+  disability?: DisabilityResult;
 }
 
 export function percentileKey(p: number): string {

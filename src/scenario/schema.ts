@@ -8,6 +8,7 @@ import { amount, MAX_CAPITAL_NOK, MAX_FEE_PER_MEMBER, MAX_PAY_NOK, positiveAmoun
 import { SAMPLERS } from '../random/sampler.js';
 import { randomizationsRule, Randomizations } from './randomizations-schema.js';
 import { Returns } from './returns-schema.js';
+import { Disability } from './disability-schema.js';
 
 const finite = () => z.number().finite();
 const rate = (min: number, max: number) => finite().min(min).max(max);
@@ -257,6 +258,22 @@ export const Scenario = z
       })
       .strict()
       .optional(),
+    /**
+     * The folketrygd's survivors' benefits on a death before the payout start (needs mortality):
+     * omstillingsstønad to the spouse (person.spouse), reduced by the spouse's own income, and
+     * barnepensjon to the children (person.children); docs/model.md §2.6.
+     */
+    survivors: z
+      .object({
+        /** The surviving spouse's own yearly income in start-year kroner (grows with G). */
+        spouseIncome: amount(MAX_PAY_NOK, 'NOK', 'a year').default(0),
+        /** Years of omstillingsstønad: 3, or up to 5 with training (folketrygdloven kap. 17). */
+        omstillingYears: z.number().int().min(3).max(5).default(3),
+      })
+      .strict()
+      .optional(),
+    /** Disability before retirement: uføretrygd, the premium waiver, a private disability pension (disability-schema.ts). */
+    disability: Disability.optional(),
     /** Yearly growth of G beyond the built-in table; defaults to the mean wage growth. */
     gGrowth: rate(-0.5, 1).optional(),
     /** Deterministic yearly price inflation, used only by reports in today's money (`--real`); not by the simulation. */

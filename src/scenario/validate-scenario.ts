@@ -9,6 +9,7 @@ import type { Scenario } from './schema.js';
 import { correlationMatrixProblems } from './correlation-problems.js';
 import type { Problem } from '../base/user-error.js';
 import { returnsProblems } from './validate-returns.js';
+import { disabilityProblems } from './validate-disability.js';
 
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 const MAX_AGE = 120;
@@ -20,7 +21,8 @@ export function startOf(person: Scenario['person']): { startAge: number; startYe
 }
 
 export function validateScenario(s: Scenario): Problem[] {
-  return [...personProblems(s), ...profileProblems(s), ...payoutProblems(s), ...lifeProblems(s), ...returnsProblems(s)];
+  const problems = [...personProblems(s), ...profileProblems(s), ...payoutProblems(s), ...lifeProblems(s), ...returnsProblems(s)];
+  return s.disability ? [...problems, ...disabilityProblems(s, startOf(s.person).startAge)] : problems;
 }
 
 function personProblems(s: Scenario): Problem[] {
@@ -146,6 +148,9 @@ function lifeProblems(s: Scenario): Problem[] {
   if (s.person.sex === undefined) {
     if (s.plan.kind === 'no-hybrid') out.push({ path: 'person.sex', message: 'is required for a hybrid pension (the K2013 annuity factor and the women\'s uplift depend on it): "male" or "female"' });
     else if (s.mortality) out.push({ path: 'person.sex', message: 'is required for lifetime risk (K2013 differs by sex): "male" or "female"' });
+  }
+  if (s.survivors && !s.mortality) {
+    out.push({ path: 'survivors', message: 'the survivors\' benefits follow a death: they need lifetime risk (add "mortality": { "table": "K2013" })' });
   }
   if (s.folketrygd) {
     if (s.person.birthYear < FIRST_NEW_MODEL_COHORT) {

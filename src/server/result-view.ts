@@ -8,6 +8,7 @@
 import { amountBasis } from '../report/amount-basis-of.js';
 import type { Amounts } from '../report/amounts-choices.js';
 import { describeBasis } from '../report/amount-basis.js';
+import { disabilityRows, disabilitySentence } from '../report/disability-rows.js';
 import { capitalFanSvg } from '../report/capital-fan-svg.js';
 import { payoutFanSvg } from '../report/payout-fan-svg.js';
 import { pensionDistributionSvg } from '../report/pension-distribution-svg.js';
@@ -94,12 +95,20 @@ function norwayResultView(run: NorwayRun, amounts: Amounts): ResultViewJson {
   const view = viewOf(run, amounts);
   const r = view.result;
   const keys = percentileKeys(view);
-  const rows = METRIC_ROWS.flatMap(([metric, label, kind]) => {
+  const rows: ViewRow[] = METRIC_ROWS.flatMap(([metric, label, kind]) => {
     const m = r.metrics[metric];
     if (!m) return [];
     const show = (v: number) => (kind === 'money' ? view.format.value(v) : view.format.percent(v));
     return [{ metric, label, cells: [{ stat: 'mean', value: m.mean, text: show(m.mean) }, ...keys.map((k) => ({ stat: k, value: m.percentiles[k]!, text: show(m.percentiles[k]!) }))] }];
   });
+  // With disability: the groups' rows after the headline ones (report/disability-rows.ts), keyed "disability:<n>".
+  if (r.disability) {
+    disabilityRows(r.disability, view.format.unit).forEach((row, i) => {
+      const show = (v: number) => (row.kind === 'money' ? view.format.value(v) : view.format.percent(v));
+      const m = row.metric;
+      rows.push({ metric: `disability:${i}`, label: row.label, cells: [{ stat: 'mean', value: m.mean, text: show(m.mean) }, ...keys.map((k) => ({ stat: k, value: m.percentiles[k]!, text: show(m.percentiles[k]!) }))] });
+    });
+  }
   const s = r.shortfall;
   return {
     id: run.id,
@@ -110,7 +119,12 @@ function norwayResultView(run: NorwayRun, amounts: Amounts): ResultViewJson {
     seed: r.seed,
     columns: [{ stat: 'mean', name: 'mean' }, ...keys.map((k) => ({ stat: k, name: percentileName(view, k) }))],
     rows,
-    shortfall: s ? `P(${s.of === 'totalReplacementRatio' ? 'total replacement ratio' : 'replacement ratio'} < ${view.format.percent(s.targetReplacementRatio)}) = ${view.format.percent(s.probability)}` : null,
+    shortfall: [
+      s ? `P(${s.of === 'totalReplacementRatio' ? 'total replacement ratio' : 'replacement ratio'} < ${view.format.percent(s.targetReplacementRatio)}) = ${view.format.percent(s.probability)}` : null,
+      r.disability ? disabilitySentence(r.disability, r.paths) : null,
+    ]
+      .filter((x) => x !== null)
+      .join(' ') || null,
     kind: 'norway',
     charts: { capital: capitalFanSvg(view), payout: payoutFanSvg(view), distribution: pensionDistributionSvg(view), stock: '' },
   };

@@ -53,8 +53,13 @@ export interface PackedSketch {
 }
 
 export class LogBucketSketch {
-  /** Start of each slot's block in `counts`, or -1 (always -1 at the top bits of ±0). */
-  private readonly offsets: Int32Array;
+  /**
+   * Start of each slot's block in `counts`, or -1 (always -1 at the top bits of ±0). Until the first
+   * block, a table shared by every empty sketch (of the arena, or plain), never written: a run
+   * under sobol or antithetic makes R sketches per series, hundreds of which never take a value,
+   * and a table of its own costs each 16 KB of fresh memory to fault in.
+   */
+  private offsets: Int32Array;
   /** The blocks' counts, allocated with the first block (a sketch that stays empty costs only its table). */
   private counts: Uint32Array = new Uint32Array(0);
   private used = 0;
@@ -72,8 +77,7 @@ export class LogBucketSketch {
    * values in the same arena are then counted by its WebAssembly loop. The sketch is the same either way.
    */
   constructor(private readonly arena: SketchArena | null = null) {
-    this.offsets = arena ? arena.int32(SLOTS) : new Int32Array(SLOTS);
-    this.offsets.fill(-1);
+    this.offsets = emptyTable(arena);
   }
 
   add(x: number): void {
@@ -152,7 +156,8 @@ export class LogBucketSketch {
   /** Give the arena's memory back (an arena sketch no longer used); a plain sketch has nothing to give. */
   release(): void {
     this.totals = null;
-    this.arena?.release(this.offsets);
+    if (this.offsets !== emptyTable(this.arena)) this.arena?.release(this.offsets);
+    this.offsets = emptyTable(this.arena);
     this.arena?.release(this.counts);
     this.counts = new Uint32Array(0);
     this.slots = [];
@@ -353,6 +358,10 @@ export class LogBucketSketch {
   /** A new zeroed block for table slot `slot`, the pool doubled when full; returns its start. */
   private block(slot: number): number {
     this.totals = null;
+    if (this.used === 0 && this.offsets === emptyTable(this.arena)) {
+      this.offsets = this.arena ? this.arena.int32(SLOTS) : new Int32Array(SLOTS);
+      this.offsets.fill(-1);
+    }
     if (this.used === this.counts.length) {
       const size = Math.max(4 * SUB, 2 * this.counts.length);
       const grown = this.arena ? this.arena.uint32(size) : new Uint32Array(size);
@@ -365,6 +374,20 @@ export class LogBucketSketch {
     this.used += SUB;
     return this.offsets[slot]!;
   }
+}
+
+/** The shared table of every empty sketch (all -1), one per arena and one plain; never written. */
+const plainEmpty = new Int32Array(SLOTS).fill(-1);
+const arenaEmpty = new WeakMap<SketchArena, Int32Array>();
+
+function emptyTable(arena: SketchArena | null): Int32Array {
+  if (!arena) return plainEmpty;
+  let table = arenaEmpty.get(arena);
+  if (!table) {
+    table = arena.int32(SLOTS).fill(-1);
+    arenaEmpty.set(arena, table);
+  }
+  return table;
 }
 
 /** The table slot of a value's top 12 bits: itself, but subnormals (exponent 0) go past the top bits. */

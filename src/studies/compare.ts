@@ -39,7 +39,8 @@ import { compareLayout, type CompareLayout, type CompareScenarioSpec, type Compa
 import { checkRunSize } from '../engine/limits.js';
 import { distribution, pairedFigures, type Distribution, type PairedFigures } from './paired-figures.js';
 import { runChunks } from '../engine/run-chunks.js';
-import { AUTO_EXACT_MAX_PATHS, blockPathProblems } from '../engine/simulate.js';
+import { AUTO_EXACT_MAX_PATHS, blockPathProblems, simulate } from '../engine/simulate.js';
+import type { UsPayoutResult } from '../result/us-payout-result.js';
 import { keyed, type Intervals } from '../result/simulation-result.js';
 import { jobBlocks, type ChunkJob } from '../engine/chunk-job.js';
 
@@ -98,6 +99,12 @@ export interface ScenarioFigures {
   expectedShortfallErrorBound: number;
   certaintyEquivalent: number;
   shortfall: { target: number; probability: number; stderr: number; ci95: [number, number] } | null;
+  /**
+   * With a payout section: the scenario's payout figures (result/us-payout-result.ts, without the
+   * fans), from its own run on the comparison's seed and paths (common random numbers: the same
+   * markets path by path as the other scenarios' runs).
+   */
+  payout?: Omit<UsPayoutResult, 'fan'>;
   employerStock: {
     meanShareAtRetirement: number;
     probabilityOfDefault: number;
@@ -226,7 +233,20 @@ function scenarioSpec(cp: CompiledPlan, scenario: AnyScenario, o: CompareOptions
 
 export async function compareScenarios(scenarios: readonly AnyScenario[], o: CompareOptions): Promise<Comparison | NoComparison> {
   if (scenarios.length < 2) throw new UserError([{ path: 'scenarios', message: `name at least two scenarios to compare; got ${scenarios.length}` }]);
-  return scenarioFigures(scenarios, o);
+  const figures = await scenarioFigures(scenarios, o);
+  if (figures.currency === 'USD' && 'certaintyEquivalent' in figures.scenarios[0]!) {
+    const us = figures as Comparison;
+    for (const [i, sc] of scenarios.entries()) {
+      if (!(sc as UsScenario).payout) continue;
+      const r = await simulate(sc as UsScenario, {
+        paths: o.paths, seed: o.seed, ...(o.threads !== undefined && { threads: o.threads }), ...(o.signal && { signal: o.signal }), ...(o.pool && { pool: o.pool }),
+        ...(o.allowLarge !== undefined && { allowLarge: o.allowLarge }), percentileMethod: us.percentileMethod,
+      });
+      const { fan: _, ...payout } = r.payout!;
+      us.scenarios[i]!.payout = payout;
+    }
+  }
+  return figures;
 }
 
 /**

@@ -8,6 +8,11 @@
  *                         stat: mean, sd, stderr or p<N> with N one of the scenario's percentiles
  *   real.<metric>.<stat>  Norway: the same in start-year money (needs returns.inflation):
  *                         capitalAtRetirement, payoutGross or payoutNet
+ *   disabled.<metric>.<stat>, notDisabled.<metric>.<stat>
+ *                         Norway with a disability section: the same over the paths disabled before
+ *                         67 or the others (result/disability-split.ts): capitalAtRetirement,
+ *                         payoutGross, totalPension; the disabled also disabilityIncome,
+ *                         disabilityIncomeRatio, waiverGain
  *   ceValuePerDollar, ceValuePerDollarAtMeanShare, certaintyEquivalent, valueAtRisk,
  *   expectedShortfall, probabilityStockLosesHalf
  *                         US risk figures of terminal wealth at the sweep's --gamma and --alpha
@@ -23,7 +28,8 @@
 import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
-import { FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES } from '../plan/simulation-plan.js';
+import { DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES, SURVIVOR_SERIES } from '../plan/simulation-plan.js';
+import { SPLIT_BOTH, SPLIT_DISABLED } from '../result/disability-split.js';
 import { UserError } from '../base/user-error.js';
 import type { ScenarioFigures } from './compare.js';
 import type { AnyResult } from '../engine/simulate.js';
@@ -54,9 +60,9 @@ const US_RISK: Record<string, { kind: 'amount' | 'ratio' | 'value'; pick: (f: Sc
   probabilityStockLosesHalf: { kind: 'ratio', pick: (f) => f.employerStock?.probabilityStockLosesHalf ?? null },
 };
 
-const NO_METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES];
+const NO_METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES, ...DISABILITY_SERIES, ...SURVIVOR_SERIES];
 const US_METRICS: readonly string[] = ['capitalAtRetirement', 'afterTaxRollover', 'afterTaxNua', 'afterTaxBest', 'deferrals', 'employerMoney', 'forfeited', 'employerStockValue', 'employerStockShare', 'defaulted'];
-const RATIOS = new Set(['replacementRatio', 'totalReplacementRatio', 'outlivedPayout', 'shortfall', 'employerStockShare', 'defaulted']);
+const RATIOS = new Set(['replacementRatio', 'totalReplacementRatio', 'outlivedPayout', 'shortfall', 'employerStockShare', 'defaulted', 'disabledBefore67', 'disabilityIncomeRatio']);
 
 /**
  * The default: capital at its lowest, middle and highest percentile, then (Norway) the median net
@@ -132,6 +138,13 @@ function sweepMetric(name: string, base: AnyScenario, extras: readonly string[])
   const parts = name.split('.');
   const real = parts[0] === 'real';
   if (real) parts.shift();
+  const group = parts[0] === 'disabled' || parts[0] === 'notDisabled' ? parts.shift()! : null;
+  if (group !== null) {
+    const allowed: readonly string[] = group === 'disabled' ? [...SPLIT_BOTH, ...SPLIT_DISABLED] : SPLIT_BOTH;
+    if (us || real) throw fail('the disabled and not-disabled groups are Norwegian, in nominal money');
+    if (!extras.includes('disabledBefore67')) throw fail('needs a disability section in the scenario');
+    if (parts.length === 2 && !allowed.includes(parts[0]!)) throw fail(`the ${group} group's metrics are ${allowed.join(', ')}`);
+  }
   if (parts.length !== 2) throw fail('write <metric>.<stat> (e.g. capitalAtRetirement.p50), real.<metric>.<stat> or shortfall');
   const [metric, stat] = parts as [string, string];
   const known = us ? US_METRICS : NO_METRICS;
@@ -142,7 +155,11 @@ function sweepMetric(name: string, base: AnyScenario, extras: readonly string[])
   } else if (!known.includes(metric)) {
     throw fail(`unknown metric "${metric}" for a ${us ? 'US' : 'Norwegian'} plan; metrics are ${known.join(', ')}`);
   } else if (!us && !(SCALAR_SERIES as readonly string[]).includes(metric) && !extras.includes(metric)) {
-    const needs = (FOLKETRYGD_SERIES as readonly string[]).includes(metric) ? 'a folketrygd block' : 'mortality (lifetime risk), and heirs only where they inherit';
+    const needs = (FOLKETRYGD_SERIES as readonly string[]).includes(metric)
+      ? 'a folketrygd block'
+      : (DISABILITY_SERIES as readonly string[]).includes(metric)
+        ? 'a disability section'
+        : 'mortality (lifetime risk), and heirs only where they inherit';
     throw fail(`this scenario's plan has no "${metric}": it needs ${needs}; this plan has ${[...SCALAR_SERIES, ...extras].join(', ')}`);
   }
   const pct = base.simulation.percentiles;
@@ -156,6 +173,8 @@ function sweepMetric(name: string, base: AnyScenario, extras: readonly string[])
     kind: RATIOS.has(metric) ? 'ratio' : 'amount',
     pick: real
       ? (r) => value((r as SimulationResult).inflation?.real[metric as (typeof REAL_SCALARS)[number]])
-      : (r) => value((r.metrics as unknown as Record<string, Metric | undefined>)[metric]),
+      : group !== null
+        ? (r) => value((group === 'disabled' ? (r as SimulationResult).disability?.disabled : (r as SimulationResult).disability?.others)?.metrics[metric])
+        : (r) => value((r.metrics as unknown as Record<string, Metric | undefined>)[metric]),
   };
 }

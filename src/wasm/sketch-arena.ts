@@ -73,8 +73,12 @@ export class SketchArena {
       return reused;
     }
     const at = this.top;
-    const need = at + size - this.m.memory.buffer.byteLength;
-    if (need > 0) this.m.memory.grow(Math.ceil(need / PAGE));
+    const have = this.m.memory.buffer.byteLength;
+    const need = at + size - have;
+    // Grown by at least half again: a run's thousand-odd sketches (R per series under sobol and
+    // antithetic) would otherwise grow it a page at a time, each grow a new shared buffer (~1 s of
+    // a 1 M-path run on the main thread). Untouched pages cost no memory.
+    if (need > 0) this.m.memory.grow(Math.ceil(Math.max(need, have / 2) / PAGE));
     this.top += size;
     return at;
   }

@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SIGNAL_READY_LINE } from '../../src/cli/signals.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECKPOINT_FORMAT, simulateWithCheckpoint, type CheckpointFile } from '../../src/engine/checkpoint.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
@@ -72,7 +73,9 @@ describe('checkpoint and resume through the CLI', () => {
     expect(whole.code).toBe(0);
     const out = join(TMP, 'resumed.json');
     const checkpoint = join(TMP, 'run.checkpoint');
-    const first = startCli([...args, '--out', out, '--checkpoint', checkpoint]);
+    const first = startCli([...args, '--out', out, '--checkpoint', checkpoint], { PENSIM_SIGNAL_READY: '1' });
+    // Signalled only once its handlers are installed (before, a SIGINT would kill it outright) and a checkpoint exists.
+    await first.saidOnStderr(SIGNAL_READY_LINE);
     while (!existsSync(checkpoint) && first.child.exitCode === null) await sleep(20);
     first.child.kill('SIGINT');
     const stopped = await first.exited;

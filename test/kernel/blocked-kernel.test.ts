@@ -3,7 +3,8 @@
  * the path-by-path kernel on every plan: both payout methods with a period, lifelong with
  * mortality inheritance, the hybrid regulations, graded withdrawal, fees per member, Norwegian tax,
  * glide paths over three assets, inflation, every sampler, lifetimes and heirs, the folketrygd
- * (employed and self-employed), uncertain pay with stochastic G, a short last chunk, and a reused buffer.
+ * (employed and self-employed), uncertain pay with stochastic G, disability (the waiver, a disability
+ * pension, recovery, a partial degree, a premium) and survivors' benefits, a short last chunk, and a reused buffer.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,19 @@ const variants: Record<string, object> = {
     mortality: { table: 'K2013', scale: 1 },
     profile: threeAssets,
     returns: { model: 'lognormal', inflation: { mean: 0.02, persistence: 0.5, sd: 0.01, correlation: { equity: -0.2 } } },
+  },
+  'disability with the waiver, a disability pension and recovery; lifetimes, survivors, the folketrygd': {
+    person: { ...reference.person, sex: 'female', children: [2020, 2023], spouse: true },
+    mortality: { table: 'K2013', scale: 1 },
+    survivors: { spouseIncome: 300_000 },
+    folketrygd: { delingstall: 19.16, initialHolding: 650_000 },
+    tax: { kind: 'norway', year: 2026 },
+    payout: { years: 10, method: { kind: 'balance-over-remaining-years' } },
+    disability: { incidence: { kind: 'nav-2012', scale: 2 }, recovery: 0.1, pension: { waitingYears: 1 } },
+  },
+  'disability at 60 %, uncertain pay, a premium from the saving, no waiver': {
+    person: { ...reference.person, sex: 'male', wageGrowth: { mean: 0.03, sd: 0.02 } },
+    disability: { incidence: { kind: 'constant', rate: 0.03 }, degree: 0.6, waiver: false, premiumRate: 0.01 },
   },
   'antithetic sampler, one asset': {
     profile: { assets: [{ name: 'equity', expectedReturn: 0.06, volatility: 0.2 }], weights: { equity: 1 } },

@@ -1,0 +1,50 @@
+/**
+ * The scenario's `disability` section compiled (docs/model.md §2.9): the disability-free curve from
+ * the incidence (NAV's default by age and sex, a constant, or the scenario's table, from the start
+ * age to the last saving year before 67), and the rules' parameters as numbers.
+ */
+import { navIncidence } from '../rules/no/disability-incidence.js';
+import { MIN_LEVEL_COHABITING_G, MIN_LEVEL_SINGLE_G, UFORETRYGD_END_AGE } from '../rules/no/uforetrygd.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { DisabilitySpec } from '../scenario/disability-schema.js';
+import type { DisabilityPlan } from './simulation-plan.js';
+
+/** The yearly incidence at an age under the scenario's choice. */
+export function incidenceAt(d: DisabilitySpec, age: number, sex: Scenario['person']['sex']): number {
+  const inc = d.incidence;
+  if (age < 18 || age >= UFORETRYGD_END_AGE) return 0;
+  if (inc.kind === 'nav-2012') return Math.min(1, navIncidence(age, sex) * inc.scale);
+  if (inc.kind === 'constant') return inc.rate;
+  let rate = 0;
+  for (const r of inc.rates) if (r.fromAge <= age) rate = r.rate;
+  return rate;
+}
+
+export function compileDisability(s: Scenario, startAge: number, nAccum: number, g0: number): DisabilityPlan | null {
+  const d = s.disability;
+  if (!d) return null;
+  const endY = UFORETRYGD_END_AGE - startAge;
+  const onsetYears = Math.max(0, Math.min(nAccum, endY));
+  const free = new Float64Array(onsetYears + 1);
+  free[0] = 1;
+  for (let t = 0; t < onsetYears; t++) free[t + 1] = free[t]! * (1 - incidenceAt(d, startAge + t, s.person.sex));
+  const p = d.pension;
+  return {
+    free,
+    forcedY: d.forcedAge === undefined ? -1 : d.forcedAge - startAge,
+    degree: d.degree,
+    recovery: d.recovery,
+    uforetrygd: d.uforetrygd.enabled,
+    minLevelG: d.uforetrygd.livesAlone ? MIN_LEVEL_SINGLE_G : MIN_LEVEL_COHABITING_G,
+    endY,
+    accrualEndY: d.uforetrygd.accrualEndAge - startAge,
+    waiver: d.waiver,
+    hasPension: p !== undefined,
+    pensionBaseRate: p?.baseRate ?? 0,
+    pensionAddG: p?.addG ?? 0,
+    pensionUpperRate: p?.upperRate ?? 0,
+    pensionWaitYears: p?.waitingYears ?? 0,
+    premiumRate: d.premiumRate,
+    historyPayG: s.person.salary / g0,
+  };
+}

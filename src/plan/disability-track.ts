@@ -1,0 +1,106 @@
+/**
+ * One member's disability, year by year (docs/model.md §2.9): the onset drawn from the plan's
+ * disability-free curve (or forced), an optional recovery, the uføretrygd basis fixed at the onset
+ * from the last 5 years' pay in G, and what each year pays. Shared by the kernel (one instance per
+ * chunk, reset per path: no allocation per path) and the deterministic ledger, so both follow the
+ * same rules in the same order.
+ *
+ * Timeline: disability starts at the start of the onset year; that year is disabled (pay falls by
+ * the degree, uføretrygd is paid). Before the start of the simulation the pay history is the start
+ * pay in G (plan.historyPayG). A path recovers at most once and is not disabled again.
+ */
+import { disabilityPension } from '../rules/no/disability-pension.js';
+import { ASSUMED_INCOME_CAP_G, BASIS_CAP_G, BASIS_YEARS, best3of5G, uforetrygdYear } from '../rules/no/uforetrygd.js';
+import type { DisabilityPlan } from './simulation-plan.js';
+
+/**
+ * Years disabled before recovering with yearly probability rho, from a uniform u in [0, 1):
+ * 1 + floor(ln(1 − u) / ln(1 − rho)), so P(more than k years) = (1 − rho)^k. Example: rho 0.5, u 0.8 → 3.
+ */
+export function recoveryYears(u: number, rho: number): number {
+  return 1 + Math.floor(Math.log(1 - u) / Math.log(1 - rho));
+}
+
+export class DisabilityTrack {
+  /** Year index of the onset (Infinity: never) and of the first year after recovery (Infinity: none). */
+  onset = Infinity;
+  off = Infinity;
+  /** The uføretrygd basis (§ 12-11) and the assumed income for accrual (§ 20-7a), in G. */
+  basisG = 0;
+  assumedG = 0;
+  /** Full pay in the onset year (the waiver's and the disability pension's pay). */
+  payAtOnset = 0;
+  /** The private disability pension a year, fixed at the onset (times the degree). */
+  pension = 0;
+  private readonly hist = new Float64Array(BASIS_YEARS);
+
+  constructor(readonly plan: DisabilityPlan) {}
+
+  /** A new path from two uniforms: u1 places the onset on the disability-free curve, u2 the recovery. */
+  start(u1: number, u2: number): void {
+    const d = this.plan;
+    let onset = Infinity;
+    if (d.forcedY >= 0) onset = d.forcedY;
+    else {
+      // The first t with free[t+1] <= u1 (free falls with t), by bisection: never when u1 < free[n].
+      const f = d.free;
+      const n = f.length - 1;
+      if (n > 0 && u1 >= f[n]!) {
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (u1 >= f[mid + 1]!) hi = mid;
+          else lo = mid + 1;
+        }
+        onset = lo;
+      }
+    }
+    this.onset = onset;
+    this.off = d.recovery > 0 && onset !== Infinity ? onset + recoveryYears(u2, d.recovery) : Infinity;
+    // The history before the start (the start pay in G); a path never disabled needs none.
+    if (onset !== Infinity) this.hist.fill(d.historyPayG);
+    this.basisG = 0;
+    this.assumedG = 0;
+    this.payAtOnset = 0;
+    this.pension = 0;
+  }
+
+  disabled(y: number): boolean {
+    return y >= this.onset && y < this.off && y < this.plan.endY;
+  }
+
+  /**
+   * A saving year with its full pay (salary · pay factor) and G: at the onset the basis is fixed from
+   * the 5 years before; a year not disabled enters the history. Returns whether y is disabled.
+   * Callers may skip the years before onset − BASIS_YEARS (the kernel does): they do not count.
+   */
+  savingYear(y: number, fullPay: number, g: number): boolean {
+    if (y === this.onset) {
+      this.basisG = best3of5G(this.hist, BASIS_CAP_G);
+      this.assumedG = best3of5G(this.hist, ASSUMED_INCOME_CAP_G);
+      this.payAtOnset = fullPay;
+      const d = this.plan;
+      this.pension = d.hasPension ? d.degree * disabilityPension(d.pensionBaseRate, d.pensionAddG, d.pensionUpperRate, fullPay, g) : 0;
+    }
+    const disabled = this.disabled(y);
+    if (!disabled) this.hist[y % BASIS_YEARS] = fullPay / g;
+    return disabled;
+  }
+
+  /** Uføretrygd in year y at that year's G (0 when not disabled). */
+  uforetrygd(y: number, g: number): number {
+    const d = this.plan;
+    return d.uforetrygd && this.disabled(y) ? uforetrygdYear(this.basisG, g, d.degree, d.minLevelG) : 0;
+  }
+
+  /** The private disability pension in year y: after the waiting years, while disabled. */
+  pensionIn(y: number): number {
+    return this.disabled(y) && y >= this.onset + this.plan.pensionWaitYears ? this.pension : 0;
+  }
+
+  /** The year the disability income is reported for: the first with both benefits (after the waiting years). */
+  reportYear(): number {
+    return this.onset + (this.plan.hasPension ? this.plan.pensionWaitYears : 0);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The outcomes of the disabled and of the others (docs/model.md §2.9). A run with disability writes,
+ * per path, whether it was disabled before 67 (disabledBefore67); these derived columns keep, for
+ * each outcome, only the paths of one group, compacted like the payouts of the living
+ * (result/alive-payout.ts), so their means and percentiles are those of the group:
+ * - both groups: the capital and the first gross payout at the payout start, and with the
+ *   folketrygd the total pension;
+ * - the disabled only: the yearly income while disabled, its ratio to the pay at disability, and
+ *   what the premium waiver added to the capital (0 on every other path, so meaningless over them).
+ * The columns come after the plan's series and the payouts of the living.
+ */
+import type { SeriesCollector } from '../engine/collect-series.js';
+import { SCALAR_SERIES, seriesCount, type ExtraSeries, type SimulationPlan } from '../plan/simulation-plan.js';
+import { aliveColumns, aliveSpec } from './alive-payout.js';
+import type { Metric } from './simulation-result.js';
+
+export const SPLIT_BOTH = ['capitalAtRetirement', 'payoutGross', 'totalPension'] as const;
+export const SPLIT_DISABLED = ['disabilityIncome', 'disabilityIncomeRatio', 'waiverGain'] as const;
+
+export interface DisabilitySplit {
+  /** Series index of disabledBefore67. */
+  flag: number;
+  /** Series indices split into both groups, and their names. */
+  both: number[];
+  bothNames: string[];
+  /** Series indices kept for the disabled only, and their names. */
+  disabledOnly: number[];
+  disabledNames: string[];
+  /** The first derived column. */
+  from: number;
+  /**
+   * The plan's four disability series (disabledBefore67 and the disabled-only sources): kept as moments
+   * only, not in sketches. Over all paths they are mostly 0 (their distributions are the groups'), and
+   * sketching them cost ~10 % of a run; P(disabled before 67) is their mean.
+   */
+  unsketched: number[];
+}
+
+/** The split of a Norwegian plan with disability, else null. */
+export function disabilitySplit(plan: SimulationPlan): DisabilitySplit | null {
+  const flag = plan.extraSeries.indexOf('disabledBefore67');
+  if (flag < 0) return null;
+  const at = (name: string): number => {
+    const scalar = (SCALAR_SERIES as readonly string[]).indexOf(name);
+    if (scalar >= 0) return scalar;
+    const i = plan.extraSeries.indexOf(name as ExtraSeries);
+    return i < 0 ? -1 : SCALAR_SERIES.length + i;
+  };
+  const bothNames = SPLIT_BOTH.filter((n) => at(n) >= 0);
+  return {
+    flag: SCALAR_SERIES.length + flag,
+    both: bothNames.map(at),
+    bothNames,
+    disabledOnly: SPLIT_DISABLED.map(at),
+    disabledNames: [...SPLIT_DISABLED],
+    from: seriesCount(plan) + aliveColumns(aliveSpec(plan)),
+    unsketched: [SCALAR_SERIES.length + flag, ...SPLIT_DISABLED.map(at)],
+  };
+}
+
+/** Columns the split adds: two per outcome of both groups, one per outcome of the disabled. */
+export function disabilityColumns(split: DisabilitySplit | null): number {
+  return split ? 2 * split.both.length + split.disabledOnly.length : 0;
+}
+
+/** Fill the derived columns of a chunk (stride `paths`) and their lengths. */
+export function fillDisability(split: DisabilitySplit, out: Float64Array, paths: number, lengths: Int32Array): void {
+  const flag = split.flag * paths;
+  const nb = split.both.length;
+  const copy = (src: number, col: number, disabled: boolean) => {
+    const s = src * paths;
+    const d = col * paths;
+    let r = 0;
+    for (let p = 0; p < paths; p++) if ((out[flag + p] === 1) === disabled) out[d + r++] = out[s + p]!;
+    lengths[col] = r;
+  };
+  split.both.forEach((src, i) => {
+    copy(src, split.from + i, true);
+    copy(src, split.from + nb + i, false);
+  });
+  split.disabledOnly.forEach((src, i) => copy(src, split.from + 2 * nb + i, true));
+}
+
+export interface DisabilityGroup {
+  /** Paths in the group. */
+  paths: number;
+  /** Its share of all paths. */
+  share: number;
+  metrics: Record<string, Metric>;
+}
+
+/**
+ * What the result reports: P(disabled before 67) (the mean of the 0/1 series, with its standard
+ * error), and each group's outcomes; a group without paths is null (no figure of an empty set).
+ */
+export interface DisabilityResult {
+  probability: number;
+  stderr: number;
+  disabled: DisabilityGroup | null;
+  others: DisabilityGroup | null;
+}
+
+/** A series kept as moments only (DisabilitySplit.unsketched): its mean, sd and standard error, no percentiles. */
+export function momentMetric(collector: SeriesCollector, s: number): Metric {
+  const m = collector.merged(s);
+  return { mean: m.mean, sd: m.n > 1 ? Math.sqrt(m.m2 / (m.n - 1)) : 0, stderr: collector.stderr(s), percentiles: {} };
+}
+
+export function disabilityResult(collector: SeriesCollector, split: DisabilitySplit, pct: readonly number[]): DisabilityResult {
+  const nb = split.both.length;
+  const flag = momentMetric(collector, split.flag);
+  const group = (cols: number[], names: string[]): DisabilityGroup | null => {
+    const n = collector.count(cols[0]!);
+    if (n === 0) return null;
+    return { paths: n, share: n / collector.totalPaths, metrics: Object.fromEntries(names.map((name, i) => [name, collector.metric(cols[i]!, pct)])) };
+  };
+  const idx = (k: number, n: number) => Array.from({ length: n }, (_, i) => split.from + k + i);
+  return {
+    probability: flag.mean,
+    stderr: flag.stderr,
+    disabled: group([...idx(0, nb), ...idx(2 * nb, split.disabledOnly.length)], [...split.bothNames, ...split.disabledNames]),
+    others: group(idx(nb, nb), split.bothNames),
+  };
+}
