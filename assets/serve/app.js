@@ -7,7 +7,7 @@
 
 const token = new URLSearchParams(location.search).get('token') || '';
 const $ = (id) => document.getElementById(id);
-const state = { scenario: null, resultId: null, running: null };
+const state = { scenario: null, resultId: null, running: null, kind: null };
 
 function api(url, init = {}) {
   const headers = Object.assign({}, init.headers || {});
@@ -29,46 +29,138 @@ function setPath(obj, path, value) {
   else o[keys[keys.length - 1]] = value;
 }
 
+/** The equity fund among the fixed weights: "equity", else the first whose name says equity ("us-equity"). */
+function equityKey(w) {
+  if (!w) return undefined;
+  if ('equity' in w) return 'equity';
+  return Object.keys(w).find((k) => /equity/i.test(k));
+}
+
 /** The equity share sets the other fixed weights so that all sum to 1 (their proportions kept). */
 function setEquity(s, share) {
   const w = s.profile && s.profile.weights;
-  if (!w || !('equity' in w)) return;
-  const others = Object.keys(w).filter((k) => k !== 'equity');
+  const key = equityKey(w);
+  if (!key) return;
+  const others = Object.keys(w).filter((k) => k !== key);
   const rest = others.reduce((n, k) => n + w[k], 0);
-  w.equity = share;
+  w[key] = share;
   for (const k of others) w[k] = rest > 0 ? (w[k] / rest) * (1 - share) : (1 - share) / others.length;
+}
+
+/** A KSOP's diversification policy from its kind, with the schema's defaults for the rest. */
+function diversificationOf(kind) {
+  if (kind === 'sell-after-service') return { kind, years: 3 };
+  if (kind === 'cap') return { kind, share: 0.2 };
+  return { kind };
+}
+
+/** A withdrawal policy of another kind, keeping the rate where the new kind has one. */
+function withdrawalOf(kind, old) {
+  if (kind === 'constant-real' || kind === 'percent-of-balance') return { kind, rate: (old && old.rate) || 0.04 };
+  if (kind === 'amortized') return { kind, assumedReturn: 0.03 };
+  return { kind };
 }
 
 function setField(s, path, value) {
   if (path === 'profile.weights.equity') setEquity(s, value);
+  else if (path === 'plan.diversification.kind') s.plan.diversification = diversificationOf(value);
+  else if (path === 'payout.withdrawal.kind') s.payout.withdrawal = withdrawalOf(value, s.payout.withdrawal);
   else setPath(s, path, value);
+}
+
+function getField(s, path) {
+  if (path === 'profile.weights.equity') {
+    const w = s.profile && s.profile.weights;
+    const key = equityKey(w);
+    return key ? w[key] : undefined;
+  }
+  return getPath(s, path);
+}
+
+/** 'us' for the US plan kinds (us-…), else 'norway': the form, charts, compare and solve show that kind's fields. */
+const kindOf = (s) => (s && s.plan && typeof s.plan.kind === 'string' && s.plan.kind.startsWith('us-') ? 'us' : 'norway');
+
+/** The plan fields of each US plan kind that the form shows. */
+const US_PLAN_FIELDS = {
+  'us-401k': ['plan.deferralRate', 'plan.match.0.rate', 'plan.match.0.to'],
+  'us-ksop': ['plan.deferralRate', 'plan.match.0.rate', 'plan.match.0.to', 'plan.deferralStockShare', 'plan.diversification.kind', 'plan.diversification.share'],
+  'us-simple-ira': ['plan.deferralRate', 'plan.employer'],
+  'us-sep-ira': ['plan.rate'],
+};
+const US_PLAN_NAMES = { 'us-401k': '401(k)', 'us-ksop': 'KSOP: the match in company stock', 'us-simple-ira': 'SIMPLE IRA', 'us-sep-ira': 'SEP IRA' };
+
+/** Whether a US form field applies to this scenario. */
+function usFieldApplies(s, path) {
+  if (path.startsWith('plan.')) {
+    if (!(US_PLAN_FIELDS[s.plan.kind] || []).includes(path)) return false;
+    if (path.startsWith('plan.match.')) return Array.isArray(s.plan.match) && s.plan.match.length > 0;
+    if (path === 'plan.diversification.share') return !!s.plan.diversification && s.plan.diversification.kind === 'cap';
+    return true;
+  }
+  if (path.startsWith('employerStock.')) return !!s.employerStock;
+  if (path.startsWith('payout.')) {
+    if (!s.payout) return false;
+    if (path === 'payout.withdrawal.rate') return !!s.payout.withdrawal && (s.payout.withdrawal.kind === 'constant-real' || s.payout.withdrawal.kind === 'percent-of-balance');
+    if (path.startsWith('payout.socialSecurity.')) return !!s.payout.socialSecurity;
+    return true;
+  }
+  return true;
+}
+
+/** Elements marked data-kind show only for that kind of plan. */
+function showKind(kind) {
+  for (const el of document.querySelectorAll('[data-kind]')) el.hidden = el.dataset.kind !== kind;
+  for (const sel of [$('vary'), $('solve-field')]) {
+    if (sel.selectedOptions[0] && sel.selectedOptions[0].hidden) sel.value = [...sel.options].find((o) => !o.hidden).value;
+  }
 }
 
 const scenarioFields = () => [...document.querySelectorAll('#form [data-path]')].filter((el) => el.id !== 'paths' && el.id !== 'seed');
 
 function fillForm() {
   const s = state.scenario;
+  const kind = kindOf(s);
+  if (state.kind !== kind) {
+    state.kind = kind;
+    showKind(kind);
+    $('solve-target').value = kind === 'us' ? 'capitalAtRetirement.p10>=500000' : 'replacementRatio.p10>=0.15';
+    $('vary').value = kind === 'us' ? 'plan.deferralStockShare' : 'profile.weights.equity';
+    $('vary-values').value = kind === 'us' ? '0, 20, 50' : '20, 50, 80';
+    $('solve-field').value = kind === 'us' ? 'plan.deferralRate' : 'plan.contribution.rate';
+  }
+  for (const u of document.querySelectorAll('.unit')) u.textContent = kind === 'us' ? 'USD' : 'NOK';
+  $('us-plan-kind').textContent = kind === 'us' ? US_PLAN_NAMES[s.plan.kind] || s.plan.kind : '';
   $('scenario-name').textContent = s.name || '';
   for (const el of scenarioFields()) {
     const path = el.dataset.path;
-    let v = getPath(s, path);
-    const applies = v !== undefined || ['payout.startAge', 'simulation.targetReplacementRatio', 'person.initialCapital', 'person.sex', 'tax.otherPensionIncome'].includes(path);
-    el.closest('label').hidden = !applies && !(path.startsWith('folketrygd.') && s.folketrygd) && !(path.startsWith('disability.') && s.disability);
-    if (path === 'disability.incidence.scale') el.closest('label').hidden = !(s.disability && (!s.disability.incidence || s.disability.incidence.kind === 'nav-2012'));
+    let v = getField(s, path);
+    const label = el.closest('label');
+    if (el.closest('[data-kind]') && el.closest('[data-kind]').dataset.kind !== kind) {
+      label.hidden = true;
+      continue;
+    }
+    if (kind === 'us' && el.closest('fieldset[data-kind="us"]')) {
+      label.hidden = !usFieldApplies(s, path);
+    } else {
+      const applies = v !== undefined || ['payout.startAge', 'simulation.targetReplacementRatio', 'person.initialCapital', 'person.sex', 'tax.otherPensionIncome', 'simulation.targetWealth'].includes(path);
+      label.hidden = !applies && !(path.startsWith('folketrygd.') && s.folketrygd) && !(path.startsWith('disability.') && s.disability);
+      if (path === 'disability.incidence.scale') label.hidden = !(s.disability && (!s.disability.incidence || s.disability.incidence.kind === 'nav-2012'));
+    }
     if (path === 'profile.weights.equity') {
-      const hasWeights = !!(s.profile.weights && 'equity' in s.profile.weights);
-      el.closest('label').hidden = !hasWeights;
+      label.hidden = equityKey(s.profile.weights) === undefined;
       $('glide-note').hidden = !s.profile.glidePath;
     }
-    if (path === 'tax.otherPensionIncome' || path === 'tax.rate') el.closest('label').hidden = getPath(s, 'tax.kind') !== (path === 'tax.rate' ? 'flat' : 'norway');
+    if (kind === 'norway' && (path === 'tax.otherPensionIncome' || path === 'tax.rate')) label.hidden = getPath(s, 'tax.kind') !== (path === 'tax.rate' ? 'flat' : 'norway');
     if (v === undefined || v === null) v = '';
     if (el.dataset.scale && v !== '') v = +(v * Number(el.dataset.scale)).toFixed(6);
     el.value = String(v);
   }
-  $('with-folketrygd').checked = !!s.folketrygd;
-  for (const el of document.querySelectorAll('[data-path^="folketrygd."]')) el.closest('label').hidden = !s.folketrygd;
-  $('with-disability').checked = !!s.disability;
-  for (const el of document.querySelectorAll('[data-path^="disability."]')) if (!s.disability) el.closest('label').hidden = true;
+  if (kind === 'norway') {
+    $('with-folketrygd').checked = !!s.folketrygd;
+    for (const el of document.querySelectorAll('[data-path^="folketrygd."]')) el.closest('label').hidden = !s.folketrygd;
+    $('with-disability').checked = !!s.disability;
+    for (const el of document.querySelectorAll('[data-path^="disability."]')) if (!s.disability) el.closest('label').hidden = true;
+  }
   $('seed').value = String(getPath(s, 'simulation.seed') ?? 1);
   clearErrors();
 }
@@ -92,6 +184,7 @@ function onFieldChange(ev) {
   }
   setField(state.scenario, path, v);
   markEdited();
+  if (path === 'plan.diversification.kind' || path === 'payout.withdrawal.kind') fillForm();
 }
 
 /** An edited scenario says so in its name, which the charts and reports print. */
@@ -245,9 +338,10 @@ function showView(v) {
   $('results').hidden = false;
   $('summary').textContent = v.summary;
   $('basis').textContent = v.basis + ' ' + v.paths + ' paths, seed ' + v.seed + '.';
-  $('chart-capital').innerHTML = v.charts.capital;
-  $('chart-payout').innerHTML = v.charts.payout;
-  $('chart-distribution').innerHTML = v.charts.distribution;
+  for (const [id, svg] of [['chart-capital', v.charts.capital], ['chart-payout', v.charts.payout], ['chart-distribution', v.charts.distribution], ['chart-stock', v.charts.stock || '']]) {
+    $(id).innerHTML = svg;
+    $(id).hidden = !svg;
+  }
   $('table').replaceChildren(tableOf(v.columns, v.rows));
   $('shortfall').textContent = v.shortfall || '';
   const amounts = document.querySelector('input[name=amounts]:checked').value;
@@ -299,29 +393,51 @@ async function changeAmounts() {
   showView(body);
 }
 
+/** A variant's value of the varied field: a number in percent, or a policy's name. */
+function variantValue(path, x) {
+  return path === 'plan.diversification.kind' ? x : Number(x) / 100;
+}
+
 async function compare() {
   if (!state.scenario) return;
   const path = $('vary').value;
   const values = $('vary-values').value.split(',').map((x) => x.trim()).filter(Boolean);
   if (values.length < 2 || values.length > 4) return ($('compare-errors').textContent = 'Give 2 to 4 values, separated by commas.');
+  const name = $('vary').selectedOptions[0].textContent.replace(/ \(.*\)$/, '');
   const variants = values.map((x) => {
     const s = JSON.parse(JSON.stringify(state.scenario));
-    setField(s, path, Number(x) / 100);
-    return { label: $('vary').selectedOptions[0].textContent.replace(/ \(%\)$/, '') + ' ' + x + ' %', scenario: s };
+    setField(s, path, variantValue(path, x));
+    return { label: name + ' ' + x + (path === 'plan.diversification.kind' ? '' : ' %'), scenario: s };
   });
   const o = runOptions();
   if (o.paths > 50000) o.paths = 50000;
   const out = await job('Compare', '/api/compare', Object.assign({ variants }, o), $('compare-errors'));
   if (!out) return;
   $('compare-chart').innerHTML = out.chart;
+  const shown = out.kind === 'us' ? ['capitalAtRetirement', 'afterTaxBest', 'employerStockShare', 'firstYearSpending'] : ['replacementRatio', 'payoutGross', 'totalReplacementRatio'];
   const rows = [];
-  for (const v of out.variants) for (const row of v.rows) if (row.metric === 'replacementRatio' || row.metric === 'payoutGross' || row.metric === 'totalReplacementRatio') rows.push(Object.assign({}, row, { label: v.label + ': ' + row.label }));
+  for (const v of out.variants) for (const row of v.rows) if (shown.includes(row.metric)) rows.push(Object.assign({}, row, { label: v.label + ': ' + row.label }));
   const paired = out.comparison.paired.map((p) => ({
     metric: 'paired',
     label: 'P(' + p.a + ' < ' + p.b + ') on the same paths',
     cells: [{ stat: 'pALessThanB', value: p.probabilityALessThanB, text: (100 * p.probabilityALessThanB).toFixed(1) + ' %' }],
   }));
-  $('compare-table').replaceChildren(tableOf(out.variants[0].columns, rows.concat(paired), "today's money"));
+  // US: what a dollar of company stock is worth to a risk-averse holder (CRRA γ) at the variant's
+  // mean share of stock (docs/model.md §6.5), and once, as it is the same stock on every variant's
+  // paths, the chance that it loses more than half.
+  const stock = [];
+  if (out.kind === 'us') {
+    out.comparison.scenarios.forEach((c, i) => {
+      const e = c.employerStock;
+      if (!e) return;
+      const v = e.ceValuePerDollarAtMeanShare ?? e.ceValuePerDollar;
+      const at = e.ceValuePerDollarAtMeanShare === null ? 'all wealth in the stock' : 'its mean share of ' + (100 * e.meanShareAtRetirement).toFixed(1) + ' %';
+      stock.push({ metric: 'ceValuePerDollar', label: out.variants[i].label + ': certainty-equivalent value of $1 of company stock at ' + at + ' (γ = ' + out.comparison.gamma + ')', cells: [{ stat: 'ce', value: v, text: '$' + v.toFixed(3) }] });
+    });
+    const first = out.comparison.scenarios.find((c) => c.employerStock);
+    if (first) stock.push({ metric: 'stockLosesHalf', label: 'P(company stock loses more than half by retirement), the same stock in every variant', cells: [{ stat: 'p', value: first.employerStock.probabilityStockLosesHalf, text: (100 * first.employerStock.probabilityStockLosesHalf).toFixed(1) + ' %' }] });
+  }
+  $('compare-table').replaceChildren(tableOf(out.variants[0].columns, rows.concat(paired, stock), "today's money"));
 }
 
 async function solveIt() {
@@ -334,7 +450,7 @@ async function solveIt() {
   el.hidden = false;
   el.dataset.reachable = String(out.reachable);
   el.dataset.value = out.value === null ? '' : String(out.value);
-  const pct = (x) => (out.field.startsWith('person.') || out.field.startsWith('payout.') ? String(x) : +(x * 100).toFixed(2) + ' %');
+  const pct = (x) => (out.field === 'person.retirementAge' || out.field === 'payout.startAge' ? String(x) : +(x * 100).toFixed(2) + ' %');
   el.textContent = out.reachable
     ? $('solve-field').selectedOptions[0].textContent + ' ' + pct(out.value) + ' reaches ' + out.target + ' (' + out.metric.toFixed(4) + ')' + (out.stepWorse ? '; ' + pct(out.stepWorse.value) + ' does not (' + out.stepWorse.metric.toFixed(4) + ').' : '.') + ' ' + out.evaluations.length + ' runs on the same random numbers.'
     : 'Not reachable: ' + out.reason;
@@ -368,6 +484,11 @@ async function init() {
   const list = await r.json();
   for (const s of list) $('bundled').appendChild(Object.assign(document.createElement('option'), { value: s.name, textContent: s.title }));
   if (list.some((s) => s.name === 'default')) $('bundled').value = 'default';
+  // US scenarios are marked in the list, so an advisor sees which plan family each is.
+  for (const opt of $('bundled').options) {
+    const s = list.find((x) => x.name === opt.value);
+    if (s && s.kind === 'us') opt.textContent = 'US · ' + s.title;
+  }
   await loadBundled($('bundled').value);
   document.body.dataset.ready = 'true';
 }

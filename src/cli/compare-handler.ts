@@ -5,6 +5,9 @@ import { checkAnyScenario } from '../scenario/load-any-scenario.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { isUsScenario } from '../plan/compiled-plan.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { UsScenario } from '../scenario/us-schema.js';
+import { usAmountBasis } from '../report/us-amount-basis.js';
+import { describeBasis } from '../report/amount-basis.js';
 import { scenarioHash } from '../base/scenario-hash.js';
 import { openPerPathOutput, perPathFormat, perPathSeries, usPerPathSeries } from './per-path-output.js';
 import { isUsScenarioObject, readScenarioObject } from '../scenario/load-us-scenario.js';
@@ -97,7 +100,11 @@ export async function compareHandler(args: ArgumentsCamelCase<CompareArgs>): Pro
     let text: string;
     if (us[0]) {
       const c = comparison as Comparison;
-      text = args.format === 'json' ? compareJson(c) : args.format === 'html' ? (await import('../report/compare-html.js')).compareHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareTable(c);
+      // The HTML page is for a client: in today's dollars, by the first scenario's inflation (the paired scenarios share their years).
+      const s0 = scenarios[0] as UsScenario;
+      const basis = usAmountBasis(s0, 'real');
+      const real = basis.kind === 'real' ? { index: (age: number) => (1 + basis.inflation) ** (age - c.fans![0]!.ages[0]!), retirementAge: s0.person.retirementAge, describe: describeBasis(basis, 'USD') } : undefined;
+      text = args.format === 'json' ? compareJson(c) : args.format === 'html' ? (await import('../report/compare-html.js')).compareHtml(c, c.fans!, new Date().toISOString().slice(0, 10), real) : compareTable(c);
     } else {
       const c = comparison as NoComparison;
       text = args.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : args.format === 'html' ? (await import('../report/compare-norway-html.js')).compareNorwayHtml(c, c.fans!, new Date().toISOString().slice(0, 10)) : compareNorwayTable(c);

@@ -16,9 +16,13 @@ import { usResultTable } from '../report/us-result-table.js';
 import { shardChunks, simulateShard } from '../engine/shard.js';
 import type { SimulationResult } from '../result/simulation-result.js';
 import type { AmountBasis } from '../report/amount-basis.js';
+import { usAmountBasis, usInflation } from '../report/us-amount-basis.js';
+import { usReportView } from '../report/us-report-view.js';
+import { usResultCsv } from '../report/us-result-csv.js';
+import { spendingInBasis, usResultInBasis } from '../report/us-result-in-basis.js';
+import { usResultJson } from '../report/us-result-json.js';
 import { reportView } from '../report/report-view.js';
 import { resultCsv } from '../report/result-csv.js';
-import { usResultCsv } from '../report/us-result-csv.js';
 import { resultInBasis } from '../report/result-in-basis.js';
 import { resultJson } from '../report/result-json.js';
 import { resultTable } from '../report/result-table.js';
@@ -76,20 +80,29 @@ function checkShardFlags(args: RunArgs): void {
   if (args.real) refuse('--real', 'a shard file holds the raw run; choose the amounts when merging (pensim merge --amounts real)');
 }
 
-/** A US run reports in USD as a table or JSON; the Norwegian report's units and presets do not apply. */
-function checkUsFlags(args: RunArgs): void {
-  const refuse = (flag: string, why: string) => {
-    throw new UserError([{ path: flag, message: `is not available for a US scenario: ${why}` }]);
-  };
-  if (args.format !== undefined && args.format !== 'table' && args.format !== 'json' && args.format !== 'csv') refuse('--format', `a US run reports as table, json or csv; got "${args.format}"`);
-  if (args.preset !== undefined) refuse('--preset', 'the presets are for the Norwegian client report; give --percentiles');
-  if (args.real) refuse('--real', 'US amounts are nominal USD');
-  if (args.amounts !== undefined && args.amounts !== 'nominal') refuse('--amounts', 'US amounts are nominal USD');
+/** A US run's report in every format: the same writers as the Norwegian one, through the US plan kinds' ClientReport. */
+interface UsRunOutput {
+  scenario: UsScenario;
+  result: UsRunResult;
+  basis: AmountBasis;
+  labels: Readonly<Record<string, string>>;
+  runDate: string;
 }
 
-function renderUs(result: UsRunResult, format: Format): string {
-  return format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? usResultCsv(result) : usResultTable(result);
-}
+const usView = (o: UsRunOutput) => usReportView(o.scenario, o.result, o.basis, o.labels);
+const usClient = async (o: UsRunOutput) => (await import('../report/us-client-report.js')).usReport({ scenario: o.scenario, view: usView(o), runDate: o.runDate });
+const usFan = async (o: UsRunOutput) => (await import('../report/us-client-report.js')).usAccountFanSvg(usView(o));
+
+const RENDER_US: Record<Format, (o: UsRunOutput) => string | Promise<string | Uint8Array>> = {
+  // The table and JSON keep their nominal form unless --amounts real asks otherwise.
+  table: (o) => usResultTable(usResultInBasis(o.result, o.basis), o.basis),
+  json: (o) => usResultJson(usResultInBasis(o.result, o.basis), o.basis),
+  csv: (o) => usResultCsv(usResultInBasis(o.result, o.basis), o.basis, spendingInBasis(o.result, o.basis, usInflation(o.scenario))),
+  html: async (o) => (await import('../report/html-report.js')).clientHtml(await usClient(o)),
+  svg: async (o) => `${await usFan(o)}\n`,
+  png: async (o) => renderPng(await usFan(o)),
+  pdf: async (o) => (await import('../report/pdf-report.js')).clientPdf(await usClient(o)),
+};
 
 /** The cap of a run to precision when --max-paths is not given. */
 const DEFAULT_MAX_PATHS = 10_000_000;
@@ -177,11 +190,12 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
     async function runWith(pool: Piscina | undefined): Promise<void> {
       const loaded: AnyScenario = await loadAnyScenario(args.scenario);
       const us = isUsScenario(loaded);
-      if (us) checkUsFlags(args);
       // A shard file is the raw run: a preset's "today's money" applies when merging, not here.
       // Client reports (html, pdf) are in today's money unless the flags say otherwise, as NAV's calculator is.
-      const clientDefault = !shard && !us && (format === 'html' || format === 'pdf') && args.amounts === undefined && !args.real && !choice.real;
-      const amounts = shard || us ? 'nominal' : amountsChoice(args, choice.real || clientDefault);
+      const clientDefault = !shard && (format === 'html' || format === 'pdf') && args.amounts === undefined && !args.real && !choice.real;
+      const amounts = shard ? 'nominal' : amountsChoice(args, choice.real || clientDefault);
+      // G is Norway's unit: a US run refuses it before any work (us-amount-basis.ts names the flag).
+      if (us) usAmountBasis(loaded, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
       const scenario = withSampler(withPercentiles(loaded, choice.percentiles), args.sampler);
       // A default is not a request: real-returns scenarios are simply reported in their own (real) terms.
       if (!isUsScenario(scenario) && !clientDefault) checkAmounts(scenario, amounts, args.amounts !== undefined ? '--amounts' : args.real ? '--real' : '--preset');
@@ -244,11 +258,12 @@ export async function runHandler(args: ArgumentsCamelCase<RunArgs>): Promise<voi
       }
       progress.done(result.paths, performance.now() - started, threads);
       let output: string | Uint8Array;
-      if (isUsScenario(scenario)) output = renderUs(result as UsRunResult, format);
+      const runDate = new Date().toISOString().slice(0, 10);
+      if (isUsScenario(scenario)) output = await RENDER_US[format]({ scenario, result: result as UsRunResult, basis: usAmountBasis(scenario, amounts), labels: choice.labels, runDate });
       else {
         const norway = result as SimulationResult;
         const basis = amountBasis(scenario, norway, amounts);
-        output = await RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate: new Date().toISOString().slice(0, 10) });
+        output = await RENDER[format]({ scenario, result: norway, basis, labels: choice.labels, runDate });
       }
       if (format === 'table' && 'precision' in result) output = `${output as string}${precisionLine((result as PrecisionResult).precision)}\n`;
       signal.throwIfAborted();

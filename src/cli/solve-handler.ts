@@ -14,10 +14,10 @@ export async function solveHandler(args: ArgumentsCamelCase<SolveArgs>): Promise
     const paths = wholeNumberFlag('paths', 1, 1_000_000)(args.paths) ?? SOLVE_DEFAULT_PATHS;
     const seedFlag = wholeNumberFlag('seed', 0, 0xffffffff)(args.seed);
     const threads = wholeNumberFlag('threads', 1, 256)(args.threads);
-    // A US scenario goes through the same search (studies/solve.ts checks it with the US schema).
+    // Any plan kind: a US scenario goes through the same search (studies/solve.ts checks it with the US schema; its plan fields: us-solve-fields.ts).
     const scenario = (await loadAnyScenario(args.scenario)) as Scenario;
     const result = await attributedTo(args.scenario, () =>
-      solve(scenario, args.for, target, { paths, seed: seedFlag ?? scenario.simulation.seed, ...(threads !== undefined && { threads }), signal }),
+      solve(scenario as Scenario, args.for, target, { paths, seed: seedFlag ?? scenario.simulation.seed, ...(threads !== undefined && { threads }), signal }),
     );
     signal.throwIfAborted();
     if (!result.reachable) {

@@ -1,10 +1,11 @@
 /**
  * simulatePaths: simulate() that also keeps every path's value of every series, in path order
  * (8 bytes a path a series: for research and for tests that check the summary against the paths).
- * usPathValues names a US run's series: the outputs of US_SERIES and the account at every age.
+ * usPathValues names a US run's series: the outputs of US_SERIES, the account at every age and, with
+ * company stock, its share of the account at every age.
  */
 import { compileAny, planSeriesCount, type AnyScenario } from '../plan/compiled-plan.js';
-import { US_SERIES, type UsSeries } from '../plan/us-simulation-plan.js';
+import { US_SERIES, usStockShareAt, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import { simulate, type AnyResult, type SimulateOptions } from './simulate.js';
 
 export async function simulatePaths(scenario: AnyScenario, options: SimulateOptions = {}): Promise<{ result: AnyResult; series: Float64Array[] }> {
@@ -21,14 +22,17 @@ export async function simulatePaths(scenario: AnyScenario, options: SimulateOpti
   return { result, series };
 }
 
-/**
- * A US run's per-path series by name, and the account value at the start of every saving age (one
- * array of paths per age): `ages` of them (the plan's nYears + 1), before the payout years' series
- * of a plan with a payout section; without `ages`, every series after US_SERIES.
- */
-export function usPathValues(series: readonly Float64Array[], ages?: number): { values: Record<UsSeries, Float64Array>; capitalByAge: Float64Array[] } {
+/** A US run's per-path series by name, and the account value at the start of every age (one array of paths per age). */
+export function usPathValues(
+  series: readonly Float64Array[],
+  plan?: Pick<UsSimulationPlan, 'nYears' | 'payout' | 'stock'>,
+): { values: Record<UsSeries, Float64Array>; capitalByAge: Float64Array[]; stockShareByAge: Float64Array[] } {
+  // Without the plan every series after US_SERIES is taken as the account by age (right for a plan without payout or company stock).
+  const n = plan ? plan.nYears + 1 : series.length - US_SERIES.length;
+  const share = plan?.stock ? usStockShareAt(plan) : -1;
   return {
     values: Object.fromEntries(US_SERIES.map((name, i) => [name, series[i]!])) as Record<UsSeries, Float64Array>,
-    capitalByAge: series.slice(US_SERIES.length, ages === undefined ? undefined : US_SERIES.length + ages),
+    capitalByAge: series.slice(US_SERIES.length, US_SERIES.length + n),
+    stockShareByAge: share < 0 ? [] : series.slice(share, share + n),
   };
 }

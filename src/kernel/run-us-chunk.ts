@@ -2,7 +2,8 @@
  * The US path kernel: one chunk of paths of a US plan (us-401k, us-ksop, us-simple-ira, us-sep-ira)
  * through the saving years, then the lump-sum distribution at the retirement age. Output: a
  * Float64Array, series-major (series s of path p at s·paths + p): US_SERIES, then the account value
- * at the start of every age (nYears + 1 points).
+ * at the start of every age (nYears + 1 points); with an employer-stock model, company stock's share of
+ * the account at the start of every age (nYears + 1 points).
  *
  * A year: pay grows at the year start (not in the first year; wage draws exactly as the Norwegian
  * kernel's, stream 'wage'); the diversification policy sells employer shares at the year start; the
@@ -32,7 +33,7 @@
 import { createEmployerStockPath, type EmployerStockPath } from '../market/employer-stock.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { createMarketPath } from '../market/market-path.js';
-import { usPayoutAt, usSeriesCount, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
+import { usPayoutAt, usSeriesCount, usStockShareAt, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import { chunkStream } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
@@ -218,6 +219,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const offsets = US_SERIES.map((_, i) => i * paths);
   const at = (name: (typeof US_SERIES)[number]) => offsets[US_SERIES.indexOf(name)]!;
   const capitalAt = US_SERIES.length;
+  const shareAt = stock ? usStockShareAt(plan) : -1;
   const market = createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const gross = market.gross;
   const wage = new NormalSource(chunkStream(seed, chunk, 'wage'));
@@ -268,6 +270,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
     let stockRel = 1;
     let defaulted = 0;
     series[capitalAt * paths + p] = st.fund;
+    if (shareAt >= 0) series[shareAt * paths + p] = 0;
     const tracing = trace !== undefined && trace.path === p;
 
     for (let y = 0; y < nYears; y++) {
@@ -386,7 +389,10 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
           fees, forfeited: st.forfeited - forfeitedBefore, left: leaves, jobLost: lostJob, fundsEnd: st.fund, stockEnd: st.price * (st.erShares + st.eeShares),
         });
       }
-      series[(capitalAt + y + 1) * paths + p] = st.fund + st.price * (st.erShares + st.eeShares);
+      const stockNow = st.price * (st.erShares + st.eeShares);
+      const account = st.fund + stockNow;
+      series[(capitalAt + y + 1) * paths + p] = account;
+      if (shareAt >= 0) series[(shareAt + y + 1) * paths + p] = account > 0 ? stockNow / account : 0;
     }
 
     // The distribution at the retirement age: everything vested.

@@ -53,7 +53,9 @@ export interface UsSimulationPlan extends PortfolioPlan {
 
 /**
  * Per-path outputs of the US kernel, in this order; then the account value at the start of every
- * age (nYears + 1); then, with a payout, US_PAYOUT_SERIES and the payout fans (usPayoutAt).
+ * age (nYears + 1); then, with a payout, US_PAYOUT_SERIES and the payout fans (usPayoutAt); then,
+ * with an employer-stock model, company stock's share of the account at the start of every saving
+ * age (nYears + 1: the report's stock-share fan, usStockShareAt).
  */
 export const US_SERIES = [
   'terminalWealth',
@@ -71,13 +73,18 @@ export const US_SERIES = [
 ] as const;
 export type UsSeries = (typeof US_SERIES)[number];
 
-export function usSeriesCount(plan: Pick<UsSimulationPlan, 'nYears' | 'payout'>): number {
-  return US_SERIES.length + plan.nYears + 1 + usPayoutSeriesCount(plan.payout);
+export function usSeriesCount(plan: Pick<UsSimulationPlan, 'nYears' | 'payout' | 'stock'>): number {
+  return US_SERIES.length + plan.nYears + 1 + usPayoutSeriesCount(plan.payout) + (plan.stock ? plan.nYears + 1 : 0);
 }
 
 /** Index of the first payout series (US_PAYOUT_SERIES[0]). */
 export function usPayoutAt(plan: Pick<UsSimulationPlan, 'nYears'>): number {
   return US_SERIES.length + plan.nYears + 1;
+}
+
+/** The first of the stock-share-by-age series (present only with an employer-stock model), after the payout's. */
+export function usStockShareAt(plan: Pick<UsSimulationPlan, 'nYears' | 'payout'>): number {
+  return US_SERIES.length + plan.nYears + 1 + usPayoutSeriesCount(plan.payout);
 }
 
 export function usPayoutSeriesIndex(plan: Pick<UsSimulationPlan, 'nYears'>, name: UsPayoutSeries): number {

@@ -142,13 +142,13 @@ function disabilityRowsOf(d: NonNullable<Scenario['disability']>, pct: Pct): [st
 
 /** A rate as a percentage with up to two decimals, in the locale: 0.0025 -> "0,25 %" (nb-NO). */
 /** The market normals' sampler, in words (README "Samplers"). */
-const SAMPLER_TEXT: Record<Scenario['simulation']['sampler'], string> = {
+export const SAMPLER_TEXT: Record<Scenario['simulation']['sampler'], string> = {
   pseudo: 'pseudo-random: independent paths',
   antithetic: 'antithetic: paths in pairs with negated market shocks',
   sobol: 'sobol: scrambled Sobol points with a Brownian bridge for the market shocks (randomized quasi-Monte Carlo)',
 };
 
-function rateFormat(locale: string): Pct {
+export function rateFormat(locale: string): Pct {
   const f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   return (x) => f.format(x);
 }
@@ -260,13 +260,14 @@ function taxText(s: Scenario, pct: Pct, money: Money): string {
   }
 }
 
-function weightsText(w: Record<string, number>, pct: Pct): string {
+export function weightsText(w: Record<string, number>, pct: Pct): string {
   return Object.entries(w)
     .map(([name, v]) => `${name} ${pct(v)}`)
     .join(', ');
 }
 
-function correlationText(s: Scenario, locale: string): string {
+/** The profile's correlations in words (a US scenario's profile is the same). */
+export function correlationText(s: { profile: Scenario['profile'] }, locale: string): string {
   const { assets, correlation } = s.profile;
   if (assets.length < 2) return 'one asset';
   if (!correlation) return 'none (independent assets)';

@@ -15,16 +15,31 @@ export interface CompareFan {
 }
 
 
-export function compareHtml(c: Comparison, fans: readonly CompareFan[], runDate: string): string {
+/**
+ * Today's dollars: each amount of age a divided by index(a) (us-amount-basis.ts: the scenario's
+ * price inflation from the start year). Terminal-wealth figures are of the retirement age, so they
+ * divide by one index: percentiles, mean, VaR, CVaR and the certainty equivalent (CRRA is
+ * homogeneous of degree 1) and the paired differences alike; probabilities and the CE value of $1
+ * of stock are ratios and stay.
+ */
+export interface CompareMoney {
+  index: (age: number) => number;
+  retirementAge: number;
+  /** "real USD in 2026 money (deflated by 2.5 % inflation a year)". */
+  describe: string;
+}
+
+export function compareHtml(c: Comparison, fans: readonly CompareFan[], runDate: string, real?: CompareMoney): string {
   const f = currencyFormat('USD');
-  const money = (x: number) => (Number.isFinite(x) ? f.money(x) : '–');
+  const atRetirement = real ? real.index(real.retirementAge) : 1;
+  const money = (x: number) => (Number.isFinite(x) ? f.money(x / atRetirement) : '–');
   const pct = (x: number) => (Number.isFinite(x) ? f.percent(x, 1) : '–');
   const keys = c.percentiles.map((q) => `p${q}`);
   const title = `Comparison: ${c.scenarios.map((s) => s.name).join(' vs ')}`;
   const cell = (s: string) => `<td>${escapeXml(s)}</td>`;
   const scenarioRows = [
     `<tr><th></th>${c.scenarios.map((s, i) => `<th style="color:${colour(i)}">${escapeXml(s.name)}</th>`).join('')}</tr>`,
-    ...keys.map((k) => `<tr><th>terminal wealth ${k}</th>${c.scenarios.map((s) => `<td data-scenario="${s.hash}" data-key="${k}" data-value="${s.terminalWealth.percentiles[k]}">${escapeXml(money(s.terminalWealth.percentiles[k]!))}</td>`).join('')}</tr>`),
+    ...keys.map((k) => `<tr><th>terminal wealth ${k}</th>${c.scenarios.map((s) => `<td data-scenario="${s.hash}" data-key="${k}" data-value="${s.terminalWealth.percentiles[k]! / atRetirement}">${escapeXml(money(s.terminalWealth.percentiles[k]!))}</td>`).join('')}</tr>`),
     `<tr><th>mean</th>${c.scenarios.map((s) => cell(money(s.terminalWealth.mean))).join('')}</tr>`,
     `<tr><th>VaR ${pct(c.alpha)}</th>${c.scenarios.map((s) => cell(money(s.valueAtRisk))).join('')}</tr>`,
     `<tr><th>CVaR ${pct(c.alpha)}</th>${c.scenarios.map((s) => cell(money(s.expectedShortfall))).join('')}</tr>`,
@@ -45,13 +60,17 @@ export function compareHtml(c: Comparison, fans: readonly CompareFan[], runDate:
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:12px 0}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}</style>
 </head><body>
 <h1>${escapeXml(title)}</h1>
-<p>${c.paths.toLocaleString('en-US')} paths each, seed ${c.seed}, on common random numbers (path i sees the same markets in every scenario); amounts in nominal USD. pensim ${escapeXml(c.pensim)}, ${escapeXml(runDate)}.</p>
+<p>${c.paths.toLocaleString('en-US')} paths each, seed ${c.seed}, on common random numbers (path i sees the same markets in every scenario); amounts in ${escapeXml(real ? real.describe : 'nominal USD')}. pensim ${escapeXml(c.pensim)}, ${escapeXml(runDate)}.</p>
 <h2>Account value by age</h2>
-${compareFanSvg(fans.map((f, i) => ({ name: c.scenarios[i]?.name ?? `scenario ${i + 1}`, ages: f.ages, capital: f.capital })), c.percentiles, currencyFormat('USD'), 'USD')}
+${compareFanSvg(fans.map((f, i) => ({ name: c.scenarios[i]?.name ?? `scenario ${i + 1}`, ages: f.ages, capital: real ? deflated(f, real.index) : f.capital })), c.percentiles, currencyFormat('USD'), real ? 'real USD' : 'USD')}
 <h2>Terminal wealth and risk</h2>
 <table>${scenarioRows.join('\n')}</table>
 <h2>Paired figures (same path in both)</h2>
 <table><tr><th>pair A vs B</th><th>P(A &lt; B)</th><th>median of A − B</th><th>VaR of A − B</th><th>CVaR of A − B</th></tr>${pairedRows.join('\n')}</table>
 </body></html>
 `;
+}
+
+function deflated(f: CompareFan, index: (age: number) => number): Record<string, number[]> {
+  return Object.fromEntries(Object.entries(f.capital).map(([k, v]) => [k, v.map((x, i) => x / index(f.ages[i]!))]));
 }

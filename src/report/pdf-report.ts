@@ -1,5 +1,6 @@
 /**
- * The client report as PDF, made by pdfkit (no browser): the plain-words summary, the amount
+ * The client report of every plan kind (report/client-report.ts) as PDF, made by pdfkit (no
+ * browser): the plain-words summary, the amount
  * basis stated (today's money by default, as NAV's calculator says "dagens kroneverdi"), the
  * capital fan drawn as vector bands and median (the same layout as the SVG: report/fan-bands.ts),
  * the percentile table, the shortfall and the assumptions. Text is set in the standard Helvetica
@@ -9,29 +10,11 @@
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import PDFDocument from 'pdfkit';
-import type { Scenario } from '../scenario/schema.js';
-import { describeBasis } from './amount-basis.js';
-import { disabilityRows, disabilitySentence } from './disability-rows.js';
-import { assumptions } from './assumptions.js';
+import type { ClientReport, PdfFan } from './client-report.js';
 import { fanLayout } from './fan-bands.js';
-import { percentileKeys, percentileName, type ReportView } from './report-view.js';
-import { summarySentence } from './summary-sentence.js';
+import { norwayReport, type NorwayReportInput } from './norway-client-report.js';
 
-export interface PdfReportInput {
-  scenario: Scenario;
-  view: ReportView;
-  runDate: string;
-}
-
-const ROWS = [
-  ['capitalAtRetirement', 'Capital at the payout start', 'money'],
-  ['payoutGross', 'First yearly payout, before tax', 'money'],
-  ['payoutNet', 'First yearly payout, after tax', 'money'],
-  ['replacementRatio', 'Replacement ratio', 'ratio'],
-  ['folketrygdPension', 'Folketrygd pension', 'money'],
-  ['totalPension', 'Total pension with the folketrygd', 'money'],
-  ['totalReplacementRatio', 'Total replacement ratio', 'ratio'],
-] as const;
+export type PdfReportInput = NorwayReportInput;
 
 const BLUE = '#2f6db5';
 const DARK = '#173a66';
@@ -53,11 +36,15 @@ export function winAnsi(s: string): string {
     .replace(/[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00f7]/g, '?');
 }
 
-export async function pdfReport({ scenario, view, runDate }: PdfReportInput): Promise<Buffer> {
-  const r = view.result;
-  const doc = new PDFDocument({ size: 'A4', margin: 50, compress: false, info: { Title: winAnsi(`Pension outlook: ${r.scenario.name ?? 'scenario'}`), Producer: `pensim ${r.pensim}`, Creator: `pensim ${r.pensim}` } });
+/** The Norwegian client report as PDF (the writer is clientPdf, one for every plan kind). */
+export async function pdfReport(input: PdfReportInput): Promise<Buffer> {
+  return clientPdf(norwayReport(input));
+}
+
+export async function clientPdf(c: ClientReport): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, compress: false, info: { Title: winAnsi(c.pdf.title), Producer: `pensim ${c.pensim}`, Creator: `pensim ${c.pensim}` } });
   const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
+  doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
@@ -65,46 +52,35 @@ export async function pdfReport({ scenario, view, runDate }: PdfReportInput): Pr
   const t = (s: string) => winAnsi(s);
   const width = doc.page.width - 100;
 
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(t(`Pension outlook · ${view.format.amount(r.paths)} simulated outcomes · ${runDate}`));
-  doc.moveDown(0.3).font('Helvetica-Bold').fontSize(18).fillColor(INK).text(t(r.scenario.name ?? 'Pension scenario'));
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).fillColor(INK).text(t(summarySentence(view)), { width });
-  doc.moveDown(0.4).font('Helvetica').fontSize(9).fillColor(MUTED).text(t(`Amounts in ${describeBasis(view.basis, r.currency)}.`), { width });
+  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(t(c.eyebrow));
+  doc.moveDown(0.3).font('Helvetica-Bold').fontSize(18).fillColor(INK).text(t(c.name));
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).fillColor(INK).text(t(c.summary), { width });
+  doc.moveDown(0.4).font('Helvetica').fontSize(9).fillColor(MUTED).text(t(c.basis.text), { width });
 
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(12).fillColor(INK).text('Pension capital by age');
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(12).fillColor(INK).text(t(c.pdf.fan.title));
   const fanTop = doc.y + 6;
-  drawCapitalFan(doc, view, 50, fanTop, width, 230);
+  drawFan(doc, c, c.pdf.fan, 50, fanTop, width, 230);
   // The chart's labels move the text cursor: the table starts below the chart, wherever that left it.
   doc.y = fanTop + 250;
   doc.x = 50;
 
   doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text('Percentiles', 50);
-  percentileTable(doc, view, width);
-  const s = r.shortfall;
-  if (s) {
-    doc.moveDown(0.6).font('Helvetica').fontSize(9).fillColor(INK).text(
-      t(`Probability that the ${s.of === 'totalReplacementRatio' ? 'total pension' : 'first yearly payout'} replaces less than ${view.format.percent(s.targetReplacementRatio)} of pay in the payout start year: ${view.format.percent(s.probability)} (standard error ${view.format.percent(s.stderr, 2)}).`),
-      50,
-      doc.y,
-      { width },
-    );
-  }
-
-  const dis = r.disability;
-  if (dis) {
-    // P(disabled before 67) and each group's outcomes as lines: mean, then the reported percentiles.
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor(INK).text('Disability before 67', 50, doc.y, { width });
-    doc.moveDown(0.2).font('Helvetica').fontSize(9).fillColor(INK).text(t(disabilitySentence(dis, r.paths)), 50, doc.y, { width });
-    const keys = percentileKeys(view);
-    for (const row of disabilityRows(dis, view.format.unit)) {
-      const show = (v: number) => (row.kind === 'money' ? view.format.value(v) : view.format.percent(v));
-      const pcts = keys.map((k) => `${percentileName(view, k)} ${show(row.metric.percentiles[k]!)}`).join(', ');
-      doc.moveDown(0.15).fontSize(8.5).text(t(`${row.label}: mean ${show(row.metric.mean)}; ${pcts}`), 50, doc.y, { width });
+  percentileTable(doc, c, width);
+  for (const note of c.pdf.notes) doc.moveDown(0.6).font('Helvetica').fontSize(9).fillColor(INK).text(t(note), 50, doc.y, { width });
+  for (const table of c.tables) {
+    // Each row as a line: mean, then the reported percentiles (the columns would not fit its labels).
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor(INK).text(t(table.title), 50, doc.y, { width });
+    doc.moveDown(0.2).font('Helvetica').fontSize(9).fillColor(INK).text(t(table.sentence), 50, doc.y, { width });
+    for (const row of table.rows) {
+      const show = (v: number) => (row.kind === 'money' ? c.format.value(v) : c.format.percent(v));
+      const pcts = c.columns.map((k) => `${k.name} ${show(row.metric.percentiles[k.key]!)}`).join(', ');
+      doc.moveDown(0.15).fontSize(8.5).text(t(`${row.short}: mean ${show(row.metric.mean)}; ${pcts}`), 50, doc.y, { width });
     }
   }
 
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text('Assumptions');
-  for (const g of assumptions(scenario, view, runDate)) {
+  for (const g of c.assumptions) {
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).fillColor(INK).text(t(g.title));
     for (const [k, v] of g.rows) {
       const y = doc.y;
@@ -114,24 +90,18 @@ export async function pdfReport({ scenario, view, runDate }: PdfReportInput): Pr
       doc.y = Math.max(after, doc.y) + 2;
     }
   }
-  doc.moveDown(1).font('Helvetica').fontSize(8).fillColor(MUTED).text(
-    t(`Made with pensim ${r.pensim}, a Monte Carlo model of ${view.format.amount(r.paths)} paths (seed ${r.seed}). The outcomes depend on the assumptions above; they are not a promise.`),
-    50,
-    doc.y,
-    { width },
-  );
+  doc.moveDown(1).font('Helvetica').fontSize(8).fillColor(MUTED).text(t(c.pdf.footer), 50, doc.y, { width });
   doc.end();
   return done;
 }
 
-function drawCapitalFan(doc: PDFKit.PDFDocument, view: ReportView, left: number, top: number, w: number, h: number): void {
-  const r = view.result;
+function drawFan(doc: PDFKit.PDFDocument, c: ClientReport, fan: PdfFan, left: number, top: number, w: number, h: number): void {
   const box = { left: left + 60, top, width: w - 70, height: h - 30 };
-  const all = Object.values(r.fan.capital).flat().concat(r.fan.mean);
-  const x = scaleLinear().domain([r.fan.ages[0]!, r.fan.ages[r.fan.ages.length - 1]!]).range([box.left, box.left + box.width]);
+  const all = Object.values(fan.values).flat().concat(fan.mean);
+  const x = scaleLinear().domain([fan.ages[0]!, fan.ages[fan.ages.length - 1]!]).range([box.left, box.left + box.width]);
   const y = scaleLinear().domain([Math.min(0, ...all), Math.max(1, ...all)]).nice().range([box.top + box.height, box.top]);
   const ticks = y.ticks(5);
-  const labels = view.format.ticks(ticks);
+  const labels = c.format.ticks(ticks);
   doc.save();
   doc.font('Helvetica').fontSize(7.5);
   ticks.forEach((v, i) => {
@@ -140,43 +110,42 @@ function drawCapitalFan(doc: PDFKit.PDFDocument, view: ReportView, left: number,
   });
   for (const age of x.ticks(8)) doc.fillColor(MUTED).text(String(age), x(age) - 10, box.top + box.height + 4, { width: 20, align: 'center', lineBreak: false });
   doc.fillColor(MUTED).text('age', box.left + box.width / 2 - 10, box.top + box.height + 15, { width: 20, align: 'center', lineBreak: false });
-  const layout = fanLayout(r.percentiles);
-  const idx = r.fan.ages.map((_, i) => i);
+  const layout = fanLayout(c.percentiles);
+  const idx = fan.ages.map((_, i) => i);
   for (const b of layout.bands) {
-    const lo = r.fan.capital[b.lower]!;
-    const hi = r.fan.capital[b.upper]!;
-    const d = area<number>().x((i) => x(r.fan.ages[i]!)).y0((i) => y(lo[i]!)).y1((i) => y(hi[i]!))(idx);
+    const lo = fan.values[b.lower]!;
+    const hi = fan.values[b.upper]!;
+    const d = area<number>().x((i) => x(fan.ages[i]!)).y0((i) => y(lo[i]!)).y1((i) => y(hi[i]!))(idx);
     if (d) doc.path(d).fillColor(BLUE).fillOpacity(0.24).fill();
   }
   doc.fillOpacity(1);
-  const series = layout.median ? r.fan.capital[layout.median]! : r.fan.mean;
-  const median = line<number>().x((i) => x(r.fan.ages[i]!)).y((i) => y(series[i]!))(idx);
+  const series = layout.median ? fan.values[layout.median]! : fan.mean;
+  const median = line<number>().x((i) => x(fan.ages[i]!)).y((i) => y(series[i]!))(idx);
   if (median) doc.path(median).lineWidth(2).strokeColor(DARK).stroke();
-  const ret = x(r.ages.retirement);
-  doc.moveTo(ret, box.top).lineTo(ret, box.top + box.height).lineWidth(0.6).dash(3, { space: 3 }).strokeColor(INK).stroke().undash();
-  doc.fillColor(INK).text(winAnsi(`retirement ${r.ages.retirement}`), ret - 40, box.top - 9, { width: 80, align: 'center', lineBreak: false });
-  const legend = layout.bands.map((b) => `${percentileName(view, b.lower)}-${percentileName(view, b.upper)}`).join(', ');
-  doc.fillColor(MUTED).text(winAnsi(`Bands: ${legend}; line: ${layout.median ? 'median' : 'mean'}. Capital at the start of each age (${view.format.unit}).`), left, box.top + box.height + 26, { width: w, lineBreak: false });
+  for (const m of fan.markers) {
+    const at = x(m.age);
+    doc.moveTo(at, box.top).lineTo(at, box.top + box.height).lineWidth(0.6).dash(3, { space: 3 }).strokeColor(INK).stroke().undash();
+    doc.fillColor(INK).text(winAnsi(m.label), at - 40, box.top - 9, { width: 80, align: 'center', lineBreak: false });
+  }
+  const name = (k: string) => c.columns.find((col) => col.key === k)?.name ?? k;
+  const legend = layout.bands.map((b) => `${name(b.lower)}-${name(b.upper)}`).join(', ');
+  doc.fillColor(MUTED).text(winAnsi(`Bands: ${legend}; line: ${layout.median ? 'median' : 'mean'}. ${fan.caption}`), left, box.top + box.height + 26, { width: w, lineBreak: false });
   doc.restore();
 }
 
-function percentileTable(doc: PDFKit.PDFDocument, view: ReportView, width: number): void {
-  const r = view.result;
-  const keys = percentileKeys(view);
+function percentileTable(doc: PDFKit.PDFDocument, c: ClientReport, width: number): void {
   const labelW = 150;
-  const colW = (width - labelW) / (keys.length + 1);
+  const colW = (width - labelW) / (c.columns.length + 1);
   let y = doc.y + 4;
   doc.font('Helvetica-Bold').fontSize(8).fillColor(MUTED);
-  doc.text(winAnsi(view.format.unit), 50, y, { width: labelW, lineBreak: false });
-  ['mean', ...keys.map((k) => percentileName(view, k))].forEach((h, i) => doc.text(winAnsi(h), 50 + labelW + i * colW, y, { width: colW - 4, align: 'right', lineBreak: false }));
+  doc.text(winAnsi(c.format.unit), 50, y, { width: labelW, lineBreak: false });
+  ['mean', ...c.columns.map((k) => k.name)].forEach((h, i) => doc.text(winAnsi(h), 50 + labelW + i * colW, y, { width: colW - 4, align: 'right', lineBreak: false }));
   y += 13;
   doc.font('Helvetica').fillColor(INK);
-  for (const [id, label, kind] of ROWS) {
-    const m = r.metrics[id];
-    if (!m) continue;
-    const show = (v: number) => winAnsi(kind === 'money' ? view.format.value(v) : view.format.percent(v));
-    doc.text(winAnsi(label), 50, y, { width: labelW, lineBreak: false });
-    [m.mean, ...keys.map((k) => m.percentiles[k]!)].forEach((v, i) => doc.text(show(v), 50 + labelW + i * colW, y, { width: colW - 4, align: 'right', lineBreak: false }));
+  for (const { short, kind, metric: m } of c.rows) {
+    const show = (v: number) => winAnsi(kind === 'money' ? c.format.value(v) : c.format.percent(v));
+    doc.text(winAnsi(short), 50, y, { width: labelW, lineBreak: false });
+    [m.mean, ...c.columns.map((k) => m.percentiles[k.key]!)].forEach((v, i) => doc.text(show(v), 50 + labelW + i * colW, y, { width: colW - 4, align: 'right', lineBreak: false }));
     y += 13;
     doc.moveTo(50, y - 3).lineTo(50 + width, y - 3).lineWidth(0.3).strokeColor('#e3e7ec').stroke();
   }

@@ -1,28 +1,33 @@
 /**
- * A US run's fans as CSV, in the layout of the Norwegian one (report/result-csv.ts): one row per
- * series and age: series, age, then one column per percentile. Series: capital (the account at the
- * start of every saving age, nominal USD); with a payout section also account (IRA + taxable +
- * NUA shares at the start of every age after the retirement age, nominal), spending (after-tax
- * spending of every payout age, start-year dollars) and ranOut (P(run out by that age): the same
- * value in every percentile column). Plain numbers rounded to cents.
+ * A US run's fans as CSV, as result-csv.ts writes the Norwegian ones: one row per series and age,
+ * series (account | stockShare), age, then one column per percentile; money rounded to cents,
+ * shares to 6 decimals. Amounts are nominal unless the first line is a "# amounts in …" comment.
+ * With a payout section the payout years' account (payoutAccount), after-tax spending (spending) and
+ * the chance of having run out by age (ranOut, one probability repeated in every column) follow.
  */
 import type { UsRunResult } from '../result/us-result.js';
+import { describeBasis, NOMINAL, type AmountBasis } from './amount-basis.js';
+import { payoutOf } from './us-result-in-basis.js';
 
-export function usResultCsv(r: UsRunResult): string {
+/** `spending`: the payout's spending fan in the basis (us-result-in-basis.ts spendingInBasis), when the run has one. */
+export function usResultCsv(r: UsRunResult, basis: AmountBasis = NOMINAL, spending?: { spendingAges: number[]; spending: Record<string, number[]> }): string {
   const keys = r.percentiles.map((p) => `p${p}`);
-  const lines = [['series', 'age', ...keys].join(',')];
-  const emit = (series: string, ages: number[], fan: Record<string, number[]>) =>
-    ages.forEach((age, i) => lines.push([series, String(age), ...keys.map((k) => round(fan[k]![i]!))].join(',')));
-  emit('capital', r.fan.ages, r.fan.capital);
-  const po = r.payout;
-  if (po) {
-    emit('account', po.fan.accountAges, po.fan.account);
-    emit('spending', po.fan.spendingAges, po.fan.spending);
-    po.ranOutByAge.ages.forEach((age, i) => lines.push(['ranOut', String(age), ...keys.map(() => String(po.ranOutByAge.probability[i]))].join(',')));
+  const lines = basis.kind === 'nominal' ? [] : [`# amounts in ${describeBasis(basis, 'USD')}`];
+  lines.push(['series', 'age', ...keys].join(','));
+  const emit = (series: string, ages: readonly number[], fan: Record<string, number[]>, places: number) =>
+    ages.forEach((age, i) => lines.push([series, String(age), ...keys.map((k) => round(fan[k]![i]!, places))].join(',')));
+  emit('account', r.fan.ages, r.fan.capital, 2);
+  if (r.stockShareFan) emit('stockShare', r.stockShareFan.ages, r.stockShareFan.share, 6);
+  const payout = payoutOf(r);
+  if (payout) {
+    emit('payoutAccount', payout.fan.accountAges, payout.fan.account, 2);
+    if (spending) emit('spending', spending.spendingAges, spending.spending, 2);
+    emit('ranOut', payout.ranOutByAge.ages, Object.fromEntries(keys.map((k) => [k, payout.ranOutByAge.probability])), 6);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function round(x: number): string {
-  return String(Math.round(x * 100) / 100);
+function round(x: number, places: number): string {
+  const scale = 10 ** places;
+  return String(Math.round(x * scale) / scale);
 }

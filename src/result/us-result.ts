@@ -6,7 +6,7 @@
  * (type 7) up to 100 000 paths by default, else the sketch's (relative error ≤ 2⁻¹²). The series
  * layout is the US pricer's (kernel/run-us-chunk.ts, plan/us-simulation-plan.ts).
  */
-import { US_SERIES, usSeriesIndex, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
+import { US_SERIES, usSeriesIndex, usStockShareAt, type UsSeries, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import type { UsScenario } from '../scenario/us-schema.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import type { PercentileMethod, SeriesCollector } from '../engine/collect-series.js';
@@ -45,6 +45,8 @@ export interface UsRunResult {
   };
   shortfall: { targetWealth: number; probability: number; stderr: number; ci95: [number, number] } | null;
   fan: { ages: number[]; mean: number[]; capital: Record<string, number[]>; ci95: Record<string, [number[], number[]]> };
+  /** With an employer-stock model: company stock's share of the account at the start of every age (0–1), the fan's ages. */
+  stockShareFan?: { ages: number[]; mean: number[]; share: Record<string, number[]> };
   /** With a payout section: the payout years (result/us-payout-result.ts, docs/results.md "US payout"). */
   payout?: UsPayoutResult;
 }
@@ -90,6 +92,13 @@ export function usResult(
       capital: collector.fan(capitalAt, ages, pct),
       ci95: collector.fanIntervals(capitalAt, ages, pct),
     },
+    ...(plan.stock && {
+      stockShareFan: {
+        ages: Array.from({ length: ages }, (_, i) => plan.startAge + i),
+        mean: Array.from({ length: ages }, (_, i) => collector.merged(usStockShareAt(plan) + i).mean),
+        share: collector.fan(usStockShareAt(plan), ages, pct),
+      },
+    }),
     ...(plan.payout && { payout: usPayoutResult(collector, { ...plan, payout: plan.payout }, scenario, pct) }),
   };
 }

@@ -1,14 +1,15 @@
 /**
  * Everything `pensim serve` ever reads from disk, read once when the server starts: the page's
- * own files (assets/serve/) and the bundled Norwegian scenarios (scenarios/). Requests are served
+ * own files (assets/serve/) and the bundled scenarios of every plan kind (scenarios/). Requests are served
  * from memory by name, so no request parameter can reach the filesystem: a page asset is one of a
  * fixed list, and a scenario is looked up by its name in this map (anything else is "not found").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../base/package-root.js';
+import { checkAnyScenario } from '../scenario/load-any-scenario.js';
 import { isUsScenarioObject } from '../scenario/us-schema.js';
-import { formatOf, parseScenario } from '../scenario/parse-scenario.js';
+import { formatOf } from '../scenario/parse-scenario.js';
 import { parse as parseYaml } from 'yaml';
 
 export interface PageAsset {
@@ -21,6 +22,8 @@ export interface BundledScenario {
   name: string;
   file: string;
   title: string;
+  /** 'us' for the US plan kinds (us-…), else 'norway': the page shows that kind's fields. */
+  kind: 'norway' | 'us';
   /** The scenario as written in the file (defaults not filled in), for the page to edit. */
   raw: unknown;
 }
@@ -47,11 +50,11 @@ export function loadBundledAssets(root = packageRoot()): BundledAssets {
     const text = readFileSync(join(dir, file), 'utf8');
     const format = formatOf(file);
     const raw: unknown = format === 'json' ? JSON.parse(text) : parseYaml(text);
-    // The workbench runs Norwegian plans; scenarios that do not validate are left out.
-    if (isUsScenarioObject(raw)) continue;
+    // Every plan kind; scenarios that do not validate are left out.
     try {
-      const s = parseScenario(text, format, file);
-      scenarios.set(file.replace(/\.(json|ya?ml)$/i, ''), { name: file.replace(/\.(json|ya?ml)$/i, ''), file, title: s.name ?? file, raw });
+      const s = checkAnyScenario(raw, file);
+      const name = file.replace(/\.(json|ya?ml)$/i, '');
+      scenarios.set(name, { name, file, title: s.name ?? file, kind: isUsScenarioObject(raw) ? 'us' : 'norway', raw });
     } catch {
       continue;
     }

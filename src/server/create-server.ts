@@ -16,20 +16,23 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { pairingProblems } from '../studies/compare.js';
 import { compareWithRuns } from '../studies/compare-with-runs.js';
-import { compileAny } from '../plan/compiled-plan.js';
+import { compileAny, isUsScenario, planSeriesCount, planYears, type AnyScenario } from '../plan/compiled-plan.js';
+import { checkAnyScenario } from '../scenario/load-any-scenario.js';
+import { usAmountBasis } from '../report/us-amount-basis.js';
+import { usResultInBasis } from '../report/us-result-in-basis.js';
+import type { UsRunResult } from '../result/us-result.js';
 import { checkRunSize } from '../engine/limits.js';
 import { resolveSetup, simulate } from '../engine/simulate.js';
 import type { SimulationResult } from '../result/simulation-result.js';
-import { parseSolveTarget, solve, SOLVE_DEFAULT_PATHS } from '../studies/solve.js';
+import { checkSolveField, parseSolveTarget, solve, SOLVE_DEFAULT_PATHS } from '../studies/solve.js';
 import { compilePlan } from '../plan/compile-plan.js';
-import { seriesCount } from '../plan/simulation-plan.js';
 import { amountBasis } from '../report/amount-basis-of.js';
 import { basisLabel, isInG } from '../report/amount-basis.js';
 import { compareFanSvg } from '../report/compare-fan-svg.js';
 import { currencyFormat, gFormat } from '../report/currency-format.js';
 import { resultInBasis } from '../report/result-in-basis.js';
-import { checkScenario } from '../scenario/parse-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { UsScenario } from '../scenario/us-schema.js';
 import { pathToString, UserError } from '../base/user-error.js';
 import { sameToken, TOKEN_COOKIE, tokenOf } from './access-token.js';
 import { loadBundledAssets, type BundledAssets } from './bundled-assets.js';
@@ -80,15 +83,15 @@ function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   return parsed.data;
 }
 
-/** A scenario from a body, checked in full before it queues: schema, rules, legal band, resource limits. */
-function runnableScenario(raw: unknown, paths: number | undefined, seed: number | undefined, threads: number, max: number, source = 'scenario'): { scenario: Scenario; paths: number; seed: number } {
-  const scenario = checkScenario(raw, source);
-  const plan = compilePlan(scenario);
+/** A scenario of any plan kind from a body, checked in full before it queues: schema, rules, legal band, resource limits. */
+function runnableScenario(raw: unknown, paths: number | undefined, seed: number | undefined, threads: number, max: number, source = 'scenario'): { scenario: AnyScenario; paths: number; seed: number } {
+  const scenario = checkAnyScenario(raw, source);
+  const plan = compileAny(scenario);
   const setup = resolveSetup(scenario, { ...(paths !== undefined && { paths }), ...(seed !== undefined && { seed }), threads });
   if (setup.paths > max) {
     throw new UserError([{ path: paths !== undefined ? 'paths' : 'simulation.paths', message: `${setup.paths} paths is above the workbench's limit of ${max} for this kind of run (a larger run is for the command line: pensim run --paths N)` }], source);
   }
-  checkRunSize({ paths: setup.paths, years: plan.nYears, series: seriesCount(plan), method: setup.method });
+  checkRunSize({ paths: setup.paths, years: planYears(plan), series: planSeriesCount(plan), method: setup.method });
   return { scenario, paths: setup.paths, seed: setup.seed };
 }
 
@@ -143,7 +146,7 @@ export function createServer(o: ServerOptions): FastifyInstance {
 
   app.get('/api/health', async () => ({ ok: true, ...queue.load, kept: store.size }));
 
-  app.get('/api/scenarios', async () => [...assets.scenarios.values()].map((s) => ({ name: s.name, title: s.title })));
+  app.get('/api/scenarios', async () => [...assets.scenarios.values()].map((s) => ({ name: s.name, title: s.title, kind: s.kind })));
   app.get<{ Params: { name: string } }>('/api/scenarios/:name', async (req, reply) => {
     const s = assets.scenarios.get(req.params.name);
     if (!s) return reply.code(404).send({ error: `no bundled scenario named "${req.params.name}"; the names are ${[...assets.scenarios.keys()].join(', ')}` });
@@ -162,7 +165,7 @@ export function createServer(o: ServerOptions): FastifyInstance {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UserError([{ path: '', message: 'the file must hold one scenario object' }], 'the uploaded file');
     // A file that parses is loaded into the form even when invalid: its problems show beside their fields.
     try {
-      compilePlan(checkScenario(raw, 'the uploaded file'));
+      compileAny(checkAnyScenario(raw, 'the uploaded file'));
       return { scenario: raw, problems: [] };
     } catch (e) {
       if (e instanceof UserError) return { scenario: raw, problems: e.problems };
@@ -209,13 +212,16 @@ export function createServer(o: ServerOptions): FastifyInstance {
     const body = parseBody(CompareBody, req.body);
     const checked = body.variants.map((v, i) => runnableScenario(v.scenario, body.paths, body.seed, o.threads, MAX_COMPARE_PATHS, `variants[${i}] (${v.label})`));
     const first = checked[0]!;
-    const scenarios = checked.map((c, i) => ({ ...c.scenario, name: body.variants[i]!.label }));
+    const scenarios = checked.map((c, i) => ({ ...c.scenario, name: body.variants[i]!.label })) as AnyScenario[];
+    const us = isUsScenario(first.scenario);
+    if (us && body.metric !== undefined) throw new UserError([{ path: 'metric', message: 'a US comparison compares the account at the retirement age (terminal wealth): leave metric out' }]);
+    const metric = us ? undefined : (body.metric ?? 'replacementRatio');
     // Variants that would not pair path by path are refused before they queue.
-    const unpaired = pairingProblems(scenarios.map((s) => compileAny(s)), scenarios, body.metric ?? 'replacementRatio');
+    const unpaired = pairingProblems(scenarios.map((s) => compileAny(s)), scenarios, metric);
     if (unpaired.length > 0) throw new UserError(unpaired);
     await streamJob(reply, queue, SECURITY_HEADERS, async (signal, send) => {
       const { comparison, results: all } = await compareWithRuns(scenarios, {
-        metric: body.metric ?? 'replacementRatio',
+        ...(metric !== undefined && { metric }),
         paths: first.paths,
         seed: body.seed ?? first.scenario.simulation.seed,
         threads: o.threads,
@@ -226,14 +232,27 @@ export function createServer(o: ServerOptions): FastifyInstance {
         signal,
         onProgress: (done, total) => send('progress', { done, total }),
       });
-      const results = all as SimulationResult[];
-      const runs = results.map((r, i) => store.add(scenarios[i]!, r));
+      const runs = all.map((r, i) => store.add(scenarios[i]!, r));
       const views = runs.map((run) => resultView(run, 'real'));
-      const real = results.map((r, i) => resultInBasis(r, amountBasis(scenarios[i]!, r, 'real')));
-      const basis = amountBasis(scenarios[0]!, results[0]!, 'real');
-      const fmt = isInG(basis) ? gFormat(results[0]!.currency) : currencyFormat(results[0]!.currency);
-      const chart = compareFanSvg(real.map((r, i) => ({ name: body.variants[i]!.label, ages: r.fan.ages, capital: r.fan.capital })), first.scenario.simulation.percentiles, fmt, basisLabel(basis, results[0]!.currency));
-      return { comparison, chart, variants: views.map((v, i) => ({ label: body.variants[i]!.label, id: v.id, summary: v.summary, rows: v.rows, columns: v.columns })) };
+      // The overlaid fans in today's money, as the views are.
+      let fans: { ages: number[]; capital: Record<string, number[]> }[];
+      let fmt;
+      let label: string;
+      if (us) {
+        const real = all.map((r, i) => usResultInBasis(r as UsRunResult, usAmountBasis(scenarios[i] as UsScenario, 'real')));
+        fans = real.map((r) => r.fan);
+        fmt = currencyFormat('USD');
+        label = basisLabel(usAmountBasis(scenarios[0] as UsScenario, 'real'), 'USD');
+      } else {
+        const results = all as SimulationResult[];
+        const real = results.map((r, i) => resultInBasis(r, amountBasis(scenarios[i] as Scenario, r, 'real')));
+        const basis = amountBasis(scenarios[0] as Scenario, results[0]!, 'real');
+        fans = real.map((r) => r.fan);
+        fmt = isInG(basis) ? gFormat(results[0]!.currency) : currencyFormat(results[0]!.currency);
+        label = basisLabel(basis, results[0]!.currency);
+      }
+      const chart = compareFanSvg(fans.map((f, i) => ({ name: body.variants[i]!.label, ages: f.ages, capital: f.capital })), first.scenario.simulation.percentiles, fmt, label);
+      return { kind: us ? 'us' : 'norway', comparison, chart, variants: views.map((v, i) => ({ label: body.variants[i]!.label, id: v.id, summary: v.summary, rows: v.rows, columns: v.columns })) };
     });
   });
 
@@ -241,8 +260,10 @@ export function createServer(o: ServerOptions): FastifyInstance {
     const body = parseBody(SolveBody, req.body);
     const target = parseSolveTarget(body.target);
     const { scenario, paths, seed } = runnableScenario(body.scenario, body.paths ?? SOLVE_DEFAULT_PATHS, body.seed, o.threads, MAX_SOLVE_PATHS);
+    // A field the scenario has not is refused before the job queues, as a bad scenario is.
+    checkSolveField(scenario as Scenario, body.field);
     await streamJob(reply, queue, SECURITY_HEADERS, (signal, send) =>
-      solve(scenario, body.field, target, { paths, seed, threads: o.threads, pool, signal, onStep: (done, most) => send('progress', { done, total: most }) }),
+      solve(scenario as Scenario, body.field, target, { paths, seed, threads: o.threads, pool, signal, onStep: (done, most) => send('progress', { done, total: most }) }),
     );
   });
 

@@ -13,6 +13,8 @@
  * A US plan through retirement solves for the highest withdrawal rate (payout.withdrawal.rate) that
  * meets a target such as ranOut.probability<=0.1: the grid is searched from the top down (the
  * target is met up to some rate), so "one step worse" is the next rate up.
+ * A US plan also solves for its deferral rate or a KSOP's stock cap (us-solve-fields.ts; the cap is
+ * searched from the top too, so the answer is the highest cap that meets the target).
  */
 import { withRunPool } from '../engine/run-pool.js';
 import type { Piscina } from 'piscina';
@@ -29,6 +31,8 @@ import { simulate } from '../engine/simulate.js';
 import type { SimulationResult } from '../result/simulation-result.js';
 
 import { SOLVE_FIELDS } from './solve-fields.js';
+import { usSolveField } from './us-solve-fields.js';
+import type { UsScenario } from '../scenario/us-schema.js';
 
 export { SOLVE_DEFAULT_PATHS, SOLVE_FIELDS } from './solve-fields.js';
 
@@ -103,7 +107,7 @@ export function parseSolveTarget(text: string): SolveTarget {
 interface Field {
   grid: number[];
   step: number;
-  /** 'down': the target is met up to some value (a withdrawal rate), so the grid is searched from its top. */
+  /** 'down': the target is met up to some value (a withdrawal rate, a stock cap), so the grid is searched from its top. */
   down?: boolean;
   set(s: Scenario, v: number): void;
 }
@@ -114,6 +118,11 @@ const range = (from: number, to: number, step: number, places: number) => {
   for (let i = 0; from + i * step <= to + step / 2; i++) out.push(round(from + i * step, places));
   return out;
 };
+
+/** A UserError naming --for when the field cannot be solved for in this scenario: checked before a run queues (the workbench). */
+export function checkSolveField(s: Scenario, field: string): void {
+  fieldOf(s, field);
+}
 
 /** The field's candidate grid (before the validity filter) and how to set it. */
 function fieldOf(s: Scenario, field: string): Field {
@@ -127,7 +136,12 @@ function fieldOf(s: Scenario, field: string): Field {
     if (w!.kind !== 'constant-real' && w!.kind !== 'percent-of-balance') refuse(`the ${w!.kind} policy has no rate: use constant-real or percent-of-balance`);
     return { grid: range(0.001, 0.15, 0.001, 3), step: 0.001, down: true, set: (x, v) => void ((x as unknown as { payout: { withdrawal: { rate: number } } }).payout.withdrawal.rate = v) };
   }
-  if (us && field !== 'person.retirementAge' && !field.startsWith('profile.weights.')) refuse(`a US scenario solves for payout.withdrawal.rate, person.retirementAge or profile.weights.<asset>, not "${field}"`);
+  if (us && field.startsWith('plan.')) {
+    const f = usSolveField(s as unknown as UsScenario, field);
+    if (typeof f === 'string') return refuse(f);
+    return f as unknown as Field;
+  }
+  if (us && field !== 'person.retirementAge' && !field.startsWith('profile.weights.')) refuse(`a US scenario solves for payout.withdrawal.rate, plan.deferralRate, plan.diversification.share, person.retirementAge or profile.weights.<asset>, not "${field}"`);
   if (field === 'plan.contribution.rate') {
     if (s.plan.kind === 'no-self-employed') refuse('a self-employed plan has plan.rate, not plan.contribution.rate');
     const c = (s.plan as { contribution?: { method: string } }).contribution;

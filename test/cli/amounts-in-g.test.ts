@@ -112,7 +112,7 @@ describe('--amounts: bad combinations are refused with exit 2 and no output file
     ['--real with --amounts g', [...FOLKETRYGD, '--real', '--amounts', 'g'], /--amounts: --real asks for real amounts and --amounts for g/],
     ['an unknown unit', [...FOLKETRYGD, '--amounts', 'euro'], /amounts.*Choices: "nominal", "real", "g"/s],
     ['a shard in G', [...FOLKETRYGD, '--shard', '0/2', '--amounts', 'g'], /--amounts: cannot be combined with --shard: a shard file holds the raw run/],
-    ['a US plan in G', ['scenarios/401k-diversified.json', '--amounts', 'g'], /--amounts: is not available for a US scenario/],
+    ['a US plan in G', ['scenarios/401k-diversified.json', '--amounts', 'g'], /--amounts: G \(the Norwegian grunnbeløp\) is not a unit of a US plan: give nominal or real/],
   ];
   for (const [name, args, message] of cases) {
     it(name, () => {

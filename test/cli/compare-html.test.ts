@@ -23,9 +23,13 @@ describe('pensim compare --format html', () => {
     expect(page.match(/data-band="p5-p95"/g)).toHaveLength(2);
     expect(page.match(/data-band="p25-p75"/g)).toHaveLength(2);
     expect(page.match(/data-line="p50"/g)).toHaveLength(2);
+    // In today's dollars: the JSON's nominal terminal wealth at 65 divided here by 1.025^(65 − 40)
+    // (both scenarios start at 40 in 2026; limits.indexation 2.5 % is their price inflation).
+    expect(page).toContain('amounts in real USD in 2026 money (deflated by 2.5 % inflation a year)');
     for (const s of json.scenarios) {
       for (const [k, v] of Object.entries(s.terminalWealth.percentiles)) {
-        expect(page).toContain(`data-scenario="${s.hash}" data-key="${k}" data-value="${v}"`);
+        const shown = new RegExp(`data-scenario="${s.hash}" data-key="${k}" data-value="([^"]+)"`).exec(page)!;
+        expect(Number(shown[1]), `${s.hash} ${k}`).toBeCloseTo(v / 1.025 ** 25, 6);
       }
     }
     expect(page).toContain(`data-key="pALessThanB" data-value="${json.paired[0]!.probabilityALessThanB}"`);

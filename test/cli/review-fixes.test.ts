@@ -24,8 +24,6 @@ describe('refused with exit 2, naming the flag given, and no file left', () => {
     ['--per-path with --shard', ['run', 'scenarios/default.json', '--paths', '4096', '--percentile-method', 'sketch', '--shard', '0/2', '--per-path', join(dir, 'pp.csv')], /--per-path: cannot be combined with --shard/],
     ['--real with --shard', ['run', 'scenarios/default.json', '--paths', '4096', '--percentile-method', 'sketch', '--shard', '0/2', '--real'], /--real: cannot be combined with --shard/],
     ['--per-path into a missing directory', ['run', 'scenarios/default.json', '--paths', '100', '--per-path', '/no/such/dir/pp.csv'], /--per-path: the directory \/no\/such\/dir does not exist/],
-    ['--preset on a US plan', ['run', 'scenarios/ksop-concentrated.json', '--preset', 'nl-urm'], /--preset: is not available for a US scenario/],
-    ['--format html on a US plan', ['run', 'scenarios/ksop-concentrated.json', '--format', 'html'], /--format: is not available for a US scenario: a US run reports as table, json or csv/],
     ['a percentile given twice in the scenario', ['run', dupes], /simulation\.percentiles: each percentile at most once/],
     ['sweeping the seed', ['sweep', 'scenarios/default.json', '--grid', 'simulation.seed=1,2', '--paths', '100'], /--grid simulation\.seed: cannot be swept: every cell runs with the sweep's seed/],
     ['sweeping the deterministic inflation', ['sweep', 'scenarios/default.json', '--grid', 'inflation=0.01,0.05', '--paths', '100'], /--grid inflation: cannot be swept/],

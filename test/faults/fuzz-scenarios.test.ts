@@ -145,7 +145,7 @@ describe('extreme but valid scenarios (every number at a bound)', () => {
         try {
           const scenario = checkUsScenario(tree);
           const plan = compileUsPlan(scenario);
-          const run = { plan, ...usPathValues((await simulatePaths(scenario, { paths: 64, threads: 1 })).series, plan.nYears + 1) };
+          const run = { plan, ...usPathValues((await simulatePaths(scenario, { paths: 64, threads: 1 })).series, plan) };
           for (const [series, values] of Object.entries(run.values)) {
             if (series === 'stockWealthRelative' && !run.plan.stock) continue; // NaN by design: no stock
             const i = values.findIndex((v) => !Number.isFinite(v));

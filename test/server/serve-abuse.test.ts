@@ -9,7 +9,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RUN_PATHS } from '../../src/server/request-schemas.js';
-import { defaultScenario, parseEvents, postJson, root, startServer, type TestServer } from './serve-helpers.js';
+import { defaultScenario, ksopScenario, parseEvents, postJson, root, startServer, type TestServer } from './serve-helpers.js';
 
 /** A raw GET with the path exactly as given (fetch would normalise "..").*/
 function rawGet(server: TestServer, path: string, headers: Record<string, string> = server.auth): Promise<{ status: number; body: string }> {
@@ -107,6 +107,39 @@ describe('pensim serve: bad requests', () => {
     await healthy();
   });
 
+  it('a US scenario with bad fields: 400 with each field; G, a foreign metric, a mixed comparison and a Norwegian solve field refused by name', async () => {
+    const s = ksopScenario();
+    (s.plan as Record<string, unknown>).deferralRate = 2;
+    (s.employerStock as Record<string, unknown>).idiosyncraticVolatility = -0.1;
+    const r = await postJson(server, '/api/run', { scenario: s, paths: 100 });
+    expect(r.status).toBe(400);
+    const body = expectMessage(await r.text()) as { problems: { path: string; message: string }[] };
+    expect(body.problems.map((p) => p.path).sort()).toEqual(['employerStock.idiosyncraticVolatility', 'plan.deferralRate']);
+    // Past the schema: the stock's market asset must be one of the profile's funds.
+    const t = ksopScenario();
+    (t.employerStock as Record<string, unknown>).marketAsset = 'gold';
+    const cross = (await (await postJson(server, '/api/run', { scenario: t, paths: 100 })).json()) as { problems: { path: string }[] };
+    expect(cross.problems.map((p) => p.path)).toContain('employerStock.marketAsset');
+    // A kept US run in G: refused naming the parameter.
+    const run = parseEvents(await (await postJson(server, '/api/run', { scenario: ksopScenario(), paths: 64, seed: 3 })).text());
+    const id = (run.find((e) => e.event === 'result')!.data as { id: string }).id;
+    for (const url of [`/api/results/${id}?amounts=g`, `/api/results/${id}/report.html?amounts=g`]) {
+      const g = await fetch(`${server.base}${url}`, { headers: server.auth });
+      expect(g.status, url).toBe(400);
+      expect(expectMessage(await g.text()).error).toMatch(/amounts: G \(the Norwegian grunnbeløp\) is not a unit of a US plan/);
+    }
+    const metric = await postJson(server, '/api/compare', { variants: [{ label: 'a', scenario: ksopScenario() }, { label: 'b', scenario: ksopScenario() }], paths: 64, metric: 'payoutGross' });
+    expect(metric.status).toBe(400);
+    expect(expectMessage(await metric.text()).error).toMatch(/metric: a US comparison compares the account/);
+    const mixed = await postJson(server, '/api/compare', { variants: [{ label: 'a', scenario: ksopScenario() }, { label: 'b', scenario: defaultScenario() }], paths: 64 });
+    expect(mixed.status).toBe(400);
+    expect(expectMessage(await mixed.text()).error).toMatch(/plan\.kind: .*compare takes one kind/);
+    const solve = await postJson(server, '/api/solve', { scenario: ksopScenario(), field: 'plan.contribution.rate', target: 'capitalAtRetirement.p10>=1', paths: 64 });
+    expect(solve.status).toBe(400);
+    expect(expectMessage(await solve.text()).error).toMatch(/--for: cannot solve a US plan for "plan\.contribution\.rate"/);
+    await healthy();
+  });
+
   it('a wrong or missing token: 401; a foreign Host: 403', async () => {
     for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: `Bearer ${server.token}x` }, { Cookie: 'pensim_token=nope' }]) {
       const r = await rawGet(server, '/api/health', headers);
@@ -190,7 +223,9 @@ describe('pensim serve: bad requests', () => {
   });
 
   it('opened no file during the requests except the PDF library reading its own font metrics', () => {
-    const outside = opened.filter((o) => !o.includes(`${root}node_modules/pdfkit/`));
+    // pdfkit's own folder, through any symlink (a git worktree links node_modules to the main checkout's).
+    const pdfkit = fs.realpathSync(`${root}node_modules/pdfkit`);
+    const outside = opened.filter((o) => !o.includes(`${root}node_modules/pdfkit/`) && !o.includes(`${pdfkit}/`));
     expect(outside).toEqual([]);
     // The recorder works: the PDF download above did read Helvetica's metrics.
     expect(opened.some((o) => o.includes('Helvetica'))).toBe(true);

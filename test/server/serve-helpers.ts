@@ -35,6 +35,12 @@ export function parseEvents(text: string): StreamEvent[] {
 }
 
 const DEFAULT_TEXT = readFileSync(`${root}scenarios/default.json`, 'utf8');
+const KSOP_TEXT = readFileSync(`${root}scenarios/ksop-concentrated.json`, 'utf8');
+
+/** A fresh copy of the bundled KSOP scenario (ksop-concentrated.json) as written. */
+export function ksopScenario(): Record<string, unknown> {
+  return JSON.parse(KSOP_TEXT) as Record<string, unknown>;
+}
 
 /** A fresh copy of the bundled default scenario as written (read once, when the test module loads). */
 export function defaultScenario(): Record<string, unknown> {

@@ -5,7 +5,10 @@
  * (same scenario and seed); the health check answers throughout; memory stays bounded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario, parseEvents, postJson, startServer, type TestServer } from './serve-helpers.js';
+import { simulate } from '../../src/engine/simulate.js';
+import type { UsRunResult } from '../../src/result/us-result.js';
+import { checkUsScenario } from '../../src/scenario/load-us-scenario.js';
+import { defaultScenario, ksopScenario, parseEvents, postJson, startServer, type TestServer } from './serve-helpers.js';
 
 const CLIENTS = 20;
 const REQUESTS = 200;
@@ -70,6 +73,47 @@ describe('pensim serve under load', () => {
     // Bounded memory: kept results are capped, queued ones are refused; generous for GC timing.
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(300 * 2 ** 20);
   }, 60_000);
+});
+
+describe('pensim serve under load with a US plan', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ capacity: 4, keep: 8 });
+  });
+  afterAll(async () => server?.close());
+
+  it('20 clients × 10 KSOP runs: every run answered (a 429 is retried after a pause), all the same digits, the library\'s in today\'s dollars', async () => {
+    const scenario = ksopScenario();
+    const results: number[] = [];
+    let refused = 0;
+    const client = async () => {
+      for (let i = 0; i < 10; i++) {
+        for (;;) {
+          const r = await postJson(server, '/api/run', { scenario, paths: PATHS, seed: 9 }, AbortSignal.timeout(20_000));
+          if (r.status === 429) {
+            refused++;
+            expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+            await r.arrayBuffer();
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            continue;
+          }
+          expect(r.status).toBe(200);
+          const result = parseEvents(await r.text()).find((e) => e.event === 'result')?.data as { rows: { metric: string; cells: { stat: string; value: number }[] }[] };
+          results.push(result.rows.find((row) => row.metric === 'capitalAtRetirement')!.cells.find((c) => c.stat === 'p50')!.value);
+          break;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+    expect(results).toHaveLength(CLIENTS * 10);
+    // The same run in-process, nominal, deflated here by the limits' indexation (2.5 %) over the 25 years to 65.
+    const direct = (await simulate(checkUsScenario(scenario), { paths: PATHS, seed: 9, threads: 1 })) as UsRunResult;
+    const expected = direct.metrics.capitalAtRetirement.percentiles['p50']! / 1.025 ** 25;
+    for (const v of results) expect(v).toBeCloseTo(expected, 6);
+    expect(refused).toBeGreaterThan(0); // the queue did fill: the retry path was exercised
+    const after = await (await fetch(`${server.base}/api/health`, { headers: server.auth })).json();
+    expect(after).toMatchObject({ ok: true, running: 0, waiting: 0 });
+  }, 90_000);
 });
 
 describe('pensim serve: cancelling a run', () => {

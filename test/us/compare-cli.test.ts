@@ -72,10 +72,10 @@ describe('pensim run and validate on a US scenario', () => {
     expect(j.metrics.capitalAtRetirement.percentiles.p50).toBeCloseTo(j.fan.capital.p50[25], 6);
     expect(j.metrics.afterTaxBest.mean).toBeGreaterThanOrEqual(j.metrics.afterTaxRollover.mean);
   });
-  it('run refuses the Norwegian-only flags; validate says valid', () => {
-    const r = pensim(['run', 'scenarios/sep-ira.json', '--real']);
+  it('run refuses amounts in G (a Norwegian unit); validate says valid', () => {
+    const r = pensim(['run', 'scenarios/sep-ira.json', '--amounts', 'g']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^pensim: --real: is not available for a US scenario/m);
+    expect(r.stderr).toMatch(/^pensim: --amounts: G \(the Norwegian grunnbeløp\) is not a unit of a US plan/m);
     const v = pensim(['validate', 'scenarios/sep-ira.json']);
     expect(v.stdout).toBe('scenarios/sep-ira.json: valid\n');
   });

@@ -28,5 +28,6 @@ export async function usRun(scenario: UsScenario, options: { paths?: number; see
   const { simulatePaths, usPathValues } = await import('../../src/engine/simulate-paths.js');
   const { compileUsPlan } = await import('../../src/plan/compile-us.js');
   const { result, series } = await simulatePaths(scenario, { threads: 1, ...options });
-  return { result, plan: compileUsPlan(scenario), ...usPathValues(series) };
+  const plan = compileUsPlan(scenario);
+  return { result, plan, ...usPathValues(series, plan) };
 }

@@ -1,0 +1,33 @@
+/**
+ * The AmountBasis of a US run's report from the unit asked for: nominal dollars, or today's
+ * (start-year) dollars deflated by the scenario's price inflation. A US scenario's inflation is its
+ * payout section's (payout.inflation, which indexes spending and Social Security) when it has one,
+ * else the limits' indexation (limits.indexation: the IRS indexes the 402(g), 415(c) and 401(a)(17)
+ * limits by the CPI, IRC §415(d), so that rate is the scenario's price inflation). G is a
+ * Norwegian unit: asking for it is refused, naming the flag.
+ *
+ * Example (a test checks it): ksop-concentrated (start 2026, limits.indexation 0.025) in real
+ * dollars is { kind: 'real', inflation: 0.025, baseYear: 2026 }.
+ */
+import { UserError } from '../base/user-error.js';
+import type { UsScenario } from '../scenario/us-schema.js';
+import { startOf } from '../scenario/validate-scenario.js';
+import { NOMINAL, type AmountBasis } from './amount-basis.js';
+import type { Amounts } from './amounts-choices.js';
+
+/** The scenario's yearly price inflation: the payout's, else the limits' indexation (read narrowly: the payout section may be absent). */
+export function usInflation(s: UsScenario): number {
+  const payout = (s as { payout?: { inflation?: number } }).payout;
+  return payout?.inflation ?? s.limits.indexation;
+}
+
+/** Where usInflation took the rate from, for the report's words. */
+export function usInflationSource(s: UsScenario): string {
+  return (s as { payout?: { inflation?: number } }).payout?.inflation !== undefined ? 'payout.inflation' : 'limits.indexation, the CPI indexation of the IRS limits';
+}
+
+export function usAmountBasis(s: UsScenario, amounts: Amounts, flag = '--amounts'): AmountBasis {
+  if (amounts === 'g') throw new UserError([{ path: flag, message: 'G (the Norwegian grunnbeløp) is not a unit of a US plan: give nominal or real (today\'s dollars)' }]);
+  if (amounts === 'nominal') return NOMINAL;
+  return { kind: 'real', inflation: usInflation(s), baseYear: startOf({ ...s.person, careerBreaks: [], children: [], spouse: false }).startYear };
+}
