@@ -54,6 +54,8 @@ export interface PdfFan {
   markers: readonly AgeMark[];
   /** Ends the legend line: "Capital at the start of each age (NOK)." */
   caption: string;
+  /** The values are shares (axis in percent), not money. */
+  share?: boolean;
 }
 
 export interface ClientReport {
@@ -82,6 +84,6 @@ export interface ClientReport {
   tables: ReportTable[];
   assumptions: AssumptionGroup[];
   footer: string;
-  /** The PDF's own words: its info title, the fan it draws, the lines under its table, its footer. */
-  pdf: { title: string; fan: PdfFan; notes: string[]; footer: string };
+  /** The PDF's own words: its info title, the fan it draws first, the lines under its table, its footer; `moreFans` on a page of their own after the table. */
+  pdf: { title: string; fan: PdfFan; notes: string[]; footer: string; moreFans?: PdfFan[] };
 }

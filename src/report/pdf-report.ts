@@ -33,6 +33,11 @@ export function winAnsi(s: string): string {
     .replaceAll('\u2248', '~')
     .replaceAll('\u00d7', 'x')
     .replaceAll('\u2192', '->')
+    .replaceAll('\u03b3', 'gamma')
+    .replaceAll('\u03b1', 'alpha')
+    .replaceAll('\u03c3', 'sigma')
+    .replaceAll('\u03bc', 'mu')
+    .replaceAll('\u03bb', 'lambda')
     .replace(/[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00f7]/g, '?');
 }
 
@@ -78,11 +83,27 @@ export async function clientPdf(c: ClientReport): Promise<Buffer> {
     }
   }
 
+  // The other fans two to a page, then the assumptions on a page of their own.
+  const more = c.pdf.moreFans ?? [];
+  for (let i = 0; i < more.length; i++) {
+    if (i % 2 === 0) doc.addPage();
+    const fan = more[i]!;
+    const top = i % 2 === 0 ? 50 : 400;
+    doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text(t(fan.title), 50, top, { width });
+    drawFan(doc, c, fan, 50, top + 22, width, 230);
+  }
+
   doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text('Assumptions');
+  doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text('Assumptions', 50, 50);
+  const bottom = doc.page.height - doc.page.margins.bottom;
   for (const g of c.assumptions) {
-    doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).fillColor(INK).text(t(g.title));
-    for (const [k, v] of g.rows) {
+    // A group's title stays with its first row; a row that does not fit starts a new page (label and value together).
+    const firstRow = g.rows[0] ? rowHeight(doc, g.rows[0], width) : 0;
+    if (doc.y + 24 + firstRow > bottom) doc.addPage();
+    doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).fillColor(INK).text(t(g.title), 50, doc.y);
+    for (const row of g.rows) {
+      if (doc.y + rowHeight(doc, row, width) > bottom) doc.addPage();
+      const [k, v] = row;
       const y = doc.y;
       doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(t(k), 50, y, { width: 150 });
       const after = doc.y;
@@ -95,13 +116,19 @@ export async function clientPdf(c: ClientReport): Promise<Buffer> {
   return done;
 }
 
+/** The height an assumptions row takes: the taller of its label and its value, at the row's font. */
+function rowHeight(doc: PDFKit.PDFDocument, [k, v]: readonly [string, string], width: number): number {
+  doc.font('Helvetica').fontSize(8.5);
+  return Math.max(doc.heightOfString(winAnsi(k), { width: 150 }), doc.heightOfString(winAnsi(v), { width: width - 160 })) + 2;
+}
+
 function drawFan(doc: PDFKit.PDFDocument, c: ClientReport, fan: PdfFan, left: number, top: number, w: number, h: number): void {
   const box = { left: left + 60, top, width: w - 70, height: h - 30 };
   const all = Object.values(fan.values).flat().concat(fan.mean);
   const x = scaleLinear().domain([fan.ages[0]!, fan.ages[fan.ages.length - 1]!]).range([box.left, box.left + box.width]);
   const y = scaleLinear().domain([Math.min(0, ...all), Math.max(1, ...all)]).nice().range([box.top + box.height, box.top]);
   const ticks = y.ticks(5);
-  const labels = c.format.ticks(ticks);
+  const labels = fan.share ? ticks.map((v) => c.format.percent(v, 0)) : c.format.ticks(ticks);
   doc.save();
   doc.font('Helvetica').fontSize(7.5);
   ticks.forEach((v, i) => {

@@ -10,7 +10,7 @@ import type { UsScenario } from '../scenario/us-schema.js';
 import { basisLabel, describeBasis } from './amount-basis.js';
 import { fanChartSvg, shorten, type FanChart } from './capital-fan-svg.js';
 import type { ChartOptions } from './chart-frame.js';
-import type { ClientReport, ReportNote, ReportRow } from './client-report.js';
+import type { ClientReport, PdfFan, ReportNote, ReportRow } from './client-report.js';
 import { errorBarLineSvg } from './error-bar-line-svg.js';
 import { spendingInBasis } from './us-result-in-basis.js';
 import { usAssumptions } from './us-assumptions.js';
@@ -104,7 +104,7 @@ export function usReport({ scenario, view, runDate }: UsReportInput): ClientRepo
     footer:
       `Made with pensim ${r.pensim}, a Monte Carlo model: ${f.amount(r.paths)} paths of returns, pay${r.metrics.employerStockValue ? ', company stock' : ''} and leaving the employer. ` +
       (r.percentileMethod === 'sketch' ? 'Percentiles come from a fixed-memory sketch (relative error at most 0.025 %). ' : 'Percentiles are exact order statistics of all paths. ') +
-      'Federal tax at flat rates; state tax is not modelled. The outcomes depend on the assumptions above; they are not a promise.',
+      `${taxWords(scenario)} The outcomes depend on the assumptions above; they are not a promise.`,
     pdf: {
       title: `Retirement outlook: ${r.scenario.name ?? 'scenario'}`,
       fan: {
@@ -114,9 +114,46 @@ export function usReport({ scenario, view, runDate }: UsReportInput): ClientRepo
         caption: `The account at the start of each age (${f.unit}).`,
       },
       notes: notes.map((n) => n.text),
-      footer: `Made with pensim ${r.pensim}, a Monte Carlo model of ${f.amount(r.paths)} paths (seed ${r.seed}). Federal tax at flat rates; state tax is not modelled. The outcomes depend on the assumptions above; they are not a promise.`,
+      footer: `Made with pensim ${r.pensim}, a Monte Carlo model of ${f.amount(r.paths)} paths (seed ${r.seed}). ${taxWords(scenario)} The outcomes depend on the assumptions above; they are not a promise.`,
+      moreFans: morePdfFans(view),
     },
   };
+}
+
+/** The footer's word on tax: flat rates at the distribution, or the payout's federal brackets. */
+function taxWords(scenario: UsScenario): string {
+  return scenario.payout?.tax.kind === 'federal'
+    ? 'Federal income tax by the 2026 brackets in the payout years; state tax is not modelled.'
+    : 'Federal tax at flat rates; state tax is not modelled.';
+}
+
+/** The PDF's fans after the account's: the spending after tax and company stock's share, where the run has them. */
+function morePdfFans(view: UsReportView): PdfFan[] {
+  const r = view.result;
+  const fans: PdfFan[] = [];
+  const spending = spendingInBasis(r, view.basis, view.inflation);
+  if (spending && r.payout) {
+    fans.push({
+      title: `Yearly spending after tax, ${r.payout.ages.retirement} to ${r.payout.ages.horizon - 1}`,
+      ages: spending.spendingAges,
+      values: spending.spending,
+      mean: spending.spendingMean,
+      markers: [],
+      caption: `Spending after tax in the year of each age (${view.format.unit}).`,
+    });
+  }
+  if (r.stockShareFan) {
+    fans.push({
+      title: "Company stock's share of the account",
+      ages: r.stockShareFan.ages,
+      values: r.stockShareFan.share,
+      mean: r.stockShareFan.mean,
+      markers: [],
+      caption: 'The share of the account in company stock at the start of each age.',
+      share: true,
+    });
+  }
+  return fans;
 }
 
 const PLAN_NAMES: Record<string, string> = { 'us-401k': '401(k)', 'us-ksop': 'KSOP', 'us-simple-ira': 'SIMPLE IRA', 'us-sep-ira': 'SEP IRA' };

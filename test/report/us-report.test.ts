@@ -88,7 +88,9 @@ describe('pensim run <US scenario> as a client report', () => {
     expect(text).toContain('$24,500 (IRC §402(g))'.replace('§', '\u00a7'));
     expect(text).toContain('idiosyncratic volatility 30% a year');
     const raw = pdf.toString('latin1');
-    expect(raw.match(/0\.1843\d* 0\.4274\d* 0\.7098\d* scn/g) ?? []).toHaveLength(3); // p5-p95, p10-p90, p25-p75
+    // p5-p95, p10-p90, p25-p75 of the account fan on page 1 and of company stock's share on page 2.
+    expect(raw.match(/0\.1843\d* 0\.4274\d* 0\.7098\d* scn/g) ?? []).toHaveLength(6);
+    expect(text).toContain("Company stock's share of the account".replace("'", '\u2019').replace('\u2019', "'"));
   });
 
   it('svg and png draw the account fan; --amounts g is refused naming the flag', () => {
@@ -160,6 +162,24 @@ describe('pensim run <US scenario with payout years> as a client report', () => 
     for (const chart of ['capital-fan', 'spending-fan', 'stock-share-fan']) expect(html, chart).toContain(`data-chart="${chart}"`);
     expect(html).toContain('Payout, taxes and Social Security');
     expect(html).toContain('$30,000 a year at full retirement age');
+  });
+
+  it('the PDF: the spending fan on its own page, gamma spelled out, every assumption row with its value on one page', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'pensim-us-payout-pdf-')), 'r.pdf');
+    const r = pensim(...RUN_PAYOUT, '--format', 'pdf', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const pdf = readFileSync(out);
+    const text = pdfText(pdf);
+    expect(text).toContain('Yearly spending after tax, 65 to 94');
+    expect(text).toContain('gamma = 3');
+    expect(text).not.toMatch(/\? = 3/);
+    expect(text).toContain('Federal income tax by the 2026 brackets in the payout years');
+    // pdfkit writes each page's content stream as the page ends, in page order: no page may hold a
+    // lone line (a label whose value went to the next page: a row split by the page break).
+    const pages = pdf.toString('latin1').split('endstream').filter((p) => /TJ/.test(p));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const page of pages) expect((page.match(/\]\s*TJ/g) ?? []).length).toBeGreaterThan(2);
+    rmSync(out);
   });
 
   it('CSV: the spending and ran-out rows of every payout age', () => {
