@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 // Issue 24 acceptance: bad disability input exits 2 with a message naming the field, no stack trace.
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 type Json = Record<string, Record<string, unknown>>;
 const read = (f: string) => JSON.parse(readFileSync(join(root, 'scenarios', f), 'utf8')) as Json;
 

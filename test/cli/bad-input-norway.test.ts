@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 // Issue 4, acceptance 5: bad Norwegian inputs give a clear error naming the field, exit code 2.
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const read = (f: string) => JSON.parse(readFileSync(join(root, 'scenarios', f), 'utf8')) as Record<string, Record<string, unknown>>;
 
 function runWith(file: string, mutate: (s: Record<string, Record<string, unknown>>) => void) {

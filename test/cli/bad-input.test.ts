@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
+const CLI = join(ROOT, 'dist/bundle/cli/pensim.js');
 const HINT = 'Run "pensim --help" for the commands and their options.';
 
 /** A scenario as plain JSON, mutated freely (one fault at a time). */

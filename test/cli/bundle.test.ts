@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { pensim: string }; scripts: { start: string } };
 const bundled = join(root, manifest.bin.pensim);
-const compiled = join(root, 'dist/src/cli/main.js');
+const compiled = join(root, 'dist/bundle/cli/pensim.js');
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-bundle-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep, startCli } from '../faults/cli-process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-columnar-cli-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 

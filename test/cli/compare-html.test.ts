@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const compare = (format: string) =>
   spawnSync(process.execPath, [cli, 'compare', 'scenarios/ksop-concentrated.json', 'scenarios/401k-diversified.json', '--paths', '1500', '--format', format], { cwd: root, encoding: 'utf8' });
 

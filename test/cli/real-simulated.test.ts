@@ -9,7 +9,7 @@ import { compilePlan } from '../../src/plan/compile-plan.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const run = (...args: string[]) => JSON.parse(spawnSync(process.execPath, [cli, 'run', ...args], { cwd: root, encoding: 'utf8' }).stdout) as {
   amounts: { basis: string };
   metrics: Record<string, { percentiles: Record<string, number> }>;

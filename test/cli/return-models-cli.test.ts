@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
+const CLI = join(ROOT, 'dist/bundle/cli/pensim.js');
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-returns-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 

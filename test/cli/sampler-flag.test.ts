@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 // The built CLI (npm test builds first), as a user runs it.
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const pensim = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 const capital = (stdout: string) => (JSON.parse(stdout) as { metrics: { capitalAtRetirement: { mean: number } } }).metrics.capitalAtRetirement.mean;
 

@@ -16,7 +16,7 @@ import { traceCommand } from '../../src/cli/trace-command.js';
 import { validateCommand } from '../../src/cli/validate-command.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-init-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 /** Run from a temporary folder: nothing may depend on the working directory being the repo. */

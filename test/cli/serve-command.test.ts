@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 
 describe('pensim serve', () => {
   it('prints a tokened URL on 127.0.0.1, refuses requests without the token, stops on SIGTERM', async () => {

@@ -14,7 +14,7 @@ import { UserError } from '../../src/base/user-error.js';
 import { scenarioFrom } from '../norway/helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const pensim = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 const TOTAL = 'scenarios/total-pension-with-folketrygd.json';
 // 2100 paths: two chunks (2048 + 52), so two threads really split the work.

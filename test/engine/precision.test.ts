@@ -13,7 +13,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { MAX_GROWTH, nextStep, SAFETY, simulateToPrecision } from '../../src/studies/simulate-to-precision.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 
 describe('simulateToPrecision', () => {
   it('stops when every headline half-width is within 4 %, and equals the plain run of that many paths, on 1 and 2 threads', async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './hostile-scenarios.js';
 
-export const CLI = join(ROOT, 'dist/src/cli/main.js');
+export const CLI = join(ROOT, 'dist/bundle/cli/pensim.js');
 export const DEFAULT_SCENARIO = join(ROOT, 'scenarios/default.json');
 
 export interface Exited {

@@ -31,7 +31,7 @@ import { globalsSnapshot, hostileCase, mutated, ROOT, unpolluted, type HostileCa
 const SEED = 20_261_123;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 12);
-const CLI = join(ROOT, 'dist/src/cli/main.js');
+const CLI = join(ROOT, 'dist/bundle/cli/pensim.js');
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-fuzz-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 

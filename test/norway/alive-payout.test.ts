@@ -62,7 +62,7 @@ describe('the payout of those alive', () => {
   });
 
   it('the HTML report draws the living and says how likely one is to be alive', () => {
-    const r = spawnSync(process.execPath, [join(root, 'dist/src/cli/main.js'), 'run', 'scenarios/hybrid-female.json', '--paths', '3000', '--format', 'html', '--quiet'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'dist/bundle/cli/pensim.js'), 'run', 'scenarios/hybrid-female.json', '--paths', '3000', '--format', 'html', '--quiet'], { cwd: root, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/data-chart="payout-fan"[^>]*data-of="alive"/);
     expect(r.stdout).toMatch(/the chance of being alive is \d+,\d+\s% at 67/);

@@ -15,7 +15,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const PCT = [5, 50, 95];
 const compareNorway = async (s: Scenario[], o: CompareOptions) => (await compareScenarios(s, o)) as NoComparison;
 const base = { paths: 3000, seed: 11, gamma: 3, alpha: 0.05, percentiles: PCT, threads: 1 };

@@ -15,7 +15,7 @@ import { currencyFormat } from '../../src/report/currency-format.js';
 import { pdfText } from './pdf-text.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const RUN = ['run', 'scenarios/default.json', '--paths', '2000', '--seed', '3', '--threads', '1', '--quiet'];
 const pensim = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 

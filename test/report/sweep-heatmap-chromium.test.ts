@@ -26,7 +26,7 @@ const SKIP_REASON = `skipped: ${CHROMIUM} not found (apt-get install chromium; u
 if (!present && !inCi) console.warn(`test/report/sweep-heatmap-chromium.test.ts ${SKIP_REASON}`);
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const EQUITY = ['0.2', '0.5', '0.8'];
 const FEES = ['0.002', '0.008'];
 const SWEEP = [

@@ -24,7 +24,7 @@ const SKIP_REASON = `skipped: ${CHROMIUM} not found (apt-get install chromium; u
 if (!present && !inCi) console.warn(`test/report/us-html-chromium.test.ts ${SKIP_REASON}`);
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const RUN = ['run', 'scenarios/ksop-concentrated.json', '--paths', '3000', '--seed', '11', '--threads', '1', '--quiet'];
 
 interface Json {

@@ -27,7 +27,7 @@ const inCi = Boolean(process.env.CI);
 const SKIP_REASON = `skipped: ${CHROMIUM} not found (apt-get install chromium; under CI this fails instead)`;
 if (!present && !inCi) console.warn(`test/server/serve-chromium.test.ts ${SKIP_REASON}`);
 
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const PATHS = 3000;
 const SEED = 11;
 

@@ -26,7 +26,7 @@ const inCi = Boolean(process.env.CI);
 const SKIP_REASON = `skipped: ${CHROMIUM} not found (apt-get install chromium; under CI this fails instead)`;
 if (!present && !inCi) console.warn(`test/server/serve-us-chromium.test.ts ${SKIP_REASON}`);
 
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const PATHS = 2000;
 const SEED = 5;
 
@@ -184,7 +184,8 @@ describe('the workbench with a KSOP in headless Chromium', () => {
       expect(text).toContain('Account by age, to 65');
       expect(text).toContain('Amounts in real USD in 2026 money');
       expect(text).toContain('IRS limits');
-      expect(pdf.toString('latin1').match(/0\.1843\d* 0\.4274\d* 0\.7098\d* scn/g)).toHaveLength(3);
+      // Three bands of the account fan (page 1) and three of company stock's share (page 2).
+      expect(pdf.toString('latin1').match(/0\.1843\d* 0\.4274\d* 0\.7098\d* scn/g)).toHaveLength(6);
       expect(errors).toEqual([]);
       const origin = new URL(url).origin;
       expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:'))).toEqual([]);

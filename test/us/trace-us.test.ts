@@ -11,7 +11,7 @@ import { tracePath as traceUsPath } from '../../src/engine/trace-path.js';
 import { usRun } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 
 describe('traceUsPath', async () => {
   const scenario = await loadUsScenario(join(root, 'scenarios/ksop-enron-stress.json'));

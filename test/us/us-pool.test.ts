@@ -11,7 +11,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { usRun } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 
 describe('US plans on the pool', () => {
   it('equal the inline run on 1, 2 and 3 threads (5 chunks, the last one partial), path by path', async () => {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = 'dist/src/cli/main.js';
+const CLI = 'dist/bundle/cli/pensim.js';
 
 const ARGS = ['--paths', '120000', '--threads', '2', '--seed', '4', '--format', 'json', '--quiet'];
 
