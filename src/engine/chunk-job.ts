@@ -8,7 +8,7 @@
  */
 import { sketchArena } from '../wasm/sketch-arena.js';
 import { priceChunk } from '../kernel/price-chunk.js';
-import { planIntervalSeries, planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
+import { planIntervalSeries, planMomentOnlySeries, planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
 import { planBlocks } from '../random/randomized-blocks.js';
 import { aliveColumns, fillAlive, type AliveSpec } from '../result/alive-payout.js';
 import { disabilityColumns, fillDisability, type DisabilitySplit } from '../result/disability-split.js';
@@ -34,10 +34,12 @@ export function jobSeriesCount(job: ChunkJob): number {
 /** Which columns go into sketches (null: all); a comparison's moment-only columns do not (engine/compare-channels.ts). */
 export function jobSketched(job: ChunkJob): readonly boolean[] | null {
   if (job.kind === 'run') {
-    if (!job.disability) return null;
-    // The disability series over all paths: moments only (result/disability-split.ts says why).
+    const momentOnly = planMomentOnlySeries(job.plan);
+    if (!job.disability && momentOnly.length === 0) return null;
     const sketched = new Array<boolean>(jobSeriesCount(job)).fill(true);
-    for (const s of job.disability.unsketched) sketched[s] = false;
+    // The disability series over all paths: moments only (result/disability-split.ts says why).
+    for (const s of job.disability?.unsketched ?? []) sketched[s] = false;
+    for (const s of momentOnly) sketched[s] = false;
     return sketched;
   }
   return compareLayout(job.spec).sketched;

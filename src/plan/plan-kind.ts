@@ -6,7 +6,7 @@
 import { G_SCALARS } from './g-series.js';
 import { REAL_SCALARS } from './inflation-series.js';
 import { fanOffset, gSeriesAt, inflationSeriesAt, seriesCount, type SimulationPlan } from './simulation-plan.js';
-import { usSeriesCount, type UsSimulationPlan } from './us-simulation-plan.js';
+import { usPayoutFans, usPayoutSeriesIndex, usSeriesCount, type UsSimulationPlan } from './us-simulation-plan.js';
 
 export type CompiledPlan = { readonly kind: 'norway'; readonly plan: SimulationPlan } | { readonly kind: 'us'; readonly plan: UsSimulationPlan };
 
@@ -28,7 +28,10 @@ export function planYears(cp: CompiledPlan): number {
  */
 export function planIntervalSeries(cp: CompiledPlan): boolean[] {
   const out = new Array<boolean>(planSeriesCount(cp)).fill(cp.kind === 'us');
-  if (cp.kind === 'us') return out;
+  if (cp.kind === 'us') {
+    for (const s of planMomentOnlySeries(cp)) out[s] = false;
+    return out;
+  }
   const plan = cp.plan;
   const n = plan.nYears + 1;
   const m = plan.nYears - plan.payStart;
@@ -37,4 +40,17 @@ export function planIntervalSeries(cp: CompiledPlan): boolean[] {
   if (plan.gStochastic) mark(gSeriesAt(plan) + 2 * n + 2 * m, G_SCALARS.length);
   if (plan.inflation) mark(inflationSeriesAt(plan) + 2 * n, REAL_SCALARS.length);
   return out;
+}
+
+/**
+ * Series whose mean is all the result reads (0/1 indicators reported as probabilities): they go
+ * into no sketch (engine/chunk-job.ts jobSketched), which spares the sketch's work on every value.
+ * A US payout's ran-out indicator (overall and by age) and the NUA-better indicator.
+ */
+export function planMomentOnlySeries(cp: CompiledPlan): number[] {
+  if (cp.kind !== 'us' || !cp.plan.payout) return [];
+  const plan = { ...cp.plan, payout: cp.plan.payout };
+  const fans = usPayoutFans(plan);
+  const byAge = Array.from({ length: fans.n }, (_, k) => fans.ranOut + k);
+  return [usPayoutSeriesIndex(plan, 'ranOut'), usPayoutSeriesIndex(plan, 'nuaBetter'), ...byAge];
 }

@@ -149,6 +149,8 @@ export function federalIncomeTax(x: FederalTaxInput): number {
   const taxable = agi > deduction ? agi - deduction : 0;
   if (taxable <= 0) return 0;
   const starts = joint ? JOINT_STARTS : SINGLE_STARTS;
+  // Without gains both schedules are the brackets on all taxable income (the gains terms are +0): one pass, the same number.
+  if (gains === 0) return bracketTax(taxable, starts, f);
   const ordinaryTaxable = taxable > gains ? taxable - gains : 0;
   const gainsTaxable = taxable - ordinaryTaxable;
 
