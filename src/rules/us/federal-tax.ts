@@ -87,15 +87,19 @@ const SS_ADJUSTED_BASE_JOINT = 44_000;
 
 /** Tax on `taxable` ordinary income by the bracket schedule. Allocation-free. */
 function bracketTax(taxable: number, starts: Float64Array, f: number): number {
+  // Returns from inside the loop and no Infinity bound: written so, V8 keeps `tax` an unboxed
+  // double (the loop with a break allocated a heap number per bracket: most of a payout year's garbage).
+  const last = RATES.length - 1;
   let tax = 0;
-  const n = RATES.length;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < last; k++) {
     const lo = starts[k]! * f;
-    if (taxable <= lo) break;
-    const hi = k + 1 < n ? starts[k + 1]! * f : Infinity;
-    tax += RATES[k]! * ((taxable < hi ? taxable : hi) - lo);
+    if (taxable <= lo) return tax;
+    const hi = starts[k + 1]! * f;
+    if (taxable <= hi) return tax + RATES[k]! * (taxable - lo);
+    tax += RATES[k]! * (hi - lo);
   }
-  return tax;
+  const lo = starts[last]! * f;
+  return taxable <= lo ? tax : tax + RATES[last]! * (taxable - lo);
 }
 
 /**
