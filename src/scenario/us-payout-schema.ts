@@ -61,14 +61,16 @@ export const SocialSecurity = z
 /**
  * Stochastic price inflation of the payout years: the AR(1) of the Norwegian returns.inflation
  * (returns-schema.ts, the same fields and bounds), π_k = mean + persistence·(π_{k−1} − mean) + sd·ε_k,
- * ε_k independent standard normals (no correlation with the payout market: docs/us-plans.md).
+ * ε_k independent standard normals (a correlation with the payout market is refused by
+ * validate-us-payout.ts: not modelled, docs/us-plans.md).
  * `initial` is the inflation of the last saving year (default the mean); the saving years compound
  * at the mean.
  */
-export const PayoutInflationModel = Inflation.omit({ correlation: true }).extend({ kind: z.literal('ar1') }).strict();
+export const PayoutInflationModel = Inflation.extend({ kind: z.literal('ar1') }).strict();
 
 /** A number: deterministic yearly inflation; an object: the AR(1) model, each path its own inflation. */
-export const PayoutInflation = z.union([rate(-0.05, 0.2, 'a yearly rate, e.g. 0.025, or an AR(1) model { "kind": "ar1", "mean", "persistence", "sd", "initial" }'), PayoutInflationModel]);
+const INFLATION_CHOICES = 'a yearly rate, e.g. 0.025, or an AR(1) model { "kind": "ar1", "mean", "persistence", "sd", "initial" }';
+export const PayoutInflation = z.union([rate(-0.05, 0.2, INFLATION_CHOICES), PayoutInflationModel], { error: `must be ${INFLATION_CHOICES}` });
 
 export const UsPayout = z
   .object({
