@@ -215,6 +215,18 @@ describe('through the built CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("project (the deterministic ledger) uses the model's mean: the ledger of the scenario at inflation = mean", () => {
+    const det = scenarioJson('401k-retirement-stochastic-inflation.json');
+    det.payout.inflation = 0.025;
+    const file = join(TMP, 'at-mean.json');
+    writeFileSync(file, JSON.stringify(det));
+    const a = pensim('project', 'scenarios/401k-retirement-stochastic-inflation.json', '--format', 'json');
+    const b = pensim('project', file, '--format', 'json');
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout).payout.length).toBe(45);
+  });
+
   it("trace shows each payout year's inflation and price index, the path's own", () => {
     const r = pensim('trace', 'scenarios/401k-retirement-stochastic-inflation.json', '--path', '5', '--format', 'json');
     expect(r.status).toBe(0);
