@@ -19,6 +19,9 @@ import { US_PAYOUT_SERIES } from '../../src/plan/us-payout-plan.js';
 import { usPayoutAt, usPayoutFans, type UsSimulationPlan } from '../../src/plan/us-simulation-plan.js';
 import { checkAnyScenario } from '../../src/scenario/load-any-scenario.js';
 import { compareScenarios, type Comparison } from '../../src/studies/compare.js';
+import type { UsRunResult } from '../../src/result/us-result.js';
+import { usAmountBasis, usInflation } from '../../src/report/us-amount-basis.js';
+import { spendingInBasis, usResultInBasis } from '../../src/report/us-result-in-basis.js';
 import { ROOT, scenarioJson, usScenario, type Json } from './helpers.js';
 
 const AR1 = { kind: 'ar1', mean: 0.025, persistence: 0.6, sd: 0.012, initial: 0.025 };
@@ -111,6 +114,33 @@ describe('payout.inflation as an AR(1) model', () => {
       expect(differs).toBe(true);
       expect(t.payout!.outputs.lifetimeSpending).toBe(payoutColumn(series, plan, 'lifetimeSpending')[path]);
     }
+  });
+
+  it("in today's dollars the payout accounts are each path's account over its own index, and in nominal dollars the spending each path's real spending times it", async () => {
+    const s = usScenario('401k-retirement-stochastic-inflation.json');
+    const paths = 1500;
+    const { result, plan, series } = await runAll(s, paths, 2);
+    const fans = usPayoutFans({ nYears: plan.nYears, payout: plan.payout! });
+    const r = result as UsRunResult;
+    const real = usResultInBasis(r, usAmountBasis(s, 'real'));
+    const nominalSpending = spendingInBasis(r, usAmountBasis(s, 'nominal'), usInflation(s))!;
+    /** Type-7 median, by hand. */
+    const median = (x: Float64Array) => {
+      const v = Float64Array.from(x).sort();
+      const h = (v.length - 1) / 2;
+      return v[Math.floor(h)]! + (h - Math.floor(h)) * (v[Math.ceil(h)]! - v[Math.floor(h)]!);
+    };
+    for (const k of [0, 10, 29]) {
+      const acc = Float64Array.from({ length: paths }, (_, p) => series[fans.account + k]![p]! / series[fans.priceIndex + k + 1]![p]!);
+      expect(real.payout!.fan.account['p50']![k]).toBeCloseTo(median(acc), 6);
+      const spent = Float64Array.from({ length: paths }, (_, p) => series[fans.spending + k]![p]! * series[fans.priceIndex + k]![p]!);
+      expect(nominalSpending.spending['p50']![k]! / median(spent)).toBeCloseTo(1, 12);
+      // Not the mean's index: the deflator differs by path.
+      expect(Math.abs(real.payout!.fan.account['p50']![k]! - r.payout!.fan.account['p50']![k]! / 1.025 ** (25 + k + 1))).toBeGreaterThan(1);
+    }
+    // The saving years compound at the mean: the account at 50 over 1.025^10.
+    expect(real.fan.capital['p50']![10]).toBeCloseTo(r.fan.capital['p50']![10]! / 1.025 ** 10, 6);
+    expect(usInflation(s)).toBe(0.025);
   });
 
   it('the saving years and the markets are those of the deterministic scenario path by path (common random numbers)', async () => {
