@@ -15,9 +15,15 @@
  *   company stock at a share known only at the end (engine/ce-value-at-share.ts).
  * - fan: the capital at every age, passed through (for the overlaid fans of the HTML report);
  * - head: the scenario's headline per-path outcomes, passed through (compare --per-path).
+ * - with a US payout section: the ran-out indicator, the years lived N and U = Σ over the years
+ *   lived of u(c_k) at the comparison's γ (c_k the year's real spending, at least $1 as in
+ *   kernel/us-payout-years.ts), for the spending's certainty equivalent (E[U]/E[N])^(1/(1−γ)).
  * Per pair (A, the first scenario, against each B): A − B, the indicator of A < B, and A / B over
- * the paths with B > 0 (a column of variable length, its values first).
+ * the paths with B > 0 (a column of variable length, its values first); when both have a payout
+ * section, A − B of the lifetime spending (real), the bequest (real), the ran-out indicator and the
+ * years short, and the indicator of A's lifetime spending < B's.
  */
+import { MIN_UTILITY_SPENDING } from '../kernel/us-payout-years.js';
 import type { ShortfallSpec } from './chunk-summary.js';
 
 export interface CompareScenarioSpec {
@@ -30,6 +36,8 @@ export interface CompareScenarioSpec {
   ce: boolean;
   /** Series indices of the employer-stock outputs, or null without company stock. */
   stock: { share: number; defaulted: number; stockRel: number; marketRel: number } | null;
+  /** Series indices of a US payout section's outputs (its scalars and the real spending fan of n years), or null. */
+  payout?: { lifetimeSpending: number; bequestReal: number; ranOut: number; yearsShort: number; yearsLived: number; spending: number; n: number } | null;
 }
 
 export interface CompareSpec {
@@ -54,12 +62,14 @@ export interface ScenarioChannels {
   fan: { from: number; count: number } | null;
   /** The first of `count` pass-through columns (the scenario's per-path outcomes), or null. */
   head: { from: number; count: number } | null;
+  payout: { ranOut: number; years: number; u: number } | null;
 }
 
 export interface PairChannels {
   diff: number;
   less: number;
   ratio: number;
+  payout: { spending: number; bequest: number; ranOut: number; yearsShort: number; less: number } | null;
 }
 
 export interface CompareLayout {
@@ -92,8 +102,15 @@ export function compareLayout(spec: CompareSpec): CompareLayout {
       : null,
     fan: spec.fans[i] ? { from: next(spec.fans[i]!.count), count: spec.fans[i]!.count } : null,
     head: spec.heads[i] ? { from: next(spec.heads[i]!.count), count: spec.heads[i]!.count } : null,
+    payout: s.payout ? { ranOut: next(), years: next(), u: next() } : null,
   }));
-  const pairs = spec.scenarios.slice(1).map((): PairChannels => ({ diff: next(), less: next(), ratio: next() }));
+  const withPayout = (i: number) => !!spec.scenarios[i]!.payout;
+  const pairs = spec.scenarios.slice(1).map(
+    (_, j): PairChannels => ({
+      diff: next(), less: next(), ratio: next(),
+      payout: withPayout(0) && withPayout(j + 1) ? { spending: next(), bequest: next(), ranOut: next(), yearsShort: next(), less: next() } : null,
+    }),
+  );
   const sketched = new Array<boolean>(n).fill(false);
   const mark = (at: number, k = 1) => {
     for (let i = at; i >= 0 && i < at + k; i++) sketched[i] = true;
@@ -106,6 +123,11 @@ export function compareLayout(spec: CompareSpec): CompareLayout {
   for (const pc of pairs) {
     mark(pc.diff);
     mark(pc.ratio);
+    if (pc.payout) {
+      mark(pc.payout.spending);
+      mark(pc.payout.bequest);
+      mark(pc.payout.yearsShort);
+    }
   }
   return { scenarios, pairs, count: n, sketched };
 }
@@ -113,6 +135,12 @@ export function compareLayout(spec: CompareSpec): CompareLayout {
 /** u(x) of CRRA γ where x > 0, else 0 (the ≤ 0 indicator is kept apart). */
 function crra(x: number, gamma: number): number {
   if (!(x > 0)) return 0;
+  return gamma === 1 ? Math.log(x) : x ** (1 - gamma);
+}
+
+/** u(c) of CRRA γ for a year's spending, c at least MIN_UTILITY_SPENDING (kernel/us-payout-years.ts's utility). */
+export function spendingUtility(c: number, gamma: number): number {
+  const x = c > MIN_UTILITY_SPENDING ? c : MIN_UTILITY_SPENDING;
   return gamma === 1 ? Math.log(x) : x ** (1 - gamma);
 }
 
@@ -147,6 +175,18 @@ export function fillChannels(spec: CompareSpec, layout: CompareLayout, priced: r
     }
     if (ch.head) out.set(priced[i]!.subarray(spec.heads[i]!.from * paths, (spec.heads[i]!.from + ch.head.count) * paths), ch.head.from * paths);
     if (ch.fan) out.set(priced[i]!.subarray(spec.fans[i]!.from * paths, (spec.fans[i]!.from + ch.fan.count) * paths), ch.fan.from * paths);
+    if (ch.payout && sc.payout) {
+      const po = sc.payout;
+      col(ch.payout.ranOut).set(series(i, po.ranOut));
+      const lived = series(i, po.yearsLived);
+      col(ch.payout.years).set(lived);
+      const u = col(ch.payout.u);
+      u.fill(0);
+      for (let k = 0; k < po.n; k++) {
+        const c = series(i, po.spending + k);
+        for (let p = 0; p < paths; p++) if (k < lived[p]!) u[p] = u[p]! + spendingUtility(c[p]!, gamma);
+      }
+    }
     if (ch.stock && sc.stock) {
       col(ch.stock.share).set(series(i, sc.stock.share));
       col(ch.stock.defaulted).set(series(i, sc.stock.defaulted));
@@ -181,6 +221,24 @@ export function fillChannels(spec: CompareSpec, layout: CompareLayout, priced: r
       if (b[p]! > 0) ratio[r++] = a[p]! / b[p]!;
     }
     lengths[pc.ratio] = r;
+    if (pc.payout) {
+      const pa = spec.scenarios[0]!.payout!;
+      const pb = spec.scenarios[j + 1]!.payout!;
+      const d = (c: number, sa: number, sb: number) => {
+        const o = col(c);
+        const x = series(0, sa);
+        const y = series(j + 1, sb);
+        for (let p = 0; p < paths; p++) o[p] = x[p]! - y[p]!;
+      };
+      d(pc.payout.spending, pa.lifetimeSpending, pb.lifetimeSpending);
+      d(pc.payout.bequest, pa.bequestReal, pb.bequestReal);
+      d(pc.payout.ranOut, pa.ranOut, pb.ranOut);
+      d(pc.payout.yearsShort, pa.yearsShort, pb.yearsShort);
+      const sl = col(pc.payout.less);
+      const sa = series(0, pa.lifetimeSpending);
+      const sb = series(j + 1, pb.lifetimeSpending);
+      for (let p = 0; p < paths; p++) sl[p] = sa[p]! < sb[p]! ? 1 : 0;
+    }
   });
   return lengths;
 }

@@ -6,8 +6,16 @@
  * stream (the saving years' draws are those of the same plan without a payout; two scenarios with
  * the same retirement and horizon ages see the same payout markets), the company stock after the
  * distribution from 'payout-stock'/'payout-stock-tail'/'payout-default', the age at death from
- * 'lifetime' (one uniform a path, inverted on the US period life table). Under sobol the payout years draw
+ * 'lifetime' (one uniform a path, inverted on the US period life table), under an inflation model
+ * its shocks from 'payout-inflation' (one normal a payout year). Under sobol the payout years draw
  * pseudo-random normals (the points cover the saving years).
+ *
+ * Price index: deterministic, P_k = (1 + i)^(saving years + k) from the start year; under the AR(1)
+ * model (market/inflation-ar1.ts, its recurrence with no market loadings) each path scales the
+ * mean's index by its own draws, P_k = P̄_k × Π_{j<k} (1 + π_j)/(1 + μ), so the saving years
+ * compound at the mean and a model with sd = 0 and π = μ throughout gives the deterministic run's
+ * numbers to the last bit. The path's P_k drives the constant-real amount, the floor and ceiling,
+ * the Social Security COLA, the brackets' index after 2026 and every real figure.
  *
  * The distribution at the retirement age, by route: rollover, the whole account to an IRA; NUA,
  * the funds to an IRA and the company shares in kind to a taxable account, min(basis, value) taxed
@@ -40,11 +48,13 @@
  * funds + shares − the gains rate × the NUA still unrealized (IRD, no step-up: Rev. Rul. 75-125).
  */
 import type { EmployerStockModel } from '../market/employer-stock.js';
+import { fillInflationAr1 } from '../market/inflation-ar1.js';
+import { NormalSource } from '../random/normal-source.js';
 import { createEmployerStockPath, type EmployerStockPath } from '../market/employer-stock.js';
 import { createMarketPath, type MarketPath } from '../market/market-path.js';
 import type { PortfolioPlan } from '../plan/simulation-plan.js';
 import { NUA_SELL_ALL, NUA_SELL_OVER, US_PAYOUT_SERIES, WITHDRAW_AMORTIZED, WITHDRAW_CONSTANT_REAL, WITHDRAW_PERCENT, type UsPayoutPlan, type UsPayoutSeries } from '../plan/us-payout-plan.js';
-import { chunkStream, type RandomStream } from '../random/chunk-stream.js';
+import { chunkStream, chunkXor4096, type RandomStream } from '../random/chunk-stream.js';
 import { federalIncomeTax, type FederalTaxInput } from '../rules/us/federal-tax.js';
 
 /** Spending below this counts as this for the CRRA utility (u(0) is −∞ for γ ≥ 1). */
@@ -73,6 +83,9 @@ export interface UsPayoutTraceYear {
   /** Nominal spending after tax, and in start-year dollars. */
   spending: number;
   spendingReal: number;
+  /** The year's inflation (P_{k+1}/P_k − 1; the path's draw under a model) and the price index at its start (1 in the start year). */
+  inflation: number;
+  priceIndex: number;
   short: number;
   fundReturn: number;
   stockReturn: number | null;
@@ -141,7 +154,35 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
     return gamma === 1 ? Math.log(x) : x ** (1 - gamma);
   };
   const totals: RouteTotals = { spending: 0, bequestReal: 0, utility: 0 };
-  const { priceIndex: P, rmdDivisor, additionalTax, socialSecurity, taxIndex, amortizedFactor } = po;
+  const { rmdDivisor, additionalTax, amortizedFactor } = po;
+  // Under an inflation model the path's own index, brackets' factor and Social Security (buffers made once per chunk); else the plan's.
+  const model = po.inflation;
+  const inflationNormal = model ? new NormalSource(chunkXor4096(seed, chunk, 'payout-inflation')) : null;
+  const pi = new Float64Array(model ? nP : 0);
+  const piIndex = new Float64Array(model ? nP + 1 : 0);
+  const P = model ? new Float64Array(nP + 1) : po.priceIndex;
+  const taxIndex = model ? new Float64Array(nP) : po.taxIndex;
+  const socialSecurity = model ? new Float64Array(nP) : po.socialSecurity;
+  const indexAt = model ? colOfFan(0) : -1;
+  function colOfFan(j: number): number {
+    return (ctx.at + US_PAYOUT_SERIES.length + 3 * nP + j) * paths;
+  }
+  /** Draw the path's inflation and scale the mean's index, brackets' factor and benefits by it. */
+  function drawInflation(): void {
+    fillInflationAr1(model!, inflationNormal!, null, 0, null, nP, pi, piIndex);
+    const trend = 1 + model!.mean;
+    let d = 1;
+    let dTax = 1;
+    for (let k = 0; k < nP; k++) {
+      P[k] = po.priceIndex[k]! * d;
+      taxIndex[k] = po.taxIndex[k]! * dTax;
+      socialSecurity[k] = po.socialSecurity[k]! * d;
+      const ratio = (1 + pi[k]!) / trend;
+      d *= ratio;
+      if (k >= po.taxModelFrom) dTax *= ratio;
+    }
+    P[nP] = po.priceIndex[nP]! * d;
+  }
   const ordRate = po.ordinaryRate;
   const cgRate = po.capitalGainsRate;
 
@@ -336,7 +377,8 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
         trace({
           k, age: po.retirementAge + k, alive: lived, iraStart, taxableStart, sharesStart, policy: w, rmd, rmdDivisor: div, iraWithdrawal: iraDraw,
           taxableWithdrawal: fromTaxable, sharesSold: sold, socialSecurity: ss, ordinaryIncome: ordinary, longTermGains: gains, tax, additionalTax: extra,
-          spending: spent, spendingReal: real, short, fundReturn: r, stockReturn, iraEnd: ira, taxableEnd: taxable, sharesEnd: shares,
+          spending: spent, spendingReal: real, inflation: model ? pi[k]! : P[k + 1]! / P[k]! - 1, priceIndex: P[k]!,
+          short, fundReturn: r, stockReturn, iraEnd: ira, taxableEnd: taxable, sharesEnd: shares,
         });
       }
       if (k === deathK) {
@@ -349,12 +391,19 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
         series[accountAt + k * paths + p] = ira + taxable + shares;
         series[spendingAt + k * paths + p] = real;
         series[ranOutAt + k * paths + p] = outYet;
+        if (model) {
+          // The path's index, the accounts in start-year dollars, the nominal spending (plan/us-payout-plan.ts).
+          series[indexAt + k * paths + p] = P[k]!;
+          series[indexAt + (nP + 1 + k) * paths + p] = (ira + taxable + shares) / P[k + 1]!;
+          series[indexAt + (2 * nP + 1 + k) * paths + p] = spent;
+        }
       }
     }
     totals.spending = spendingSum;
     totals.bequestReal = bequestReal;
     totals.utility = utilitySum;
     if (write) {
+      if (model) series[indexAt + nP * paths + p] = P[nP]!;
       series[COL['ranOut'] + p] = ranOut;
       series[COL['yearsShort'] + p] = yearsShort;
       series[COL['endAge'] + p] = po.retirementAge + deathK + 1;
@@ -372,6 +421,7 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
     run(p, fund, stockValue, stockBasis, stockAlive, trace) {
       market.fill();
       stockPath?.fill(gross, nA);
+      if (model) drawInflation();
       let deathK = nP - 1;
       if (life) {
         const u = life();

@@ -4,6 +4,8 @@
  * and the federal brackets' index factor, and every per-year rule figure the kernel needs: the RMD
  * divisor (rules/us/rmd.ts), the §72(t) additional tax rate (rules/us/early-withdrawal-tax.ts),
  * the Social Security benefit (rules/us/social-security.ts, COLA by the scenario's inflation).
+ * Under an AR(1) inflation model these are at the model's mean, and the kernel scales them path by
+ * path (kernel/us-payout-years.ts).
  */
 import { additionalTaxRate, type EarlyWithdrawalSource } from '../rules/us/early-withdrawal-tax.js';
 import { rmdDivisor, rmdStartAge } from '../rules/us/rmd.js';
@@ -40,7 +42,9 @@ export function compileUsPayout(s: UsScenario, startAge: number, startYear: numb
     }
   }
 
-  const infl = 1 + p.inflation;
+  // A model's deterministic figures are at its mean (the ledger's, and the trend the kernel's paths scale).
+  const model = typeof p.inflation === 'number' ? null : p.inflation;
+  const infl = 1 + (model ? model.mean : (p.inflation as number));
   const priceIndex = Float64Array.from({ length: nPayout + 1 }, (_, k) => infl ** (nYears + k));
   const taxIndex = Float64Array.from({ length: nPayout }, (_, k) => infl ** Math.max(0, firstYear + k - TAX_BASE_YEAR));
 
@@ -87,6 +91,16 @@ export function compileUsPayout(s: UsScenario, startAge: number, startYear: numb
     ceiling: p.ceiling ?? -1,
     priceIndex,
     taxIndex,
+    inflation: model && {
+      mean: model.mean,
+      persistence: model.persistence,
+      sd: model.sd,
+      initial: model.initial ?? model.mean,
+      // No market loadings: one own-noise loading of 1 (market/inflation-ar1.ts with no assets).
+      loadings: Float64Array.of(1),
+      nominalizeReturns: false,
+    },
+    taxModelFrom: Math.max(0, TAX_BASE_YEAR - firstYear),
     federal: p.tax.kind === 'federal',
     filing: p.tax.kind === 'federal' ? p.tax.filing : 'single',
     ordinaryRate: s.distribution.ordinaryRate,

@@ -5,6 +5,7 @@
  * with a rule call (the RMD divisor, the additional tax rate, the Social Security benefit, the
  * price index) is precomputed here, so the hot loop has no rule calls but the federal tax.
  */
+import type { InflationModel } from '../market/market-model.js';
 import type { FilingStatus } from '../rules/us/federal-tax.js';
 
 export const WITHDRAW_CONSTANT_REAL = 0;
@@ -40,10 +41,17 @@ export interface UsPayoutPlan {
   /** Spending floor and ceiling in start-year dollars; −1 = none. */
   readonly floor: number;
   readonly ceiling: number;
-  /** Price index from the start year, at the start of each payout year and at the horizon (nPayout + 1 points). */
+  /** Price index from the start year, at the start of each payout year and at the horizon (nPayout + 1 points); under a model, at its mean. */
   readonly priceIndex: Float64Array;
-  /** The federal brackets' index factor of each payout year (1 up to 2026). */
+  /** The federal brackets' index factor of each payout year (1 up to 2026); under a model, at its mean. */
   readonly taxIndex: Float64Array;
+  /**
+   * Stochastic inflation of the payout years (AR(1), market/inflation-ar1.ts, independent of the
+   * markets); null: deterministic. Each path's index is priceIndex[k] × D_k, D_k = Π_{j<k} (1 + π_j)/(1 + mean).
+   */
+  readonly inflation: InflationModel | null;
+  /** The first payout year whose inflation indexes the brackets (the years from 2026 on): taxIndex[k] × Π_{taxModelFrom ≤ j<k} (1 + π_j)/(1 + mean). */
+  readonly taxModelFrom: number;
   readonly federal: boolean;
   readonly filing: FilingStatus;
   readonly ordinaryRate: number;
@@ -94,8 +102,16 @@ export type UsPayoutSeries = (typeof US_PAYOUT_SERIES)[number];
 /**
  * The payout's per-path columns: the scalars, the accounts at the start of every age after the
  * retirement age to the horizon (nPayout), the real after-tax spending of every payout year
- * (nPayout), and whether the accounts have run out by each payout year (nPayout).
+ * (nPayout), and whether the accounts have run out by each payout year (nPayout). Under an
+ * inflation model (usPayoutInflationSeriesCount) then the path's own price index at the start of
+ * each payout year and at the horizon (nPayout + 1, from the start year), the accounts of the
+ * account fan divided by it (nPayout: start-year dollars, each path by its own index) and the
+ * nominal after-tax spending of every payout year (nPayout).
  */
 export function usPayoutSeriesCount(p: UsPayoutPlan | null | undefined): number {
-  return p ? US_PAYOUT_SERIES.length + 3 * p.nPayout : 0;
+  return p ? US_PAYOUT_SERIES.length + 3 * p.nPayout + usPayoutInflationSeriesCount(p) : 0;
+}
+
+export function usPayoutInflationSeriesCount(p: Pick<UsPayoutPlan, 'inflation' | 'nPayout'>): number {
+  return p.inflation ? 3 * p.nPayout + 1 : 0;
 }

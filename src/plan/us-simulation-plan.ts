@@ -91,11 +91,19 @@ export function usPayoutSeriesIndex(plan: Pick<UsSimulationPlan, 'nYears'>, name
   return usPayoutAt(plan) + US_PAYOUT_SERIES.indexOf(name);
 }
 
-/** Where the payout fans start: the accounts by age (ages retirement + 1 … horizon), the real spending and the ran-out indicator by payout year. */
-export function usPayoutFans(plan: Pick<UsSimulationPlan, 'nYears'> & { payout: UsPayoutPlan }): { account: number; spending: number; ranOut: number; n: number } {
+/**
+ * Where the payout fans start: the accounts by age (ages retirement + 1 … horizon), the real
+ * spending and the ran-out indicator by payout year; under an inflation model (else −1) the path's
+ * price index (payout ages retirement … horizon), the real accounts and the nominal spending.
+ */
+export function usPayoutFans(plan: Pick<UsSimulationPlan, 'nYears'> & { payout: UsPayoutPlan }): {
+  account: number; spending: number; ranOut: number; n: number; priceIndex: number; accountReal: number; spendingNominal: number;
+} {
   const account = usPayoutAt(plan) + US_PAYOUT_SERIES.length;
   const n = plan.payout.nPayout;
-  return { account, spending: account + n, ranOut: account + 2 * n, n };
+  const model = plan.payout.inflation !== null;
+  const priceIndex = model ? account + 3 * n : -1;
+  return { account, spending: account + n, ranOut: account + 2 * n, n, priceIndex, accountReal: model ? priceIndex + n + 1 : -1, spendingNominal: model ? priceIndex + 2 * n + 1 : -1 };
 }
 
 export function usSeriesIndex(name: UsSeries): number {

@@ -31,8 +31,9 @@ export type StreamPurpose =
   | 'employer-stock-tail'
   | 'employer-default'
   | 'job'
-  /** US payout years (src/kernel/us-payout-years.ts): their market, the company stock after the distribution, the age at death. */
+  /** US payout years (src/kernel/us-payout-years.ts): their market, the company stock after the distribution, the age at death, the inflation model's shocks. */
   | 'payout-market'
+  | 'payout-inflation'
   | 'payout-stock'
   | 'payout-stock-tail'
   | 'payout-default'

@@ -1,7 +1,7 @@
 /**
  * The comparison as a plain-text table (en-US numbers, USD): each scenario's terminal-wealth
  * percentiles side by side, its risk measures, the employer-stock figures, then the paired figures
- * of the first scenario against each other one.
+ * of the first scenario against each other one (with payout sections, the paired payout figures).
  */
 import type { Comparison } from '../studies/compare.js';
 import { blockNote } from './block-note.js';
@@ -63,6 +63,18 @@ export function compareTable(c: Comparison): string {
     pr.push(['mean (± s.e.)', `${money(p.difference.mean)} ± ${money(p.difference.stderr)}`, '']);
     pr.push([`VaR / CVaR ${alpha} of A − ${b}`, `${money(p.differenceValueAtRisk)} / ${money(p.differenceExpectedShortfall)}`, '']);
     out += `\nPaired, path by path: P(A < ${b}) = ${pct(p.probabilityALessThanB)}\n${pad(pr)}\n`;
+    const po = p.payout;
+    if (po) {
+      const sd = (x: number) => `${money(x)}`;
+      const qr: string[][] = [[`payout, A − ${b} per path`, 'lifetime spending', 'bequest', 'years short']];
+      for (const k of keys) qr.push([k, sd(po.lifetimeSpending.percentiles[k]!), sd(po.bequestReal.percentiles[k]!), po.yearsShort.percentiles[k]!.toFixed(1)]);
+      qr.push(['mean (± s.e.)', `${money(po.lifetimeSpending.mean)} ± ${money(po.lifetimeSpending.stderr)}`, `${money(po.bequestReal.mean)} ± ${money(po.bequestReal.stderr)}`, `${po.yearsShort.mean.toFixed(2)} ± ${po.yearsShort.stderr.toFixed(2)}`]);
+      const ce = po.spendingCertaintyEquivalent;
+      out +=
+        `\nPaired payout years (start-year $, each path deflated by its own price index): P(A's lifetime spending < ${b}'s) = ${pct(po.lifetimeSpending.probabilityALessThanB)}\n${pad(qr)}\n` +
+        `P(running out): A ${pct(po.ranOut.a)}, ${b} ${pct(po.ranOut.b)}, A − ${b} ${(po.ranOut.difference * 100).toFixed(2)} points ± ${(po.ranOut.stderr * 100).toFixed(2)}\n` +
+        `spending certainty equivalent, γ = ${ce.gamma} (start-year $ a year): A ${money(ce.a)}, ${b} ${money(ce.b)}, A − ${b} ${money(ce.difference)}${ce.stderr === null ? '' : ` ± ${money(ce.stderr)}`}\n`;
+    }
   });
   return out;
 }

@@ -15,15 +15,29 @@ import { startOf } from '../scenario/validate-scenario.js';
 import { NOMINAL, type AmountBasis } from './amount-basis.js';
 import type { Amounts } from './amounts-choices.js';
 
-/** The scenario's yearly price inflation: the payout's, else the limits' indexation (read narrowly: the payout section may be absent). */
+type PayoutInflation = number | { kind: 'ar1'; mean: number };
+
+/** The payout section's inflation, read narrowly (the payout section may be absent). */
+function payoutInflation(s: UsScenario): PayoutInflation | undefined {
+  return (s as { payout?: { inflation?: PayoutInflation } }).payout?.inflation;
+}
+
+/**
+ * The scenario's yearly price inflation: the payout's (under its AR(1) model the mean, at which
+ * the saving years compound: the payout years' amounts in today's dollars come from the engine,
+ * each path deflated by its own index, us-result-in-basis.ts), else the limits' indexation.
+ */
 export function usInflation(s: UsScenario): number {
-  const payout = (s as { payout?: { inflation?: number } }).payout;
-  return payout?.inflation ?? s.limits.indexation;
+  const p = payoutInflation(s);
+  if (p === undefined) return s.limits.indexation;
+  return typeof p === 'number' ? p : p.mean;
 }
 
 /** Where usInflation took the rate from, for the report's words. */
 export function usInflationSource(s: UsScenario): string {
-  return (s as { payout?: { inflation?: number } }).payout?.inflation !== undefined ? 'payout.inflation' : 'limits.indexation, the CPI indexation of the IRS limits';
+  const p = payoutInflation(s);
+  if (p === undefined) return 'limits.indexation, the CPI indexation of the IRS limits';
+  return typeof p === 'number' ? 'payout.inflation' : "the mean of payout.inflation's AR(1) model; the payout years drawn path by path, each deflated by its own index";
 }
 
 export function usAmountBasis(s: UsScenario, amounts: Amounts, flag = '--amounts'): AmountBasis {

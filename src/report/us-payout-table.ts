@@ -7,7 +7,8 @@ export function usPayoutTable(po: UsPayoutResult, percentiles: number[]): string
   const f = currencyFormat('USD');
   const keys = percentiles.map((p) => `p${p}`);
   const rows: string[][] = [['payout', 'mean', ...keys]];
-  const add = (label: string, m: Metric, fmt: (x: number) => string) => rows.push([label, fmt(m.mean), ...keys.map((k) => fmt(m.percentiles[k]!))]);
+  // A result in today's dollars leaves out the nominal sums (report/us-result-in-basis.ts): their rows are skipped.
+  const add = (label: string, m: Metric | undefined, fmt: (x: number) => string) => m && rows.push([label, fmt(m.mean), ...keys.map((k) => fmt(m.percentiles[k]!))]);
   const years = (x: number) => x.toFixed(1);
   const mt = po.metrics;
   add('lifetime spending (start-year $)', mt.lifetimeSpending, f.money);

@@ -13,6 +13,9 @@
  * RMD excess are sums over many years, so a real result leaves them out and keeps the engine's own
  * real figures (bequestReal, lifetimeSpending) and the counts. The spending fan is real already
  * (start-year dollars): the nominal basis multiplies it by the index of each age (spendingInBasis).
+ * Under the payout's AR(1) inflation model (payout.inflation in the result) the saving years
+ * compound at the model's mean (basis.inflation), and the payout years' fans come from the engine,
+ * each path deflated (the accounts) or inflated (the spending) by its own price index.
  *
  * Example (a test checks it): at 2.5 % inflation over 25 years a nominal account of $1 000 000 at
  * 65 from a start at 40 is 1 000 000 / 1.025^25 ≈ $539 391 in start-year dollars.
@@ -59,7 +62,9 @@ export function usResultInBasis(r: UsRunResult, basis: AmountBasis): UsRunResult
       payout: {
         ...payout,
         metrics: Object.fromEntries(Object.entries(payout.metrics).filter(([k]) => (PAYOUT_REAL as readonly string[]).includes(k))) as UsPayoutResult['metrics'],
-        fan: { ...payout.fan, accountMean: scaleSeries(payout.fan.accountMean, payout.fan.accountAges, (a) => 1 / index(a)), account: mapValues(payout.fan.account, (s) => scaleSeries(s, payout.fan.accountAges, (a) => 1 / index(a))) },
+        fan: payout.inflation
+          ? { ...payout.fan, accountMean: payout.inflation.accountReal.mean, account: payout.inflation.accountReal.percentiles }
+          : { ...payout.fan, accountMean: scaleSeries(payout.fan.accountMean, payout.fan.accountAges, (a) => 1 / index(a)), account: mapValues(payout.fan.account, (s) => scaleSeries(s, payout.fan.accountAges, (a) => 1 / index(a))) },
       },
     }),
   };
@@ -70,6 +75,7 @@ export function spendingInBasis(r: UsRunResult, basis: AmountBasis, inflation: n
   const payout = payoutOf(r);
   if (!payout) return undefined;
   if (basis.kind !== 'nominal') return payout.fan;
+  if (payout.inflation) return { ...payout.fan, spendingMean: payout.inflation.spendingNominal.mean, spending: payout.inflation.spendingNominal.percentiles };
   const index = (age: number) => (1 + inflation) ** (age - r.ages.start);
   return { ...payout.fan, spendingMean: scaleSeries(payout.fan.spendingMean, payout.fan.spendingAges, index), spending: mapValues(payout.fan.spending, (s) => scaleSeries(s, payout.fan.spendingAges, index)) };
 }

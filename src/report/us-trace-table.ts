@@ -34,16 +34,16 @@ export function usTraceTable(t: UsPathTrace): string {
   );
 }
 
-/** The payout years: the accounts at the year start, the policy and the RMD (with its divisor), what each account paid, Social Security, tax and spending. */
+/** The payout years: the accounts at the year start, the policy and the RMD (with its divisor), what each account paid, Social Security, tax and spending, the year's inflation and the price index at its start (the path's own under an inflation model). */
 function payoutTable(po: NonNullable<UsPathTrace['payout']>): string {
   const m = formatMoney;
   const withShares = po.rows.some((r) => r.sharesStart > 0);
   const rows = [
-    ['year', 'age', 'IRA start', 'taxable start', ...(withShares ? ['NUA shares start'] : []), 'policy', 'RMD', 'divisor', 'IRA paid', 'taxable paid', ...(withShares ? ['shares sold'] : []), 'Social Security', 'tax', 'spending', 'spending (start-year $)', 'fund return', 'short', 'note'],
+    ['year', 'age', 'IRA start', 'taxable start', ...(withShares ? ['NUA shares start'] : []), 'policy', 'RMD', 'divisor', 'IRA paid', 'taxable paid', ...(withShares ? ['shares sold'] : []), 'Social Security', 'tax', 'spending', 'spending (start-year $)', 'inflation', 'price index', 'fund return', 'short', 'note'],
     ...po.rows.map((r) => [
       String(r.year), String(r.age), m(r.iraStart), m(r.taxableStart), ...(withShares ? [m(r.sharesStart)] : []),
       m(r.policy), m(r.rmd), r.rmdDivisor > 0 ? r.rmdDivisor.toFixed(1) : '', m(r.iraWithdrawal), m(r.taxableWithdrawal), ...(withShares ? [m(r.sharesSold)] : []),
-      m(r.socialSecurity), m(r.tax), m(r.spending), m(r.spendingReal), formatPercent(r.fundReturn, 2), r.short > 0 ? m(r.short) : '', r.alive ? '' : 'after death (fans only)',
+      m(r.socialSecurity), m(r.tax), m(r.spending), m(r.spendingReal), formatPercent(r.inflation, 2), r.priceIndex.toFixed(4), formatPercent(r.fundReturn, 2), r.short > 0 ? m(r.short) : '', r.alive ? '' : 'after death (fans only)',
     ]),
   ];
   const o = po.outputs;

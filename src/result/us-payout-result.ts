@@ -56,6 +56,22 @@ export interface UsPayoutResult {
     advantage: Metric;
     nuaBetter: Probability;
   };
+  /**
+   * Under an AR(1) inflation model (payout.inflation an object): the model, and the fans that need
+   * each path's own price index (report in today's dollars: the real accounts; in nominal dollars:
+   * the nominal spending). The index from the start year at the start of each payout age and at the
+   * horizon. Absent with a deterministic inflation (the index is then (1 + i)^(age − start age)).
+   */
+  inflation?: {
+    model: { kind: 'ar1'; mean: number; persistence: number; sd: number; initial: number };
+    priceIndexAges: number[];
+    priceIndexMean: number[];
+    priceIndex: Record<string, number[]>;
+    /** The accounts at ages retirement + 1 … horizon, each path divided by its own index (start-year dollars). */
+    accountReal: { mean: number[]; percentiles: Record<string, number[]> };
+    /** The after-tax spending of ages retirement … horizon − 1, nominal (each path times its own index). */
+    spendingNominal: { mean: number[]; percentiles: Record<string, number[]> };
+  };
   /** Fans by age: the accounts (IRA + taxable + NUA shares, nominal) at the start of ages retirement + 1 … horizon; the real after-tax spending of ages retirement … horizon − 1. */
   fan: {
     accountAges: number[];
@@ -117,6 +133,16 @@ export function usPayoutResult(collector: SeriesCollector, plan: UsSimulationPla
       spendingMean: Array.from({ length: n }, (_, k) => mean(fans.spending + k)),
       spending: collector.fan(fans.spending, n, pct),
     },
+    ...(po.inflation && {
+      inflation: {
+        model: { kind: 'ar1' as const, mean: po.inflation.mean, persistence: po.inflation.persistence, sd: po.inflation.sd, initial: po.inflation.initial },
+        priceIndexAges: Array.from({ length: n + 1 }, (_, k) => R + k),
+        priceIndexMean: Array.from({ length: n + 1 }, (_, k) => mean(fans.priceIndex + k)),
+        priceIndex: collector.fan(fans.priceIndex, n + 1, pct),
+        accountReal: { mean: Array.from({ length: n }, (_, k) => mean(fans.accountReal + k)), percentiles: collector.fan(fans.accountReal, n, pct) },
+        spendingNominal: { mean: Array.from({ length: n }, (_, k) => mean(fans.spendingNominal + k)), percentiles: collector.fan(fans.spendingNominal, n, pct) },
+      },
+    }),
   };
 }
 

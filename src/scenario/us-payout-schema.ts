@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { amount, MAX_CAPITAL_USD, MAX_PAY_USD } from './bounds.js';
+import { Inflation } from './returns-schema.js';
 
 const finite = () => z.number().finite();
 const rate = (min: number, max: number, what: string) => {
@@ -57,6 +58,20 @@ export const SocialSecurity = z
   })
   .strict();
 
+/**
+ * Stochastic price inflation of the payout years: the AR(1) of the Norwegian returns.inflation
+ * (returns-schema.ts, the same fields and bounds), π_k = mean + persistence·(π_{k−1} − mean) + sd·ε_k,
+ * ε_k independent standard normals (a correlation with the payout market is refused by
+ * validate-us-payout.ts: not modelled, docs/us-plans.md).
+ * `initial` is the inflation of the last saving year (default the mean); the saving years compound
+ * at the mean.
+ */
+export const PayoutInflationModel = Inflation.extend({ kind: z.literal('ar1') }).strict();
+
+/** A number: deterministic yearly inflation; an object: the AR(1) model, each path its own inflation. */
+const INFLATION_CHOICES = 'a yearly rate, e.g. 0.025, or an AR(1) model { "kind": "ar1", "mean", "persistence", "sd", "initial" }';
+export const PayoutInflation = z.union([rate(-0.05, 0.2, INFLATION_CHOICES), PayoutInflationModel], { error: `must be ${INFLATION_CHOICES}` });
+
 export const UsPayout = z
   .object({
     /** The payout ends at the start of this age (the bequest is valued then), or at death if earlier. */
@@ -82,11 +97,15 @@ export const UsPayout = z
     separationAge: wholeAge(0, 120, 'the age at leaving the employer').optional(),
     /** 'ira': the money is in a rollover IRA (the age-55 exception lost); 'plan': it stays in the employer plan (the exception applies). */
     account: z.enum(['ira', 'plan']).default('ira'),
-    /** Yearly price inflation from the start year: indexes spending, Social Security (COLA) and the tax brackets after 2026. */
-    inflation: rate(-0.05, 0.2, 'a yearly rate, e.g. 0.025').default(0.025),
+    /**
+     * Yearly price inflation from the start year: indexes spending, Social Security (COLA) and the
+     * tax brackets after 2026. A number, or an AR(1) model drawn path by path in the payout years.
+     */
+    inflation: PayoutInflation.default(0.025),
     /** CRRA relative risk aversion for the lifetime spending's certainty equivalent (compare's default 3). */
     gamma: finite().min(0).max(50).default(3),
   })
   .strict();
 
 export type UsPayoutSpec = z.infer<typeof UsPayout>;
+export type PayoutInflationSpec = z.infer<typeof PayoutInflationModel>;

@@ -27,6 +27,9 @@ export function usPayoutProblems(s: UsScenario): Problem[] {
   if (p.floor !== undefined && p.ceiling !== undefined && p.floor > p.ceiling) {
     out.push({ path: 'payout.floor', message: `the spending floor (${p.floor}) is above the ceiling (${p.ceiling})` });
   }
+  if (typeof p.inflation === 'object' && Object.keys(p.inflation.correlation).length > 0) {
+    out.push({ path: 'payout.inflation.correlation', message: "is not modelled for the payout years: their inflation is drawn independently of the payout market (leave it out)" });
+  }
   if (p.weights && p.glidePath) out.push({ path: 'payout', message: 'give at most one of weights or glidePath (neither: the profile\'s own weights by age)' });
   const names = s.profile.assets.map((a) => a.name);
   if (p.weights) out.push(...weightProblems(p.weights, names, 'payout.weights'));

@@ -10,7 +10,10 @@
  * model the mean share of company stock at retirement, P(default), P(S_T/S_0 < ½) and the
  * certainty-equivalent value of $1 of company stock (docs/model.md §6.5) at w = 1 and at w = the mean
  * share. Paired, the first scenario A against each other B: P(A < B), percentiles of A − B and
- * A / B (over paths with B > 0), and VaR / CVaR of A − B.
+ * A / B (over paths with B > 0), and VaR / CVaR of A − B; when both have a payout section also the
+ * paired payout figures (PairedPayout): path by path A − B of the lifetime spending and the bequest
+ * (start-year dollars, each path deflated by its own index), of running out and of the years short,
+ * and the difference of the spending's certainty equivalents at the comparison's γ.
  *
  * Exact and streamed: with exact percentiles (auto: up to 100 000 paths) every figure is computed
  * from the paths' values, as order statistics and sums in path order. Above that the figures are
@@ -24,7 +27,7 @@ import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { compileAny, isUsScenario, planYears, shortfallOf, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
 import { SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
-import { US_SERIES, usSeriesIndex, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
+import { US_SERIES, usPayoutFans, usPayoutSeriesIndex, usSeriesIndex, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../base/scenario-hash.js';
 import type { UsScenario } from '../scenario/us-schema.js';
@@ -40,7 +43,7 @@ import { checkRunSize } from '../engine/limits.js';
 import { distribution, pairedFigures, type Distribution, type PairedFigures } from './paired-figures.js';
 import { runChunks } from '../engine/run-chunks.js';
 import { AUTO_EXACT_MAX_PATHS, blockPathProblems, simulate } from '../engine/simulate.js';
-import type { UsPayoutResult } from '../result/us-payout-result.js';
+import { certaintyEquivalent as spendingCertaintyEquivalent, type UsPayoutResult } from '../result/us-payout-result.js';
 import { keyed, type Intervals } from '../result/simulation-result.js';
 import { jobBlocks, type ChunkJob } from '../engine/chunk-job.js';
 
@@ -118,6 +121,29 @@ export interface ScenarioFigures {
 
 export interface PairedStreamed extends PairedFigures {
   differenceExpectedShortfallErrorBound: number;
+  /** When A and B both have a payout section (US). */
+  payout?: PairedPayout;
+}
+
+/**
+ * The payout years of A against B on the same paths (the same markets, lifetimes and, under an
+ * inflation model, the same inflation draws when both have one): differences per path A − B.
+ */
+export interface PairedPayout {
+  /** Lifetime spending after tax (start-year dollars), A − B per path, and P(A's < B's). */
+  lifetimeSpending: Distribution & { probabilityALessThanB: number };
+  /** The bequest after tax (start-year dollars), A − B per path. */
+  bequestReal: Distribution;
+  /** P(run out before death or the horizon): A's, B's, and the mean of the paths' indicator difference with its standard error. */
+  ranOut: { a: number; b: number; difference: number; stderr: number };
+  /** Years short, A − B per path. */
+  yearsShort: Distribution;
+  /**
+   * The certainty equivalent of a year's real spending at the comparison's γ (result/us-payout-result.ts's
+   * formula): A's, B's, A − B, and A − B's standard error by the delta method on the paths' (U, N) of
+   * both (null when the values are not kept or the run has randomized blocks).
+   */
+  spendingCertaintyEquivalent: { gamma: number; a: number; b: number; difference: number; stderr: number | null };
 }
 
 /** What a US and a Norwegian comparison share. */
@@ -204,6 +230,14 @@ function norwayOutcome(plan: SimulationPlan, metric: NoCompareMetric): number {
   return metric === 'totalPension' ? SCALAR_SERIES.length + plan.extraSeries.indexOf('totalPension') : SCALAR_SERIES.indexOf(metric);
 }
 
+/** The series a US payout section's paired figures read (plan/us-payout-plan.ts's layout). */
+function payoutSpec(p: UsSimulationPlan): NonNullable<CompareScenarioSpec['payout']> {
+  const po = p.payout!;
+  const at = (name: Parameters<typeof usPayoutSeriesIndex>[1]) => usPayoutSeriesIndex(p, name);
+  const fans = usPayoutFans({ nYears: p.nYears, payout: po });
+  return { lifetimeSpending: at('lifetimeSpending'), bequestReal: at('bequestReal'), ranOut: at('ranOut'), yearsShort: at('yearsShort'), yearsLived: at('yearsLived'), spending: fans.spending, n: fans.n };
+}
+
 function scenarioSpec(cp: CompiledPlan, scenario: AnyScenario, o: CompareOptions): CompareScenarioSpec & { fan: { from: number; count: number } | null } {
   if (cp.kind === 'us') {
     const target = o.target ?? (scenario as UsScenario).simulation.targetWealth;
@@ -217,6 +251,7 @@ function scenarioSpec(cp: CompiledPlan, scenario: AnyScenario, o: CompareOptions
         ? { share: usSeriesIndex('employerStockShare'), defaulted: usSeriesIndex('defaulted'), stockRel: usSeriesIndex('stockWealthRelative'), marketRel: usSeriesIndex('marketWealthRelative') }
         : null,
       fan: o.fans ? { from: US_SERIES.length, count: p.nYears + 1 } : null,
+      payout: p.payout ? payoutSpec(p) : null,
     };
   }
   const metric = o.metric ?? 'capitalAtRetirement';
@@ -461,7 +496,7 @@ class Figures {
       const f = pairedFigures(names, xa, xb, this.o.percentiles, this.o.alpha);
       // With randomized blocks the difference's standard error is its blocks' (engine/collect-series.ts stderr).
       if (this.c.split) f.difference = { ...f.difference, stderr: this.c.stderr(pc.diff) };
-      return { ...f, differenceExpectedShortfallErrorBound: 0 };
+      return { ...f, differenceExpectedShortfallErrorBound: 0, ...(pc.payout && { payout: this.pairedPayout(j) }) };
     }
     const tail = this.tail(pc.diff);
     const nRatio = this.c.count(pc.ratio);
@@ -474,6 +509,43 @@ class Figures {
       differenceValueAtRisk: tail.valueAtRisk,
       differenceExpectedShortfall: tail.expectedShortfall,
       differenceExpectedShortfallErrorBound: tail.bound,
+      ...(pc.payout && { payout: this.pairedPayout(j) }),
+    };
+  }
+
+  /** The paired payout figures of A against scenario j + 1 (both with a payout section). */
+  private pairedPayout(j: number): PairedPayout {
+    const pc = this.layout.pairs[j]!.payout!;
+    const A = this.layout.scenarios[0]!.payout!;
+    const B = this.layout.scenarios[j + 1]!.payout!;
+    const gamma = this.o.gamma;
+    const mean = (ch: number) => this.c.merged(ch).mean;
+    const ce = (u: number, n: number) => spendingCertaintyEquivalent(mean(u), mean(n), gamma);
+    const a = ce(A.u, A.years);
+    const b = ce(B.u, B.years);
+    let stderr: number | null = null;
+    if (this.exact && !this.c.split) {
+      // Delta method: CE = g(Ū, N̄), g = (U/N)^(1/(1−γ)) (exp(U/N) at γ = 1); the paths' linearized A − B.
+      const grad = (ceValue: number, u: number, n: number): [number, number] =>
+        gamma === 1 ? [ceValue / n, (-ceValue * u) / (n * n)] : [ceValue / ((1 - gamma) * u), -ceValue / ((1 - gamma) * n)];
+      const [aU, aN] = grad(a, mean(A.u), mean(A.years));
+      const [bU, bN] = grad(b, mean(B.u), mean(B.years));
+      const ua = this.values(A.u);
+      const na = this.values(A.years);
+      const ub = this.values(B.u);
+      const nb = this.values(B.years);
+      const lin = new Float64Array(ua.length);
+      for (let p = 0; p < lin.length; p++) lin[p] = aU * ua[p]! + aN * na[p]! - bU * ub[p]! - bN * nb[p]!;
+      stderr = distribution(lin, []).stderr;
+    }
+    const ranOutA = mean(A.ranOut);
+    const ranOutB = mean(B.ranOut);
+    return {
+      lifetimeSpending: { ...this.dist(pc.spending), probabilityALessThanB: this.probability(pc.less) },
+      bequestReal: this.dist(pc.bequest),
+      ranOut: { a: ranOutA, b: ranOutB, difference: mean(pc.ranOut), stderr: this.c.stderr(pc.ranOut) },
+      yearsShort: this.dist(pc.yearsShort),
+      spendingCertaintyEquivalent: { gamma, a, b, difference: a - b, stderr },
     };
   }
 }
