@@ -1,9 +1,10 @@
 /**
  * The cost of a US plan's payout years against its saving years, per path-year: each bundled US
  * scenario with a payout section runs as written (saving + payout years) and without its payout
- * section (the saving run of before), in turn, on one thread (inline: no pool, no worker warm-up),
- * REPEATS times after a warm-up; the CPU time of this process is the figure (it holds under other
- * load better than the wall time), the median of the pairs' ratios is quoted.
+ * section (the saving run of before), in turn, REPEATS pairs, each run in a process of its own
+ * (bench/us-payout-child.ts: one thread inline, after a warm-up in that process); the CPU time of
+ * the timed run is the figure (it holds under other load better than the wall time), the median of
+ * the pairs' ratios is quoted.
  *
  *   saving     = CPU(saving run) / (N × saving years)
  *   whole      = CPU(payout run) / (N × (saving + payout years))
@@ -15,6 +16,7 @@
  *   npm run bench:us-payout
  *   PENSIM_USP_PATHS=1000000 PENSIM_USP_REPEATS=5 PENSIM_USP_ONLY=ksop-retirement
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { simulate } from '../dist/src/engine/simulate.js';
 import { isUsScenario } from '../dist/src/plan/compiled-plan.js';
@@ -31,11 +33,11 @@ console.log(`${info.cpu}, ${info.cores} cores, Node ${info.node}, ${info.date}, 
 warnIfBusy();
 const other = new OtherWork();
 
-const cpuMs = async (f: () => Promise<unknown>): Promise<number> => {
-  const c0 = process.cpuUsage();
-  await f();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
+/** CPU milliseconds of N paths of `file` with or without its payout section, in a child process. */
+const childCpuMs = (file: string, side: 'with' | 'without'): number => {
+  const r = spawnSync(process.execPath, [`${ROOT}dist-bench/us-payout-child.js`, `${ROOT}scenarios/${file}`, side, String(N)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`us-payout-child ${file} ${side}: ${r.stderr}`);
+  return Number(r.stdout.trim());
 };
 
 const rows: string[][] = [];
@@ -44,8 +46,6 @@ for (const file of readdirSync(`${ROOT}scenarios`).sort()) {
   const withPayout = await loadAnyScenario(`${ROOT}scenarios/${file}`);
   if (!isUsScenario(withPayout) || !withPayout.payout) continue;
   const { payout: _dropped, ...saving } = withPayout;
-  const run = (s: typeof withPayout) => simulate(s, { paths: N, threads: 1, percentileMethod: 'sketch', allowLarge: true });
-  const warmP = await simulate(withPayout, { paths: 20_480, threads: 1, percentileMethod: 'sketch', allowLarge: true });
   const warmS = await simulate(saving, { paths: 20_480, threads: 1, percentileMethod: 'sketch', allowLarge: true });
   const savingYears = warmS.fan.ages.length - 1;
   const payoutYears = withPayout.payout.horizonAge - warmS.fan.ages[warmS.fan.ages.length - 1]!;
@@ -53,14 +53,13 @@ for (const file of readdirSync(`${ROOT}scenarios`).sort()) {
   const marginal: number[] = [];
   const sNs: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
-    const ts = await cpuMs(() => run(saving));
-    const tp = await cpuMs(() => run(withPayout));
+    const ts = childCpuMs(file, 'without');
+    const tp = childCpuMs(file, 'with');
     const s = (ts * 1e6) / (N * savingYears);
     sNs.push(s);
     whole.push((tp * 1e6) / (N * (savingYears + payoutYears)) / s);
     marginal.push(((tp - ts) * 1e6) / (N * payoutYears) / s);
   }
-  void warmP;
   const row = [file, String(savingYears), String(payoutYears), median(sNs).toFixed(1), median(whole).toFixed(2), median(marginal).toFixed(2), median(whole) <= 1 ? 'yes' : 'NO'];
   rows.push(row);
   console.log(`  ${file}: saving ${row[3]} ns a path-year; whole run ${row[4]} ×, payout years ${row[5]} × the saving years' cost`);
