@@ -47,6 +47,7 @@ export function compileDisability(s: Scenario, startAge: number, nAccum: number,
     pensionWaitYears: p?.waitingYears ?? 0,
     premiumRate: d.premiumRate,
     historyPayG: s.person.salary / g0,
+    groupFans: d.groupFans === true,
   };
 }
 

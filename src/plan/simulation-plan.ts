@@ -69,6 +69,8 @@ export interface DisabilityPlan {
   readonly premiumRate: number;
   /** Pay in G assumed for the years before the start (the uføretrygd basis looks back 5 years). */
   readonly historyPayG: number;
+  /** Whether the result splits the capital and payout fans by group (result/disability-split.ts). */
+  readonly groupFans: boolean;
 }
 export const TAX_FLAT = 0;
 export const TAX_NORWAY = 1;

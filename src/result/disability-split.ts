@@ -8,9 +8,9 @@
  * - the disabled only: the yearly income while disabled, its ratio to the pay at disability, and
  *   what the premium waiver added to the capital (0 on every other path, so meaningless over them),
  *   and with a drawn degree the degree;
- * - both groups, by age: the capital at the start of every age and the gross payout of every payout
- *   year (the run's capital and payout fans, each over one group; the payout 0 after a death as in
- *   the run's payout fan).
+ * - both groups, by age, with `disability.groupFans`: the capital at the start of every age and the
+ *   gross payout of every payout year (the run's capital and payout fans, each over one group; the
+ *   payout 0 after a death as in the run's payout fan).
  * The columns come after the plan's series and the payouts of the living: the outcomes, then the
  * capital by age of the disabled and of the others, then their payouts by age.
  */
@@ -35,7 +35,7 @@ export interface DisabilitySplit {
   disabledNames: string[];
   /** The first derived column. */
   from: number;
-  /** The capital by age (nYears + 1 series from capitalFrom) and the gross payout by payout year (payoutCount from payoutFrom). */
+  /** The capital by age (nYears + 1 series from capitalFrom) and the gross payout by payout year (payoutCount from payoutFrom); 0 and 0 without `groupFans`. */
   capitalFrom: number;
   capitalCount: number;
   payoutFrom: number;
@@ -64,6 +64,7 @@ export function disabilitySplit(plan: SimulationPlan): DisabilitySplit | null {
   const bothNames = SPLIT_BOTH.filter((n) => at(n) >= 0);
   const disabledNames = [...SPLIT_DISABLED, ...SPLIT_DISABLED_OPTIONAL.filter((n) => at(n) >= 0)];
   const capitalFrom = fanOffset(plan);
+  const fans = plan.disability?.groupFans === true;
   return {
     flag: SCALAR_SERIES.length + flag,
     both: bothNames.map(at),
@@ -72,9 +73,9 @@ export function disabilitySplit(plan: SimulationPlan): DisabilitySplit | null {
     disabledNames,
     from: seriesCount(plan) + aliveColumns(aliveSpec(plan)),
     capitalFrom,
-    capitalCount: plan.nYears + 1,
+    capitalCount: fans ? plan.nYears + 1 : 0,
     payoutFrom: capitalFrom + plan.nYears + 1,
-    payoutCount: plan.nYears - plan.payStart,
+    payoutCount: fans ? plan.nYears - plan.payStart : 0,
     startAge: plan.startAge,
     payoutStartAge: plan.startAge + plan.payStart,
     unsketched: [SCALAR_SERIES.length + flag, ...disabledNames.map(at)],
@@ -90,17 +91,40 @@ function outcomeColumns(split: DisabilitySplit): number {
   return 2 * split.both.length + split.disabledOnly.length;
 }
 
-/** Fill the derived columns of a chunk (stride `paths`) and their lengths. */
+/** Each thread's path indices of the two groups, reused from chunk to chunk (no allocation per chunk). */
+let groupIndex = new Int32Array(0);
+
+/**
+ * Fill the derived columns of a chunk (stride `paths`) and their lengths. The groups' path indices
+ * are found once (the disabled from the front, the others from the back of one buffer), then each
+ * column is a gather without a branch (a filter on the 0/1 flag in each of ~150 columns is a branch
+ * the processor cannot predict, path after path).
+ */
 export function fillDisability(split: DisabilitySplit, out: Float64Array, paths: number, lengths: Int32Array): void {
   const flag = split.flag * paths;
-  const nb = split.both.length;
+  if (groupIndex.length < paths) groupIndex = new Int32Array(paths);
+  const idx = groupIndex;
+  let nDis = 0;
+  let back = paths;
+  for (let p = 0; p < paths; p++) {
+    if (out[flag + p] === 1) idx[nDis++] = p;
+    else idx[--back] = p;
+  }
+  // The others were written from the back, so read back to front they are in path order, like the
+  // disabled: each column holds its group's values in path order (the moments' sums depend on it).
   const copy = (src: number, col: number, disabled: boolean) => {
     const s = src * paths;
     const d = col * paths;
-    let r = 0;
-    for (let p = 0; p < paths; p++) if ((out[flag + p] === 1) === disabled) out[d + r++] = out[s + p]!;
-    lengths[col] = r;
+    if (disabled) {
+      for (let r = 0; r < nDis; r++) out[d + r] = out[s + idx[r]!]!;
+      lengths[col] = nDis;
+    } else {
+      const n = paths - nDis;
+      for (let r = 0; r < n; r++) out[d + r] = out[s + idx[paths - 1 - r]!]!;
+      lengths[col] = n;
+    }
   };
+  const nb = split.both.length;
   split.both.forEach((src, i) => {
     copy(src, split.from + i, true);
     copy(src, split.from + nb + i, false);
@@ -165,7 +189,7 @@ export function disabilityResult(collector: SeriesCollector, split: DisabilitySp
   const nc = split.capitalCount;
   const np = split.payoutCount;
   const withFans = (g: DisabilityGroup | null, k: number): DisabilityGroup | null => {
-    if (!g) return null;
+    if (!g || nc === 0) return g;
     const capitalAt = fans + k * nc;
     const payoutAt = fans + 2 * nc + k * np;
     return {

@@ -83,6 +83,11 @@ export const Disability = z
       })
       .strict()
       .optional(),
+    /**
+     * The capital and gross payout fans by age of the disabled and of the others as well as of all
+     * paths (result.disability.*.fan); off by default, as they cost about a tenth of a run's time.
+     */
+    groupFans: z.boolean().optional(),
     /** The covers' yearly premium as a share of pay, paid out of the member's own saving (self-employed); 0 when an employer pays it. */
     premiumRate: finite().min(0).max(0.1, 'a yearly premium of at most 10 % of pay').default(0),
   })
