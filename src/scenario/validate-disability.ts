@@ -26,7 +26,7 @@ export function disabilityProblems(s: Scenario, startAge: number): Problem[] {
     });
     const sum = table.reduce((a, row) => a + row.share, 0);
     if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
-      out.push({ path: 'disability.degree.table', message: `the shares of a degree table must sum to 1 (each the probability of its degree); they sum to ${sum}` });
+      out.push({ path: 'disability.degree.table', message: `the shares of a degree table must sum to 1 (each the probability of its degree); they sum to ${Number(sum.toPrecision(12))}` });
     }
   }
   if (s.person.retirementAge > UFORETRYGD_END_AGE) {
