@@ -74,6 +74,8 @@ export interface Ledger {
   waivedContributions?: Decimal;
   capitalWithoutWaiver?: Decimal;
   waiverGain?: Decimal;
+  /** With a drawn degree: the degree the ledger used, the table's mean (it has no draws). */
+  meanDrawnDegree?: number;
 }
 
 const ZERO = new Decimal(0);
@@ -226,6 +228,7 @@ export function projectLedger(scenario: Scenario): Ledger {
           waivedContributions: disabled.waived,
           capitalWithoutWaiver: disabled.noWaiverAtStart,
           waiverGain: summary.capitalAtRetirement.minus(disabled.noWaiverAtStart),
+          ...(dis!.degreeCum !== null && { meanDrawnDegree: track.degree }),
         }
       : {}),
   };

@@ -16,6 +16,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '../../src/base/chunk-size.js';
 import { simulate } from '../../src/engine/simulate.js';
+import { projectLedger } from '../../src/ledger/project-ledger.js';
 import { compilePlan } from '../../src/plan/compile-plan.js';
 import { fanOffset, SCALAR_SERIES } from '../../src/plan/simulation-plan.js';
 import { resultCsv } from '../../src/report/result-csv.js';
@@ -72,6 +73,17 @@ describe('a drawn degree', () => {
     delete a.scenario!.hash;
     delete b.scenario!.hash;
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it("the ledger (project --disability-age) uses the table's mean: a 50/50 table of 100 % and 50 % is the fixed 75 %'s ledger", () => {
+    const at = (degree: unknown) => projectLedger(scenarioFrom('otp-with-disability.json', { disability: { forcedAge: 50, degree } }));
+    const drawn = at({ kind: 'drawn', table: [{ degree: 1, share: 0.5 }, { degree: 0.5, share: 0.5 }] });
+    const fixed = at(0.75);
+    expect(drawn.meanDrawnDegree).toBe(0.75);
+    expect(fixed.meanDrawnDegree).toBeUndefined();
+    expect(drawn.capitalAtRetirement.toString()).toBe(fixed.capitalAtRetirement.toString());
+    expect(drawn.disabilityIncome!.toString()).toBe(fixed.disabilityIncome!.toString());
+    expect(drawn.waiverGain!.toString()).toBe(fixed.waiverGain!.toString());
   });
 
   it("NAV's default table: 359 290 recipients at 50 % or more, 85.05 % of them at 100 %", () => {
