@@ -85,7 +85,7 @@ export const Disability = z
       .optional(),
     /**
      * The capital and gross payout fans by age of the disabled and of the others as well as of all
-     * paths (result.disability.*.fan); off by default, as they cost about a tenth of a run's time.
+     * paths (result.disability.*.fan); off by default, as they add 10–15 % to a run's time (bench/README.md).
      */
     groupFans: z.boolean().optional(),
     /** The covers' yearly premium as a share of pay, paid out of the member's own saving (self-employed); 0 when an employer pays it. */
