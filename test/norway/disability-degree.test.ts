@@ -24,7 +24,7 @@ import { navDegreeTable } from '../../src/rules/no/disability-degree.js';
 import { scenarioFrom } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/bundle/cli/pensim.js');
 const TMP = mkdtempSync(join(tmpdir(), 'pensim-degree-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
