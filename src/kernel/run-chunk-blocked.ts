@@ -105,12 +105,14 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const dis = plan.disability;
   const tracks = dis !== null ? Array.from({ length: BLOCK }, () => new DisabilityTrack(dis)) : null;
   const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
+  const degreeDraw = dis !== null && dis.degreeCum !== null ? chunkStream(seed, chunk, 'disability-degree') : null;
   const premiumRate = dis !== null ? dis.premiumRate : 0;
   const disOn = new Float64Array(BLOCK);
   const disFrom = new Float64Array(BLOCK);
   const disReport = new Float64Array(BLOCK);
   const kNoWaiver = new Float64Array(BLOCK);
   const [xDisabled, xDisIncome, xDisRatio, xWaiver] = [extra('disabledBefore67'), extra('disabilityIncome'), extra('disabilityIncomeRatio'), extra('waiverGain')];
+  const xDegree = extra('disabilityDegree');
   const reportIncome = (t: DisabilityTrack, p: number, y: number, g: number) => {
     const income = t.uforetrygd(y, g) + t.pensionIn(y);
     series[xDisIncome + p] = income;
@@ -142,11 +144,12 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
       kNoWaiver[b] = 0;
       if (tracks !== null) {
         const t = tracks[b]!;
-        t.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0);
+        t.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0, degreeDraw !== null ? degreeDraw() : 0);
         disOn[b] = t.onset;
         disFrom[b] = t.onset - BASIS_YEARS;
         if (t.onset !== Infinity && t.onset <= death[b]!) {
           series[xDisabled + p] = 1;
+          if (xDegree >= 0) series[xDegree + p] = t.degree;
           disReport[b] = Math.min(t.reportYear(), Math.min(t.off, dis!.endY) - 1);
         }
       }
@@ -231,7 +234,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
               const t = tracks![b]!;
               if (y === disOn[b]) kNoWaiver[b] = k;
               if (t.savingYear(y, pay, g)) {
-                const d = dis!.degree;
+                const d = t.degree;
                 if (dis!.accrualEndY > y) assumed = assumedIncome(t.assumedG, g, d);
                 pay *= 1 - d;
                 cNoWaiver = (1 - d) * c;

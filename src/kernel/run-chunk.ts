@@ -116,6 +116,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const dis = plan.disability;
   const track = dis !== null ? new DisabilityTrack(dis) : null;
   const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
+  const degreeDraw = dis !== null && dis.degreeCum !== null ? chunkStream(seed, chunk, 'disability-degree') : null;
   const premiumRate = dis !== null ? dis.premiumRate : 0;
   const fixedPay = fixedPaySchedule(plan);
   const otherBase = taxOf(plan, plan.otherIncome);
@@ -129,6 +130,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const [xFt, xTotal, xTotalRatio] = [extra('folketrygdPension'), extra('totalPension'), extra('totalReplacementRatio')];
   const xSurvivors = extra('survivorBenefits');
   const [xDisabled, xDisIncome, xDisRatio, xWaiver] = [extra('disabledBefore67'), extra('disabilityIncome'), extra('disabilityIncomeRatio'), extra('waiverGain')];
+  const xDegree = extra('disabilityDegree');
   const capitalAt = fanOffset(plan);
   const payoutGrossAt = capitalAt + nYears + 1;
   const payoutNetAt = payoutGrossAt + nPayout;
@@ -155,11 +157,12 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
     let disFrom = Infinity;
     let kNoWaiver = 0;
     if (track !== null) {
-      track.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0);
+      track.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0, degreeDraw !== null ? degreeDraw() : 0);
       disOn = track.onset;
       disFrom = disOn - BASIS_YEARS;
       if (disOn !== Infinity && disOn <= death) {
         series[xDisabled + p] = 1;
+        if (xDegree >= 0) series[xDegree + p] = track.degree;
         disReportY = Math.min(track.reportYear(), Math.min(track.off, dis!.endY) - 1);
       }
     }
@@ -205,7 +208,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
         if (y >= disFrom && y < nAccum) {
           if (y === disOn) kNoWaiver = k;
           if (track!.savingYear(y, pay, g)) {
-            const d = dis!.degree;
+            const d = track!.degree;
             if (dis!.accrualEndY > y) assumed = assumedIncome(track!.assumedG, g, d);
             pay *= 1 - d;
             cNoWaiver = (1 - d) * c;
@@ -277,7 +280,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
       }
       if (tracing) {
         trace.year({
-          y, alive, salary: y < nAccum && alive ? salary * payFactor[y]! * (track !== null && track.disabled(y) ? 1 - dis!.degree : 1) : 0, g, capitalStart: start, contribution: c, portfolioReturn: r,
+          y, alive, salary: y < nAccum && alive ? salary * payFactor[y]! * (track !== null && track.disabled(y) ? 1 - track.degree : 1) : 0, g, capitalStart: start, contribution: c, portfolioReturn: r,
           fees,
           payout, tax, folketrygd: alive ? ftPension : 0, capitalEnd: k,
         });

@@ -74,6 +74,8 @@ export interface Ledger {
   waivedContributions?: Decimal;
   capitalWithoutWaiver?: Decimal;
   waiverGain?: Decimal;
+  /** With a drawn degree: the degree the ledger used, the table's mean (it has no draws). */
+  meanDrawnDegree?: number;
 }
 
 const ZERO = new Decimal(0);
@@ -91,7 +93,8 @@ export function projectLedger(scenario: Scenario): Ledger {
   let payEnd = plan.nYears;
   const summary = { capitalAtRetirement: ZERO, payAtPayoutStart: ZERO, gross: ZERO, net: ZERO, ft: ZERO };
   const dis = plan.disability !== null && plan.disability.forcedY >= 0 ? plan.disability : null;
-  const track = dis ? new DisabilityTrack({ ...dis, recovery: 0 }) : null;
+  // A drawn degree: the table's mean (plan.degree), as the ledger has no draws.
+  const track = dis ? new DisabilityTrack({ ...dis, recovery: 0, degreeValues: null, degreeCum: null }) : null;
   track?.start(0, 0);
   const disabled = { kNoWaiver: ZERO, waived: ZERO, income: ZERO, noWaiverAtStart: ZERO };
   const reportY = track ? Math.min(track.reportYear(), dis!.endY - 1) : -1;
@@ -123,7 +126,7 @@ export function projectLedger(scenario: Scenario): Ledger {
         // The kernel's order (kernel/run-chunk.ts): onset, pay by the degree, the waived contribution.
         if (y === track.onset) disabled.kNoWaiver = k;
         if (track.savingYear(y, payNum, g)) {
-          const d = dis!.degree;
+          const d = track.degree;
           if (dis!.accrualEndY > y) assumed = assumedIncome(track.assumedG, g, d);
           payNum *= 1 - d;
           cNoWaiver = (1 - d) * c;
@@ -225,6 +228,7 @@ export function projectLedger(scenario: Scenario): Ledger {
           waivedContributions: disabled.waived,
           capitalWithoutWaiver: disabled.noWaiverAtStart,
           waiverGain: summary.capitalAtRetirement.minus(disabled.noWaiverAtStart),
+          ...(dis!.degreeCum !== null && { meanDrawnDegree: track.degree }),
         }
       : {}),
   };

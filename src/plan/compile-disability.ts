@@ -3,6 +3,7 @@
  * the incidence (NAV's default by age and sex, a constant, or the scenario's table, from the start
  * age to the last saving year before 67), and the rules' parameters as numbers.
  */
+import { navDegreeTable, type DegreeShare } from '../rules/no/disability-degree.js';
 import { navIncidence } from '../rules/no/disability-incidence.js';
 import { MIN_LEVEL_COHABITING_G, MIN_LEVEL_SINGLE_G, UFORETRYGD_END_AGE } from '../rules/no/uforetrygd.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -32,7 +33,7 @@ export function compileDisability(s: Scenario, startAge: number, nAccum: number,
   return {
     free,
     forcedY: d.forcedAge === undefined ? -1 : d.forcedAge - startAge,
-    degree: d.degree,
+    ...degreeOf(d),
     recovery: d.recovery,
     uforetrygd: d.uforetrygd.enabled,
     minLevelG: d.uforetrygd.livesAlone ? MIN_LEVEL_SINGLE_G : MIN_LEVEL_COHABITING_G,
@@ -46,5 +47,22 @@ export function compileDisability(s: Scenario, startAge: number, nAccum: number,
     pensionWaitYears: p?.waitingYears ?? 0,
     premiumRate: d.premiumRate,
     historyPayG: s.person.salary / g0,
+    groupFans: d.groupFans === true,
   };
+}
+
+/**
+ * The degree compiled: a fixed one, or a drawn one's degrees and cumulative shares (the last set to
+ * exactly 1, so every uniform in [0, 1) finds a row) and its mean for the ledger.
+ * Example: [{ 1, 0.8 }, { 0.5, 0.2 }] → values [1, 0.5], cum [0.8, 1], degree 0.9.
+ */
+export function degreeOf(d: DisabilitySpec): Pick<DisabilityPlan, 'degree' | 'degreeValues' | 'degreeCum'> {
+  if (typeof d.degree === 'number') return { degree: d.degree, degreeValues: null, degreeCum: null };
+  const table: DegreeShare[] = d.degree.kind === 'nav-2022' ? navDegreeTable() : d.degree.table;
+  const total = table.reduce((a, r) => a + r.share, 0);
+  const cum = new Float64Array(table.length);
+  let acc = 0;
+  table.forEach((r, i) => (cum[i] = acc += r.share / total));
+  cum[table.length - 1] = 1;
+  return { degree: table.reduce((a, r) => a + (r.degree * r.share) / total, 0), degreeValues: Float64Array.from(table, (r) => r.degree), degreeCum: cum };
 }

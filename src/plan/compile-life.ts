@@ -7,7 +7,7 @@ import { gForYear } from '../rules/no/grunnbelop.js';
 import { survivalCurve } from '../rules/no/k2013.js';
 import { gGrowthOf } from './g-path.js';
 import type { Scenario } from '../scenario/schema.js';
-import { DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, SURVIVOR_SERIES, MAX_LIFE_AGE, type ExtraSeries, type SimulationPlan } from './simulation-plan.js';
+import { DEGREE_SERIES, DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, SURVIVOR_SERIES, MAX_LIFE_AGE, type ExtraSeries, type SimulationPlan } from './simulation-plan.js';
 
 type LifeFields = Pick<SimulationPlan, 'survival' | 'childBirthYears' | 'spouse' | 'heirsInherit' | 'folketrygd' | 'survivors' | 'extraSeries'>;
 
@@ -29,6 +29,7 @@ export function compileLife(s: Scenario, startAge: number, startYear: number, pa
     ...(survival ? lifetime : []),
     ...(ft ? FOLKETRYGD_SERIES : []),
     ...(s.disability ? DISABILITY_SERIES : []),
+    ...(s.disability && typeof s.disability.degree !== 'number' ? DEGREE_SERIES : []),
     ...(survivors ? SURVIVOR_SERIES : []),
   ];
   return {

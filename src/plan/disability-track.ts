@@ -1,6 +1,6 @@
 /**
  * One member's disability, year by year (docs/model.md §2.9): the onset drawn from the plan's
- * disability-free curve (or forced), an optional recovery, the uføretrygd basis fixed at the onset
+ * disability-free curve (or forced), an optional recovery, the degree (fixed or drawn), the uføretrygd basis fixed at the onset
  * from the last 5 years' pay in G, and what each year pays. Shared by the kernel (one instance per
  * chunk, reset per path: no allocation per path) and the deterministic ledger, so both follow the
  * same rules in the same order.
@@ -21,6 +21,16 @@ export function recoveryYears(u: number, rho: number): number {
   return 1 + Math.floor(Math.log(1 - u) / Math.log(1 - rho));
 }
 
+/**
+ * The degree of a drawn row: the first i with u < cum[i] (cum rising to exactly 1), so row i is drawn
+ * with probability cum[i] − cum[i−1]. Example: cum [0.8, 1], u 0.85 → values[1].
+ */
+export function drawnDegree(u: number, values: Float64Array, cum: Float64Array): number {
+  let i = 0;
+  while (i < cum.length - 1 && u >= cum[i]!) i++;
+  return values[i]!;
+}
+
 export class DisabilityTrack {
   /** Year index of the onset (Infinity: never) and of the first year after recovery (Infinity: none). */
   onset = Infinity;
@@ -28,6 +38,8 @@ export class DisabilityTrack {
   /** The uføretrygd basis (§ 12-11) and the assumed income for accrual (§ 20-7a), in G. */
   basisG = 0;
   assumedG = 0;
+  /** This path's degree (uføregrad): the plan's, or drawn in start(). */
+  degree = 0;
   /** Full pay in the onset year (the waiver's and the disability pension's pay). */
   payAtOnset = 0;
   /** The private disability pension a year, fixed at the onset (times the degree). */
@@ -36,9 +48,13 @@ export class DisabilityTrack {
 
   constructor(readonly plan: DisabilityPlan) {}
 
-  /** A new path from two uniforms: u1 places the onset on the disability-free curve, u2 the recovery. */
-  start(u1: number, u2: number): void {
+  /**
+   * A new path from its uniforms: u1 places the onset on the disability-free curve, u2 the recovery,
+   * u3 the degree when it is drawn (plan.degreeCum; else the plan's degree, and u3 is not read).
+   */
+  start(u1: number, u2: number, u3 = 0): void {
     const d = this.plan;
+    this.degree = d.degreeCum !== null ? drawnDegree(u3, d.degreeValues!, d.degreeCum) : d.degree;
     let onset = Infinity;
     if (d.forcedY >= 0) onset = d.forcedY;
     else {
@@ -81,7 +97,7 @@ export class DisabilityTrack {
       this.assumedG = best3of5G(this.hist, ASSUMED_INCOME_CAP_G);
       this.payAtOnset = fullPay;
       const d = this.plan;
-      this.pension = d.hasPension ? d.degree * disabilityPension(d.pensionBaseRate, d.pensionAddG, d.pensionUpperRate, fullPay, g) : 0;
+      this.pension = d.hasPension ? this.degree * disabilityPension(d.pensionBaseRate, d.pensionAddG, d.pensionUpperRate, fullPay, g) : 0;
     }
     const disabled = this.disabled(y);
     if (!disabled) this.hist[y % BASIS_YEARS] = fullPay / g;
@@ -91,7 +107,7 @@ export class DisabilityTrack {
   /** Uføretrygd in year y at that year's G (0 when not disabled). */
   uforetrygd(y: number, g: number): number {
     const d = this.plan;
-    return d.uforetrygd && this.disabled(y) ? uforetrygdYear(this.basisG, g, d.degree, d.minLevelG) : 0;
+    return d.uforetrygd && this.disabled(y) ? uforetrygdYear(this.basisG, g, this.degree, d.minLevelG) : 0;
   }
 
   /** The private disability pension in year y: after the waiting years, while disabled. */

@@ -41,7 +41,14 @@ export interface DisabilityPlan {
   readonly free: Float64Array;
   /** Every path disabled at the start of this year index, or −1. */
   readonly forcedY: number;
+  /** The degree of every path; with a drawn degree, the table's mean (the deterministic ledger's). */
   readonly degree: number;
+  /**
+   * A drawn degree (rules/no/disability-degree.ts): the table's degrees and their cumulative shares
+   * (the last exactly 1), one uniform a path from the 'disability-degree' stream; null: `degree` for all.
+   */
+  readonly degreeValues: Float64Array | null;
+  readonly degreeCum: Float64Array | null;
   /** Yearly probability of recovering (0: disabled until 67). */
   readonly recovery: number;
   readonly uforetrygd: boolean;
@@ -62,6 +69,8 @@ export interface DisabilityPlan {
   readonly premiumRate: number;
   /** Pay in G assumed for the years before the start (the uføretrygd basis looks back 5 years). */
   readonly historyPayG: number;
+  /** Whether the result splits the capital and payout fans by group (result/disability-split.ts). */
+  readonly groupFans: boolean;
 }
 export const TAX_FLAT = 0;
 export const TAX_NORWAY = 1;
@@ -174,7 +183,14 @@ export const SURVIVOR_SERIES = ['survivorBenefits'] as const;
  * to the capital at the payout start (the same path priced without it). 0 on paths not disabled.
  */
 export const DISABILITY_SERIES = ['disabledBefore67', 'disabilityIncome', 'disabilityIncomeRatio', 'waiverGain'] as const;
-export type ExtraSeries = (typeof LIFETIME_SERIES)[number] | (typeof FOLKETRYGD_SERIES)[number] | (typeof DISABILITY_SERIES)[number] | (typeof SURVIVOR_SERIES)[number];
+/** With a drawn degree: the degree of a path disabled before 67 (0 on the others). */
+export const DEGREE_SERIES = ['disabilityDegree'] as const;
+export type ExtraSeries =
+  | (typeof LIFETIME_SERIES)[number]
+  | (typeof FOLKETRYGD_SERIES)[number]
+  | (typeof DISABILITY_SERIES)[number]
+  | (typeof DEGREE_SERIES)[number]
+  | (typeof SURVIVOR_SERIES)[number];
 
 /** Index of the first fan series: the scalars, then the plan's extra series. */
 export function fanOffset(plan: SimulationPlan): number {

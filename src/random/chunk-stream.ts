@@ -21,6 +21,8 @@ export type StreamPurpose =
   | 'mortality'
   /** Norwegian disability (src/plan/disability-track.ts): onset and recovery, so markets, wages and lifetimes are unchanged by it. */
   | 'disability'
+  /** A drawn disability degree, one uniform a path: the onsets are the same draws with a fixed degree or a drawn one. */
+  | 'disability-degree'
   /** Return models (src/market/market-path.ts): Student-t mixing, regime path, bootstrap years, inflation shocks. */
   | 'fat-tail'
   | 'regime'

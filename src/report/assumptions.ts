@@ -107,6 +107,13 @@ export function assumptions(s: Scenario, view: ReportView, runDate: string): Ass
 type Pct = (x: number) => string;
 type Money = (x: number) => string;
 
+/** A fixed degree, or a drawn one's table (NAV's: rules/no/disability-degree.ts). */
+function degreeText(degree: NonNullable<Scenario['disability']>['degree'], pct: Pct): string {
+  if (typeof degree === 'number') return pct(degree);
+  if (degree.kind === 'nav-2022') return "drawn per path from NAV's recipients by degree in 2022 (85 % at 100 %)";
+  return `drawn per path: ${degree.table.map((r) => `${pct(r.degree)} with probability ${pct(r.share)}`).join(', ')}`;
+}
+
 /** The disability section in words (docs/model.md §2.9). */
 function disabilityRowsOf(d: NonNullable<Scenario['disability']>, pct: Pct): [string, string][] {
   const inc = d.incidence;
@@ -120,7 +127,7 @@ function disabilityRowsOf(d: NonNullable<Scenario['disability']>, pct: Pct): [st
           : inc.rates.map((r) => `${pct(r.rate)} from ${r.fromAge}`).join(', ');
   const rows: [string, string][] = [
     ['Incidence', incidence],
-    ['Degree', `${pct(d.degree)}${d.workInjury ? ' (work injury)' : ''}; pay falls by it`],
+    ['Degree', `${degreeText(d.degree, pct)}${d.workInjury ? ' (work injury)' : ''}; pay falls by it`],
     ['Recovery', d.recovery > 0 ? `${pct(d.recovery)} a year` : 'none: disabled until 67'],
     [
       'Uføretrygd',

@@ -10,7 +10,7 @@
  * An inheritance falls at a path's own age of death, which has no single index, so a converted
  * result leaves those metrics out rather than mislabel them; so is the income while disabled (paid
  * from a path's own onset), while the disability block's payout-start amounts (capital, payout,
- * total pension, the waiver's gain) are converted like the headline ones. A stochastic-inflation block and a G
+ * total pension, the waiver's gain) and its groups' fans by age are converted like the headline ones. A stochastic-inflation block and a G
  * block, each already in its own unit, are passed through as they are.
  *
  * Example (a test checks it): the golden case G1 (docs/model.md §11) has capital 3 112 899 at 67 after 30 years from age 37;
@@ -24,7 +24,7 @@ type Metrics = SimulationResult['metrics'];
 /** Amounts of the payout start year: divided by its index. */
 const PAYOUT_START_AMOUNTS = ['capitalAtRetirement', 'payoutGross', 'payoutNet', 'folketrygdPension', 'totalPension', 'waiverGain'] as const;
 /** Ratios and non-amounts: carried over unchanged. */
-const UNITLESS = ['replacementRatio', 'totalReplacementRatio', 'ageAtDeath', 'outlivedPayout', 'disabledBefore67', 'disabilityIncomeRatio'] as const;
+const UNITLESS = ['replacementRatio', 'totalReplacementRatio', 'ageAtDeath', 'outlivedPayout', 'disabledBefore67', 'disabilityIncomeRatio', 'disabilityDegree'] as const;
 
 export function deflateResult(r: SimulationResult, inflation: number): SimulationResult {
   return divideByIndex(r, (age) => (1 + inflation) ** (age - r.ages.start));
@@ -45,7 +45,7 @@ export function divideByIndex(r: SimulationResult, index: (age: number) => numbe
   return {
     ...r,
     metrics: convertMetrics(r, amount),
-    ...(r.disability && { disability: convertDisability(r.disability, amount) }),
+    ...(r.disability && { disability: convertDisability(r.disability, amount, index) }),
     fan: {
       ages: r.fan.ages,
       mean: divideSeries(r.fan.mean, r.fan.ages, index),
@@ -98,8 +98,12 @@ function convertMetrics(r: SimulationResult, amount: (key: string, m: Metric) =>
   return out as unknown as Metrics;
 }
 
-/** The disability block with its metrics converted like the headline ones (and the same left out). */
-function convertDisability(d: DisabilityResult, amount: (key: string, m: Metric) => Metric | undefined): DisabilityResult {
+/**
+ * The disability block with its metrics converted like the headline ones (and the same left out);
+ * the groups' fans divided by the index of each age, or left out without one (a per-path index:
+ * the engine keeps no group fans in today's money or G).
+ */
+function convertDisability(d: DisabilityResult, amount: (key: string, m: Metric) => Metric | undefined, index?: (age: number) => number): DisabilityResult {
   const group = (g: DisabilityGroup | null): DisabilityGroup | null => {
     if (!g) return null;
     const metrics: Record<string, Metric> = {};
@@ -107,7 +111,14 @@ function convertDisability(d: DisabilityResult, amount: (key: string, m: Metric)
       const converted = isIn(UNITLESS, k) ? m : amount(k, m);
       if (converted) metrics[k] = converted;
     }
-    return { ...g, metrics };
+    const { fan, payoutFan, ...rest } = g;
+    if (!index || !fan || !payoutFan) return { ...rest, metrics };
+    return {
+      ...rest,
+      metrics,
+      fan: { ages: fan.ages, mean: divideSeries(fan.mean, fan.ages, index), capital: mapValues(fan.capital, (v) => divideSeries(v, fan.ages, index)) },
+      payoutFan: { ages: payoutFan.ages, gross: mapValues(payoutFan.gross, (v) => divideSeries(v, payoutFan.ages, index)) },
+    };
   };
   return { ...d, disabled: group(d.disabled), others: group(d.others) };
 }

@@ -1,7 +1,7 @@
 /**
  * The disability block of a run (result/disability-split.ts) as report rows: the outcomes of the
- * disabled and of the others side by side, the income while disabled and its ratio to pay, and what
- * the premium waiver added to the capital. Shared by the text table and the HTML report.
+ * disabled and of the others side by side, the income while disabled and its ratio to pay, what
+ * the premium waiver added to the capital, and a drawn degree. Shared by the text table and the HTML report.
  */
 import type { DisabilityResult } from '../result/disability-split.js';
 import type { Metric } from '../result/simulation-result.js';
@@ -24,6 +24,7 @@ const DISABLED_ROWS: [string, string, RowKind][] = [
   ['disabilityIncome', 'Income while disabled (uføretrygd + disability pension, a year)', 'money'],
   ['disabilityIncomeRatio', 'Income while disabled / pay at disability', 'percent'],
   ['waiverGain', 'Added by the premium waiver to the capital at payout start', 'money'],
+  ['disabilityDegree', 'Degree (uføregrad), drawn per path', 'percent'],
 ];
 
 /** The rows present in the block (a group without paths, or a metric a unit conversion left out, has none). */

@@ -56,7 +56,7 @@ export function ledgerTable(l: Ledger, currency: string): string {
   }
   if (dis) {
     lines.push(
-      `Disabled at ${l.disabilityAge} on a pay of ${m(l.payAtDisability!)}: uføretrygd and disability pension ${m(l.disabilityIncome!)} a year ` +
+      `Disabled at ${l.disabilityAge}${l.meanDrawnDegree !== undefined ? ` at the drawn degree's mean, ${formatPercent(l.meanDrawnDegree)},` : ''} on a pay of ${m(l.payAtDisability!)}: uføretrygd and disability pension ${m(l.disabilityIncome!)} a year ` +
         `(${formatPercent(l.payAtDisability!.isZero() ? 0 : l.disabilityIncome!.div(l.payAtDisability!).toNumber())} of that pay); the premium waiver paid ${m(l.waivedContributions!)} ` +
         `in contributions, and the capital at payout start is ${m(l.capitalWithoutWaiver!)} without it: the waiver adds ${m(l.waiverGain!)} ${currency}.`,
     );

@@ -2,7 +2,9 @@
  * The fans as CSV: one row per series and age: series (capital | payoutGross | payoutNet), age,
  * then one column per percentile. With disability, rows "disabled:<metric>" and "notDisabled:<metric>"
  * follow (result/disability-split.ts): the payout-start amounts at the payout start age, the income
- * while disabled and its ratio to pay with the age left empty (each path's own onset). Plain numbers (no grouping) rounded to øre (in G: to 4 decimals),
+ * while disabled, its ratio to pay and a drawn degree with the age left empty (each path's own
+ * onset); then each group's fans by age, "disabled:capital", "notDisabled:capital",
+ * "disabled:payoutGross", "notDisabled:payoutGross". Plain numbers (no grouping) rounded to øre (in G: to 4 decimals),
  * for spreadsheets. Amounts are nominal unless the first line is a "# amounts in …" comment (--real, --amounts g): the
  * nominal file keeps its plain header first, as spreadsheets and older readers expect.
  */
@@ -23,12 +25,17 @@ export function resultCsv(r: SimulationResult, basis: AmountBasis = NOMINAL): st
   emit('payoutGross', r.payoutFan.ages, r.payoutFan.gross);
   emit('payoutNet', r.payoutFan.ages, r.payoutFan.net);
   const d = r.disability;
-  for (const [group, g] of [['disabled', d?.disabled], ['notDisabled', d?.others]] as const) {
+  const groups = [['disabled', d?.disabled], ['notDisabled', d?.others]] as const;
+  for (const [group, g] of groups) {
     for (const [name, m] of Object.entries(g?.metrics ?? {})) {
-      const age = name === 'disabilityIncome' || name === 'disabilityIncomeRatio' ? '' : String(r.ages.payoutStart);
-      lines.push([`${group}:${name}`, age, ...keys.map((k) => round(m.percentiles[k]!, name === 'disabilityIncomeRatio' ? 6 : places))].join(','));
+      const atOnset = name === 'disabilityIncome' || name === 'disabilityIncomeRatio' || name === 'disabilityDegree';
+      const ratio = name === 'disabilityIncomeRatio' || name === 'disabilityDegree';
+      lines.push([`${group}:${name}`, atOnset ? '' : String(r.ages.payoutStart), ...keys.map((k) => round(m.percentiles[k]!, ratio ? 6 : places))].join(','));
     }
   }
+  // Each group's capital and gross payout fans by age (absent in a result converted by per-path indices).
+  for (const [group, g] of groups) if (g?.fan) emit(`${group}:capital`, g.fan.ages, g.fan.capital);
+  for (const [group, g] of groups) if (g?.payoutFan) emit(`${group}:payoutGross`, g.payoutFan.ages, g.payoutFan.gross);
   return `${lines.join('\n')}\n`;
 }
 

@@ -6,16 +6,23 @@
  * - both groups: the capital and the first gross payout at the payout start, and with the
  *   folketrygd the total pension;
  * - the disabled only: the yearly income while disabled, its ratio to the pay at disability, and
- *   what the premium waiver added to the capital (0 on every other path, so meaningless over them).
- * The columns come after the plan's series and the payouts of the living.
+ *   what the premium waiver added to the capital (0 on every other path, so meaningless over them),
+ *   and with a drawn degree the degree;
+ * - both groups, by age, with `disability.groupFans`: the capital at the start of every age and the
+ *   gross payout of every payout year (the run's capital and payout fans, each over one group; the
+ *   payout 0 after a death as in the run's payout fan).
+ * The columns come after the plan's series and the payouts of the living: the outcomes, then the
+ * capital by age of the disabled and of the others, then their payouts by age.
  */
 import type { SeriesCollector } from '../engine/collect-series.js';
-import { SCALAR_SERIES, seriesCount, type ExtraSeries, type SimulationPlan } from '../plan/simulation-plan.js';
+import { DEGREE_SERIES, fanOffset, SCALAR_SERIES, seriesCount, type ExtraSeries, type SimulationPlan } from '../plan/simulation-plan.js';
 import { aliveColumns, aliveSpec } from './alive-payout.js';
 import type { Metric } from './simulation-result.js';
 
 export const SPLIT_BOTH = ['capitalAtRetirement', 'payoutGross', 'totalPension'] as const;
 export const SPLIT_DISABLED = ['disabilityIncome', 'disabilityIncomeRatio', 'waiverGain'] as const;
+/** The disabled-only outcomes a plan may add (a drawn degree). */
+const SPLIT_DISABLED_OPTIONAL: readonly string[] = DEGREE_SERIES;
 
 export interface DisabilitySplit {
   /** Series index of disabledBefore67. */
@@ -28,6 +35,14 @@ export interface DisabilitySplit {
   disabledNames: string[];
   /** The first derived column. */
   from: number;
+  /** The capital by age (nYears + 1 series from capitalFrom) and the gross payout by payout year (payoutCount from payoutFrom); 0 and 0 without `groupFans`. */
+  capitalFrom: number;
+  capitalCount: number;
+  payoutFrom: number;
+  payoutCount: number;
+  /** The ages of the first capital and the first payout series. */
+  startAge: number;
+  payoutStartAge: number;
   /**
    * The plan's four disability series (disabledBefore67 and the disabled-only sources): kept as moments
    * only, not in sketches. Over all paths they are mostly 0 (their distributions are the groups'), and
@@ -47,38 +62,86 @@ export function disabilitySplit(plan: SimulationPlan): DisabilitySplit | null {
     return i < 0 ? -1 : SCALAR_SERIES.length + i;
   };
   const bothNames = SPLIT_BOTH.filter((n) => at(n) >= 0);
+  const disabledNames = [...SPLIT_DISABLED, ...SPLIT_DISABLED_OPTIONAL.filter((n) => at(n) >= 0)];
+  const capitalFrom = fanOffset(plan);
+  const fans = plan.disability?.groupFans === true;
   return {
     flag: SCALAR_SERIES.length + flag,
     both: bothNames.map(at),
     bothNames,
-    disabledOnly: SPLIT_DISABLED.map(at),
-    disabledNames: [...SPLIT_DISABLED],
+    disabledOnly: disabledNames.map(at),
+    disabledNames,
     from: seriesCount(plan) + aliveColumns(aliveSpec(plan)),
-    unsketched: [SCALAR_SERIES.length + flag, ...SPLIT_DISABLED.map(at)],
+    capitalFrom,
+    capitalCount: fans ? plan.nYears + 1 : 0,
+    payoutFrom: capitalFrom + plan.nYears + 1,
+    payoutCount: fans ? plan.nYears - plan.payStart : 0,
+    startAge: plan.startAge,
+    payoutStartAge: plan.startAge + plan.payStart,
+    unsketched: [SCALAR_SERIES.length + flag, ...disabledNames.map(at)],
   };
 }
 
-/** Columns the split adds: two per outcome of both groups, one per outcome of the disabled. */
+/** Columns the split adds: two per outcome of both groups, one per outcome of the disabled, two per age of each fan. */
 export function disabilityColumns(split: DisabilitySplit | null): number {
-  return split ? 2 * split.both.length + split.disabledOnly.length : 0;
+  return split ? outcomeColumns(split) + 2 * (split.capitalCount + split.payoutCount) : 0;
 }
 
-/** Fill the derived columns of a chunk (stride `paths`) and their lengths. */
+function outcomeColumns(split: DisabilitySplit): number {
+  return 2 * split.both.length + split.disabledOnly.length;
+}
+
+/** Each thread's path indices of the two groups, reused from chunk to chunk (no allocation per chunk). */
+let groupIndex = new Int32Array(0);
+
+/**
+ * Fill the derived columns of a chunk (stride `paths`) and their lengths. The groups' path indices
+ * are found once (the disabled from the front, the others from the back of one buffer), then each
+ * column is a gather without a branch (a filter on the 0/1 flag in each of ~150 columns is a branch
+ * the processor cannot predict, path after path).
+ */
 export function fillDisability(split: DisabilitySplit, out: Float64Array, paths: number, lengths: Int32Array): void {
   const flag = split.flag * paths;
-  const nb = split.both.length;
+  if (groupIndex.length < paths) groupIndex = new Int32Array(paths);
+  const idx = groupIndex;
+  let nDis = 0;
+  let back = paths;
+  for (let p = 0; p < paths; p++) {
+    if (out[flag + p] === 1) idx[nDis++] = p;
+    else idx[--back] = p;
+  }
+  // The others were written from the back, so read back to front they are in path order, like the
+  // disabled: each column holds its group's values in path order (the moments' sums depend on it).
   const copy = (src: number, col: number, disabled: boolean) => {
     const s = src * paths;
     const d = col * paths;
-    let r = 0;
-    for (let p = 0; p < paths; p++) if ((out[flag + p] === 1) === disabled) out[d + r++] = out[s + p]!;
-    lengths[col] = r;
+    if (disabled) {
+      for (let r = 0; r < nDis; r++) out[d + r] = out[s + idx[r]!]!;
+      lengths[col] = nDis;
+    } else {
+      const n = paths - nDis;
+      for (let r = 0; r < n; r++) out[d + r] = out[s + idx[paths - 1 - r]!]!;
+      lengths[col] = n;
+    }
   };
+  const nb = split.both.length;
   split.both.forEach((src, i) => {
     copy(src, split.from + i, true);
     copy(src, split.from + nb + i, false);
   });
   split.disabledOnly.forEach((src, i) => copy(src, split.from + 2 * nb + i, true));
+  // The fans by age: the disabled's block of ages, then the others'.
+  const fans = split.from + outcomeColumns(split);
+  const nc = split.capitalCount;
+  const np = split.payoutCount;
+  for (let i = 0; i < nc; i++) {
+    copy(split.capitalFrom + i, fans + i, true);
+    copy(split.capitalFrom + i, fans + nc + i, false);
+  }
+  for (let j = 0; j < np; j++) {
+    copy(split.payoutFrom + j, fans + 2 * nc + j, true);
+    copy(split.payoutFrom + j, fans + 2 * nc + np + j, false);
+  }
 }
 
 export interface DisabilityGroup {
@@ -87,6 +150,13 @@ export interface DisabilityGroup {
   /** Its share of all paths. */
   share: number;
   metrics: Record<string, Metric>;
+  /**
+   * The group's capital at the start of every age (the run's `fan`, over the group's paths), and its
+   * gross payout of every payout year (the run's `payoutFan.gross`). Absent in a result converted
+   * by per-path indices (stochastic inflation or G: report/deflate-result.ts).
+   */
+  fan?: { ages: number[]; mean: number[]; capital: Record<string, number[]> };
+  payoutFan?: { ages: number[]; gross: Record<string, number[]> };
 }
 
 /**
@@ -115,10 +185,27 @@ export function disabilityResult(collector: SeriesCollector, split: DisabilitySp
     return { paths: n, share: n / collector.totalPaths, metrics: Object.fromEntries(names.map((name, i) => [name, collector.metric(cols[i]!, pct)])) };
   };
   const idx = (k: number, n: number) => Array.from({ length: n }, (_, i) => split.from + k + i);
+  const fans = split.from + outcomeColumns(split);
+  const nc = split.capitalCount;
+  const np = split.payoutCount;
+  const withFans = (g: DisabilityGroup | null, k: number): DisabilityGroup | null => {
+    if (!g || nc === 0) return g;
+    const capitalAt = fans + k * nc;
+    const payoutAt = fans + 2 * nc + k * np;
+    return {
+      ...g,
+      fan: {
+        ages: Array.from({ length: nc }, (_, i) => split.startAge + i),
+        mean: Array.from({ length: nc }, (_, i) => collector.merged(capitalAt + i).mean),
+        capital: collector.fan(capitalAt, nc, pct),
+      },
+      payoutFan: { ages: Array.from({ length: np }, (_, j) => split.payoutStartAge + j), gross: collector.fan(payoutAt, np, pct) },
+    };
+  };
   return {
     probability: flag.mean,
     stderr: flag.stderr,
-    disabled: group([...idx(0, nb), ...idx(2 * nb, split.disabledOnly.length)], [...split.bothNames, ...split.disabledNames]),
-    others: group(idx(nb, nb), split.bothNames),
+    disabled: withFans(group([...idx(0, nb), ...idx(2 * nb, split.disabledOnly.length)], [...split.bothNames, ...split.disabledNames]), 0),
+    others: withFans(group(idx(nb, nb), split.bothNames), 1),
   };
 }

@@ -4,7 +4,7 @@
  * and net payout fans, and the real-terms and in-G blocks when the plan has those series. The
  * series layout is the Norwegian pricer's (kernel/run-chunk.ts, plan/simulation-plan.ts).
  */
-import { DISABILITY_SERIES, fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
+import { DEGREE_SERIES, DISABILITY_SERIES, fanOffset, SCALAR_SERIES, type SimulationPlan } from '../plan/simulation-plan.js';
 import type { Scenario } from '../scenario/schema.js';
 import { aliveFan, aliveSpec } from './alive-payout.js';
 import { disabilityResult, disabilitySplit, momentMetric } from './disability-split.js';
@@ -13,6 +13,9 @@ import type { SeriesCollector } from '../engine/collect-series.js';
 import { gResult } from './g-result.js';
 import { returnsResult } from './returns-result.js';
 import type { SimulationResult } from './simulation-result.js';
+
+/** The disability series over all paths: moments only (result/disability-split.ts says why). */
+const MOMENTS_ONLY: readonly string[] = [...DISABILITY_SERIES, ...DEGREE_SERIES];
 
 export function norwayResult(
   collector: SeriesCollector,
@@ -51,7 +54,7 @@ export function norwayResult(
       payoutNet: metric(2),
       replacementRatio: metric(3),
       ...Object.fromEntries(
-        plan.extraSeries.map((name, i) => [name, (DISABILITY_SERIES as readonly string[]).includes(name) ? momentMetric(collector, SCALAR_SERIES.length + i) : metric(SCALAR_SERIES.length + i)]),
+        plan.extraSeries.map((name, i) => [name, MOMENTS_ONLY.includes(name) ? momentMetric(collector, SCALAR_SERIES.length + i) : metric(SCALAR_SERIES.length + i)]),
       ),
     },
     shortfall:

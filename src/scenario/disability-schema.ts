@@ -27,14 +27,33 @@ export const DisabilityIncidence = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+const degreeValue = () =>
+  finite()
+    .min(MIN_DEGREE_WORK_INJURY, 'the disability degree (uføregrad) is at least 0.5 (50 %, folketrygdloven § 12-7), or 0.3 with workInjury (§ 12-17)')
+    .max(1, 'the disability degree is at most 1 (100 %)');
+
+/** A degree drawn per path: the scenario's discrete table (shares summing to 1), or NAV's recipients by degree in 2022. */
+export const DegreeDrawn = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('drawn'),
+      table: z
+        .array(z.object({ degree: degreeValue(), share: finite().min(0, 'a share is at least 0').max(1, 'a share is at most 1') }).strict())
+        .min(1)
+        .max(20, 'a degree table has at most 20 rows'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('nav-2022') }).strict(),
+]);
+
 export const Disability = z
   .object({
     incidence: DisabilityIncidence.default({ kind: 'nav-2012', scale: 1 }),
-    /** Uføregrad: the share of earning capacity lost, at least 0.5 (0.3 with a work injury; folketrygdloven §§ 12-7, 12-17). */
-    degree: finite()
-      .min(MIN_DEGREE_WORK_INJURY, 'the disability degree (uføregrad) is at least 0.5 (50 %, folketrygdloven § 12-7), or 0.3 with workInjury (§ 12-17)')
-      .max(1, 'the disability degree is at most 1 (100 %)')
-      .default(1),
+    /**
+     * Uføregrad: the share of earning capacity lost, at least 0.5 (0.3 with a work injury; folketrygdloven §§ 12-7, 12-17):
+     * one degree for every path, or drawn per path from a table or NAV's 2022 distribution (rules/no/disability-degree.ts).
+     */
+    degree: z.union([degreeValue(), DegreeDrawn]).default(1),
     /** The disability is a recognised work injury (yrkesskade): a degree from 0.3 is allowed. */
     workInjury: z.boolean().default(false),
     /** Yearly probability of leaving disability (back to the pay path); one episode a path. */
@@ -64,6 +83,11 @@ export const Disability = z
       })
       .strict()
       .optional(),
+    /**
+     * The capital and gross payout fans by age of the disabled and of the others as well as of all
+     * paths (result.disability.*.fan); off by default, as they add 10–15 % to a run's time (bench/README.md).
+     */
+    groupFans: z.boolean().optional(),
     /** The covers' yearly premium as a share of pay, paid out of the member's own saving (self-employed); 0 when an employer pays it. */
     premiumRate: finite().min(0).max(0.1, 'a yearly premium of at most 10 % of pay').default(0),
   })

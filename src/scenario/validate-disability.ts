@@ -1,8 +1,10 @@
 /**
- * Cross-field rules of the `disability` section (disability-schema.ts): the degree's legal minimum,
+ * Cross-field rules of the `disability` section (disability-schema.ts): the degree's legal minimum
+ * (a fixed degree or each row of a drawn one's table), a table's shares summing to 1,
  * a forced age inside the saving years before 67, a table's ages in order, and the folketrygd section
  * that uføretrygd for the self-employed needs.
  */
+import { SHARE_SUM_TOLERANCE } from '../rules/no/disability-degree.js';
 import { MIN_DEGREE, UFORETRYGD_END_AGE } from '../rules/no/uforetrygd.js';
 import type { Scenario } from './schema.js';
 import { UserError, type Problem } from '../base/user-error.js';
@@ -13,8 +15,19 @@ export function disabilityProblems(s: Scenario, startAge: number): Problem[] {
   const d = s.disability;
   if (!d) return [];
   const out: Problem[] = [];
-  if (!d.workInjury && d.degree < MIN_DEGREE) {
-    out.push({ path: 'disability.degree', message: `the disability degree (uføregrad) is at least 0.5 (50 %, folketrygdloven § 12-7); 0.3 only with workInjury: true (§ 12-17); got ${d.degree}` });
+  const below = (degree: number) => !d.workInjury && degree < MIN_DEGREE;
+  const minimum = (degree: number) => `the disability degree (uføregrad) is at least 0.5 (50 %, folketrygdloven § 12-7); 0.3 only with workInjury: true (§ 12-17); got ${degree}`;
+  if (typeof d.degree === 'number') {
+    if (below(d.degree)) out.push({ path: 'disability.degree', message: minimum(d.degree) });
+  } else if (d.degree.kind === 'drawn') {
+    const table = d.degree.table;
+    table.forEach((row, i) => {
+      if (below(row.degree)) out.push({ path: `disability.degree.table[${i}].degree`, message: minimum(row.degree) });
+    });
+    const sum = table.reduce((a, row) => a + row.share, 0);
+    if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
+      out.push({ path: 'disability.degree.table', message: `the shares of a degree table must sum to 1 (each the probability of its degree); they sum to ${Number(sum.toPrecision(12))}` });
+    }
   }
   if (s.person.retirementAge > UFORETRYGD_END_AGE) {
     out.push({ path: 'person.retirementAge', message: `with a disability section the retirement age is at most ${UFORETRYGD_END_AGE} (uføretrygd and the premium waiver end at 67; saving past it while disabled is not modelled); got ${s.person.retirementAge}` });

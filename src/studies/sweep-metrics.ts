@@ -12,7 +12,7 @@
  *                         Norway with a disability section: the same over the paths disabled before
  *                         67 or the others (result/disability-split.ts): capitalAtRetirement,
  *                         payoutGross, totalPension; the disabled also disabilityIncome,
- *                         disabilityIncomeRatio, waiverGain
+ *                         disabilityIncomeRatio, waiverGain, and with a drawn degree disabilityDegree
  *   ceValuePerDollar, ceValuePerDollarAtMeanShare, certaintyEquivalent, valueAtRisk,
  *   expectedShortfall, probabilityStockLosesHalf
  *                         US risk figures of terminal wealth at the sweep's --gamma and --alpha
@@ -28,7 +28,7 @@
 import { isUsScenario, type AnyScenario } from '../plan/compiled-plan.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { REAL_SCALARS } from '../plan/inflation-series.js';
-import { DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES, SURVIVOR_SERIES } from '../plan/simulation-plan.js';
+import { DEGREE_SERIES, DISABILITY_SERIES, FOLKETRYGD_SERIES, LIFETIME_SERIES, SCALAR_SERIES, SURVIVOR_SERIES } from '../plan/simulation-plan.js';
 import { SPLIT_BOTH, SPLIT_DISABLED } from '../result/disability-split.js';
 import { UserError } from '../base/user-error.js';
 import type { ScenarioFigures } from './compare.js';
@@ -60,9 +60,9 @@ const US_RISK: Record<string, { kind: 'amount' | 'ratio' | 'value'; pick: (f: Sc
   probabilityStockLosesHalf: { kind: 'ratio', pick: (f) => f.employerStock?.probabilityStockLosesHalf ?? null },
 };
 
-const NO_METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES, ...DISABILITY_SERIES, ...SURVIVOR_SERIES];
+const NO_METRICS: readonly string[] = [...SCALAR_SERIES, ...LIFETIME_SERIES, ...FOLKETRYGD_SERIES, ...DISABILITY_SERIES, ...DEGREE_SERIES, ...SURVIVOR_SERIES];
 const US_METRICS: readonly string[] = ['capitalAtRetirement', 'afterTaxRollover', 'afterTaxNua', 'afterTaxBest', 'deferrals', 'employerMoney', 'forfeited', 'employerStockValue', 'employerStockShare', 'defaulted'];
-const RATIOS = new Set(['replacementRatio', 'totalReplacementRatio', 'outlivedPayout', 'shortfall', 'employerStockShare', 'defaulted', 'disabledBefore67', 'disabilityIncomeRatio']);
+const RATIOS = new Set(['replacementRatio', 'totalReplacementRatio', 'outlivedPayout', 'shortfall', 'employerStockShare', 'defaulted', 'disabledBefore67', 'disabilityIncomeRatio', 'disabilityDegree']);
 
 /**
  * The default: capital at its lowest, middle and highest percentile, then (Norway) the median net
@@ -140,7 +140,7 @@ function sweepMetric(name: string, base: AnyScenario, extras: readonly string[])
   if (real) parts.shift();
   const group = parts[0] === 'disabled' || parts[0] === 'notDisabled' ? parts.shift()! : null;
   if (group !== null) {
-    const allowed: readonly string[] = group === 'disabled' ? [...SPLIT_BOTH, ...SPLIT_DISABLED] : SPLIT_BOTH;
+    const allowed: readonly string[] = group === 'disabled' ? [...SPLIT_BOTH, ...SPLIT_DISABLED, ...DEGREE_SERIES.filter((n) => extras.includes(n))] : SPLIT_BOTH;
     if (us || real) throw fail('the disabled and not-disabled groups are Norwegian, in nominal money');
     if (!extras.includes('disabledBefore67')) throw fail('needs a disability section in the scenario');
     if (parts.length === 2 && !allowed.includes(parts[0]!)) throw fail(`the ${group} group's metrics are ${allowed.join(', ')}`);
@@ -159,6 +159,8 @@ function sweepMetric(name: string, base: AnyScenario, extras: readonly string[])
       ? 'a folketrygd block'
       : (DISABILITY_SERIES as readonly string[]).includes(metric)
         ? 'a disability section'
+        : (DEGREE_SERIES as readonly string[]).includes(metric)
+          ? 'a drawn disability degree (disability.degree.kind)'
         : 'mortality (lifetime risk), and heirs only where they inherit';
     throw fail(`this scenario's plan has no "${metric}": it needs ${needs}; this plan has ${[...SCALAR_SERIES, ...extras].join(', ')}`);
   }

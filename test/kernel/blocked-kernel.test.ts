@@ -4,7 +4,7 @@
  * mortality inheritance, the hybrid regulations, graded withdrawal, fees per member, Norwegian tax,
  * glide paths over three assets, inflation, every sampler, lifetimes and heirs, the folketrygd
  * (employed and self-employed), uncertain pay with stochastic G, disability (the waiver, a disability
- * pension, recovery, a partial degree, a premium) and survivors' benefits, a short last chunk, and a reused buffer.
+ * pension, recovery, a partial degree, a drawn degree, a premium) and survivors' benefits, a short last chunk, and a reused buffer.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,21 @@ const variants: Record<string, object> = {
   'disability at 60 %, uncertain pay, a premium from the saving, no waiver': {
     person: { ...reference.person, sex: 'male', wageGrowth: { mean: 0.03, sd: 0.02 } },
     disability: { incidence: { kind: 'constant', rate: 0.03 }, degree: 0.6, waiver: false, premiumRate: 0.01 },
+  },
+  'disability with a drawn degree (a table, recovery, the waiver, a disability pension, group fans)': {
+    person: { ...reference.person, sex: 'female' },
+    disability: {
+      incidence: { kind: 'constant', rate: 0.04 },
+      degree: { kind: 'drawn', table: [{ degree: 1, share: 0.5 }, { degree: 0.7, share: 0.3 }, { degree: 0.5, share: 0.2 }] },
+      recovery: 0.05,
+      pension: { waitingYears: 1 },
+      groupFans: true,
+    },
+  },
+  "disability with NAV's degrees, uncertain pay, the folketrygd": {
+    person: { ...reference.person, wageGrowth: { mean: 0.03, sd: 0.02 } },
+    folketrygd: { delingstall: 19.16, initialHolding: 650_000 },
+    disability: { incidence: { kind: 'nav-2012', scale: 1.5 }, degree: { kind: 'nav-2022' } },
   },
   'antithetic sampler, one asset': {
     profile: { assets: [{ name: 'equity', expectedReturn: 0.06, volatility: 0.2 }], weights: { equity: 1 } },

@@ -19,7 +19,13 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 const PATHS = 4 * CHUNK_SIZE + 9; // 5 chunks, the last one short
 const s = scenarioFrom('otp-with-disability.json', { disability: { recovery: 0.1 } });
 
-describe('disability: the engine changes no byte', () => {
+// The same with a drawn degree (its own stream) and the groups' fans (derived columns).
+const drawn = scenarioFrom('otp-with-disability.json', { disability: { recovery: 0.1, degree: { kind: 'nav-2022' }, groupFans: true } });
+
+describe.each([
+  ['the waiver, a disability pension, recovery', s],
+  ["with NAV's drawn degree and the groups' fans", drawn],
+] as const)('disability (%s): the engine changes no byte', (_name, s) => {
   it.each(['exact', 'sketch'] as const)('run on 1, 2 and 3 threads (%s percentiles)', async (method) => {
     const runs = await Promise.all([1, 2, 3].map(async (threads) => JSON.stringify(await simulate(s, { paths: PATHS, seed: 7, threads, percentileMethod: method }))));
     expect(runs[1]).toBe(runs[0]);
@@ -33,13 +39,16 @@ describe('disability: the engine changes no byte', () => {
     const parts = await Promise.all([0, 1, 2].map((index) => simulateShard(s, { index, count: 3 }, { ...opts, threads: 2 })));
     const files = [parts[2], parts[0], parts[1]].map((p, i) => ({ source: `part-${i}.json`, file: JSON.parse(JSON.stringify(p)) as unknown }));
     expect(JSON.stringify(mergeShards(files, checkAnyScenario))).toBe(whole);
-    const file = join(TMP, 'checkpoint.json');
+    const file = join(TMP, `checkpoint-${s === drawn ? 'drawn' : 'base'}.json`);
     const controller = new AbortController();
     let done = 0;
     const first = simulateWithCheckpoint(s, file, { ...opts, threads: 2, signal: controller.signal, saveEveryMs: 0, onProgress: () => ++done === 2 && controller.abort(new Error('stop')) });
     await expect(first).rejects.toThrow('stop');
     expect(JSON.stringify(await simulateWithCheckpoint(s, file, { ...opts, threads: 2 }))).toBe(whole);
   });
+});
+
+describe('disability: incidence 0', () => {
 
   it('incidence 0: every figure of the run without the section, to the byte', async () => {
     const without = scenarioFrom('otp-with-disability.json', { disability: undefined });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DisabilityTrack, recoveryYears } from '../../src/plan/disability-track.js';
+import { degreeOf } from '../../src/plan/compile-disability.js';
+import { DisabilityTrack, drawnDegree, recoveryYears } from '../../src/plan/disability-track.js';
+import { Disability } from '../../src/scenario/disability-schema.js';
 import type { DisabilityPlan } from '../../src/plan/simulation-plan.js';
 
 // λ = 1 % a year for 3 onset years: free = 1, 0.99, 0.9801, 0.970299.
@@ -20,6 +22,9 @@ const plan: DisabilityPlan = {
   pensionWaitYears: 0,
   premiumRate: 0,
   historyPayG: 4,
+  degreeValues: null,
+  degreeCum: null,
+  groupFans: false,
 };
 
 describe('DisabilityTrack', () => {
@@ -60,5 +65,29 @@ describe('DisabilityTrack', () => {
     t.start(0.995, 0.8);
     expect([t.onset, t.off]).toEqual([0, 3]);
     expect([t.disabled(2), t.disabled(3)]).toEqual([true, false]);
+  });
+});
+
+describe('a drawn degree', () => {
+  it('compiles a table to its degrees, cumulative shares (the last exactly 1) and mean', () => {
+    const d = degreeOf(Disability.parse({ degree: { kind: 'drawn', table: [{ degree: 1, share: 0.8 }, { degree: 0.5, share: 0.2 }] } }));
+    expect(Array.from(d.degreeValues!)).toEqual([1, 0.5]);
+    expect(Array.from(d.degreeCum!)).toEqual([0.8, 1]);
+    expect(d.degree).toBeCloseTo(0.9, 15); // 0.8 · 1 + 0.2 · 0.5
+    expect(degreeOf(Disability.parse({ degree: 0.6 }))).toEqual({ degree: 0.6, degreeValues: null, degreeCum: null });
+  });
+
+  it('draws row i when cum[i−1] <= u < cum[i], and the track takes it with uføretrygd times it', () => {
+    const values = Float64Array.from([1, 0.7, 0.5]);
+    const cum = Float64Array.from([0.5, 0.8, 1]);
+    expect([0, 0.4999, 0.5, 0.7999, 0.8, 0.9999].map((u) => drawnDegree(u, values, cum))).toEqual([1, 1, 0.7, 0.7, 0.5, 0.5]);
+    const t = new DisabilityTrack({ ...plan, degreeValues: values, degreeCum: cum });
+    t.start(0.995, 0, 0.85); // onset in year 0, degree 0.5
+    expect(t.degree).toBe(0.5);
+    t.savingYear(0, 400_000, 100_000);
+    // Basis 4 G (the start pay): 66 % · 4 G = 2.64 G ≥ 2.28 G; times 0.5 at G 100 000 = 132 000.
+    expect(t.uforetrygd(0, 100_000)).toBeCloseTo(132_000, 6);
+    t.start(0.995, 0, 0.2);
+    expect(t.degree).toBe(1);
   });
 });
