@@ -8,7 +8,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { describeBasis } from './amount-basis.js';
 import { assumptions } from './assumptions.js';
 import { capitalFanSvg } from './capital-fan-svg.js';
-import type { ClientReport, ReportNote, ReportRow, ReportTable } from './client-report.js';
+import type { ClientReport, ReportFigure, ReportNote, ReportRow, ReportTable } from './client-report.js';
+import { disabilityGroupFanSvg } from './disability-fan-svg.js';
 import { disabilityRows, disabilitySentence } from './disability-rows.js';
 import { payoutFanSvg } from './payout-fan-svg.js';
 import { pensionDistributionSvg } from './pension-distribution-svg.js';
@@ -68,6 +69,7 @@ export function norwayReport({ scenario, view, runDate }: NorwayReportInput): Cl
         svg: pensionDistributionSvg(view, NO_HEADING),
         note: 'Each dot is a reported percentile: that share of outcomes pays less. The lines between dots are straight-line interpolation.',
       },
+      ...groupFans(view),
     ],
     rows,
     tableNote: `Standard error of the mean capital: ${f.money(r.metrics.capitalAtRetirement.stderr)}. A percentile pN is the amount that N % of outcomes fall below.`,
@@ -97,6 +99,16 @@ export function norwayReport({ scenario, view, runDate }: NorwayReportInput): Cl
       footer: `Made with pensim ${r.pensim}, a Monte Carlo model of ${f.amount(r.paths)} paths (seed ${r.seed}). The outcomes depend on the assumptions above; they are not a promise.`,
     },
   };
+}
+
+/** With the disability groups' fans kept (disability.groupFans): the capital fan of the disabled and of the others. */
+function groupFans(view: ReportView): ReportFigure[] {
+  return (['disabled', 'others'] as const).flatMap((which) => {
+    const svg = disabilityGroupFanSvg(view, which, NO_HEADING);
+    if (svg === null) return [];
+    const title = which === 'disabled' ? 'Pension capital by age, the paths disabled before 67' : 'Pension capital by age, the paths not disabled before 67';
+    return [{ title, svg, note: 'The capital fan over the paths of one group only. From the onset of disability the contributions follow the reduced pay, plus what the premium waiver pays in when the scheme has it.' }];
+  });
 }
 
 function shortfallNote(view: ReportView): ReportNote {

@@ -23,16 +23,58 @@ const NET = '#2a8c5a';
 /** Least vertical distance between two point labels, in px. */
 const LABEL_GAP = 13;
 
+/** One cumulative curve through a metric's reported percentiles. */
+export interface DistributionCurve {
+  metric: Metric;
+  color: string;
+  series: string;
+  label: string;
+  dash?: string;
+}
+
+/** What a distribution chart draws: its curves (the first labelled point by point), in one plan kind's words and amounts. */
+export interface DistributionChart {
+  /** Drawn last to first, so the first is on top. */
+  curves: DistributionCurve[];
+  keys: readonly string[];
+  name: (key: string) => string;
+  format: { money: (v: number) => string; percent: (v: number, digits?: number) => string; ticks: (values: number[]) => string[]; unit: string };
+  title: string;
+  subtitle: string;
+  xTitle: string;
+  aria: string;
+  chart: string;
+}
+
 export function pensionDistributionSvg(view: ReportView, options: ChartOptions = {}): string {
   const r = view.result;
+  return distributionSvg(
+    {
+      curves: [
+        { metric: r.metrics.payoutGross, color: GROSS, series: 'gross', label: 'before tax' },
+        { metric: r.metrics.payoutNet, color: NET, series: 'net', label: 'after tax', dash: '6 4' },
+      ],
+      keys: percentileKeys(view),
+      name: (k) => percentileName(view, k),
+      format: view.format,
+      title: `Yearly pension in the first payout year (age ${r.ages.payoutStart})`,
+      subtitle: `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${basisLabel(view.basis, r.currency)}`,
+      xTitle: `first yearly pension (${view.format.unit})`,
+      aria: `Distribution of the first yearly pension: ${r.scenario.name ?? 'scenario'}`,
+      chart: 'pension-distribution',
+    },
+    options,
+  );
+}
+
+export function distributionSvg(c: DistributionChart, options: ChartOptions = {}): string {
   const drop = headingDrop(options);
   const height = DISTRIBUTION_HEIGHT - drop;
   const box: Box = { left: 104, top: 84 - drop, width: DISTRIBUTION_WIDTH - 104 - 250, height: 250 };
-  const keys = percentileKeys(view);
+  const keys = c.keys;
   const level = (k: string) => Number(k.slice(1));
-  const gross = r.metrics.payoutGross;
-  const net = r.metrics.payoutNet;
-  const values = keys.flatMap((k) => [gross.percentiles[k]!, net.percentiles[k]!]);
+  const first = c.curves[0]!.metric;
+  const values = keys.flatMap((k) => c.curves.map((cv) => cv.metric.percentiles[k]!));
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
@@ -44,7 +86,7 @@ export function pensionDistributionSvg(view: ReportView, options: ChartOptions =
   const y = scaleLinear().domain([0, 100]).range([box.top + box.height, box.top]);
   const yTicks = [0, 25, 50, 75, 100];
   const xTicks = x.ticks(5);
-  const xLabels = view.format.ticks(xTicks);
+  const xLabels = c.format.ticks(xTicks);
 
   const curve = (m: Metric, color: string, series: string, dash?: string) => {
     const pts = keys.map((k) => [x(m.percentiles[k]!), y(level(k))] as [number, number]);
@@ -52,43 +94,36 @@ export function pensionDistributionSvg(view: ReportView, options: ChartOptions =
     return el('g', { 'data-series': series }, el('path', { d: line()(pts) ?? '', fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-dasharray': dash }) + dots);
   };
 
-  // Labels of the gross points, right of the plot, at each point's height (pushed apart when close).
+  // Labels of the first curve's points, right of the plot, at each point's height (pushed apart when close).
   const labelYs = spread(keys.map((k) => y(level(k))), LABEL_GAP, box.top - 6, box.top + box.height + 6);
   const labels = keys
     .map((k, i) => {
-      const px = x(gross.percentiles[k]!);
+      const px = x(first.percentiles[k]!);
       const ly = labelYs[i]!;
       const lx = box.left + box.width + 16;
       return (
         el('line', { x1: px + 5, x2: lx - 4, y1: y(level(k)), y2: ly - 4, stroke: '#c3cad3', 'stroke-width': 1, 'stroke-dasharray': '2 3' }) +
-        text({ x: lx, y: ly, fill: INK, 'font-size': 11, 'data-label': k }, `${percentileName(view, k)}: ${view.format.money(gross.percentiles[k]!)}`)
+        text({ x: lx, y: ly, fill: INK, 'font-size': 11, 'data-label': k }, `${c.name(k)}: ${c.format.money(first.percentiles[k]!)}`)
       );
     })
     .join('');
   const lowest = level(keys[0]!);
   const highest = level(keys[keys.length - 1]!);
   const tails = `Not drawn: the lowest ${fmtLevel(lowest)} % of outcomes (below ${keys[0]}) and the highest ${fmtLevel(100 - highest)} % (above ${keys[keys.length - 1]}); the run reports percentiles, not every outcome.`;
-  const subtitle = `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${basisLabel(view.basis, r.currency)}`;
   const body =
-    (drop ? '' : heading(24, `Yearly pension in the first payout year (age ${r.ages.payoutStart})`, subtitle)) +
-    yAxis(y, box, yTicks, yTicks.map((t) => view.format.percent(t / 100, 0)), 'share of outcomes below the amount') +
-    xAxis(x, box, xTicks, (t) => xLabels[xTicks.indexOf(t)]!, `first yearly pension (${view.format.unit})`) +
-    curve(net, NET, 'net', '6 4') +
-    curve(gross, GROSS, 'gross') +
+    (drop ? '' : heading(24, c.title, c.subtitle)) +
+    yAxis(y, box, yTicks, yTicks.map((t) => c.format.percent(t / 100, 0)), 'share of outcomes below the amount') +
+    xAxis(x, box, xTicks, (t) => xLabels[xTicks.indexOf(t)]!, c.xTitle) +
+    [...c.curves].reverse().map((cv) => curve(cv.metric, cv.color, cv.series, cv.dash)).join('') +
     labels +
     text({ x: box.left, y: height - 12, fill: MUTED, 'font-size': 10.5 }, tails) +
     legend(
-      [
-        { kind: 'line', stroke: GROSS, width: 2, label: 'before tax' },
-        { kind: 'line', stroke: NET, width: 2, dash: '6 4', label: 'after tax' },
-      ],
+      c.curves.map((cv) => ({ kind: 'line' as const, stroke: cv.color, width: 2, ...(cv.dash && { dash: cv.dash }), label: cv.label })),
       box.left,
       height - 32,
       DISTRIBUTION_WIDTH - 24,
     );
-  return svgDocument(DISTRIBUTION_WIDTH, height, `Distribution of the first yearly pension: ${r.scenario.name ?? 'scenario'}`, body, {
-    'data-chart': 'pension-distribution',
-  });
+  return svgDocument(DISTRIBUTION_WIDTH, height, c.aria, body, { 'data-chart': c.chart });
 }
 
 /**

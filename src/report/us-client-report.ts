@@ -12,6 +12,7 @@ import { fanChartSvg, shorten, type FanChart } from './capital-fan-svg.js';
 import type { ChartOptions } from './chart-frame.js';
 import type { ClientReport, PdfFan, ReportNote, ReportRow } from './client-report.js';
 import { errorBarLineSvg } from './error-bar-line-svg.js';
+import { distributionSvg } from './pension-distribution-svg.js';
 import { spendingInBasis } from './us-result-in-basis.js';
 import { usAssumptions } from './us-assumptions.js';
 import { usPercentileKeys, usPercentileName, type UsReportView } from './us-report-view.js';
@@ -67,6 +68,11 @@ export function usReport({ scenario, view, runDate }: UsReportInput): ClientRepo
   if (po) {
     figures.push(
       { title: `Yearly spending after tax, ${po.ages.retirement} to ${po.ages.horizon - 1}`, svg: usSpendingFanSvg(view, NO_HEADING)!, note: spendingNote(view) },
+      {
+        title: `Spending in the first payout year (age ${po.ages.retirement})`,
+        svg: usFirstSpendingSvg(view, NO_HEADING)!,
+        note: 'Each dot is a reported percentile of the after-tax spending in the first payout year: that share of outcomes spends less. The lines between dots are straight-line interpolation.',
+      },
       { title: `The chance of having run out, by age`, svg: usRanOutSvg(view, NO_HEADING)!, note: 'The share of outcomes whose accounts could not pay the withdrawal policy in full in some year up to that age, for those alive then (death is independent of the markets). The bars are ±1 standard error.' },
     );
   }
@@ -283,6 +289,27 @@ export function usSpendingFanSvg(view: UsReportView, options: ChartOptions = {})
       value: view.format.money,
       ticks: view.format.ticks,
       name: (k) => usPercentileName(view, k),
+    },
+    options,
+  );
+}
+
+/** The distribution of the first payout year's after-tax spending, from its reported percentiles; null without a payout. */
+export function usFirstSpendingSvg(view: UsReportView, options: ChartOptions = {}): string | null {
+  const r = view.result;
+  const row = r.payout ? payoutRows(view)[0]! : null;
+  if (!row || !r.payout) return null;
+  return distributionSvg(
+    {
+      curves: [{ metric: row.metric, color: '#2a8c5a', series: 'spending', label: 'after tax' }],
+      keys: usPercentileKeys(view),
+      name: (k) => usPercentileName(view, k),
+      format: view.format,
+      title: `Spending in the first payout year (age ${r.payout.ages.retirement})`,
+      subtitle: `${shorten(r.scenario.name ?? 'Scenario', 60)} · ${basisLabel(view.basis, 'USD')}`,
+      xTitle: `spending after tax in the first payout year (${view.format.unit})`,
+      aria: `Distribution of the first payout year's spending: ${r.scenario.name ?? 'scenario'}`,
+      chart: 'first-spending-distribution',
     },
     options,
   );

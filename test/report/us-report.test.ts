@@ -159,7 +159,11 @@ describe('pensim run <US scenario with payout years> as a client report', () => 
     const fan = [...html.matchAll(/data-metric="fan" data-age="(\d+)" data-stat="p50" data-value="([^"]+)"/g)].map((g) => [Number(g[1]), Number(g[2])]);
     expect(fan.map(([age]) => age)).toEqual([...json.fan.ages, ...json.payout.fan.accountAges]);
     expect(fan.at(-1)![1]).toBe(json.payout.fan.account['p50']!.at(-1));
-    for (const chart of ['capital-fan', 'spending-fan', 'stock-share-fan']) expect(html, chart).toContain(`data-chart="${chart}"`);
+    for (const chart of ['capital-fan', 'spending-fan', 'stock-share-fan', 'first-spending-distribution']) expect(html, chart).toContain(`data-chart="${chart}"`);
+    // The first year's spending distribution: its p50 dot is the first payout age's spending p50, nominal (as the row above).
+    const dist = html.slice(html.indexOf('data-chart="first-spending-distribution"'));
+    const dot = /data-percentile="p50" data-value="([^"]+)"/.exec(dist)!;
+    expect(Number(dot[1])).toBeCloseTo(json.payout.fan.spending['p50']![0]! * 1.025 ** (65 - json.ages.start), 6);
     expect(html).toContain('Payout, taxes and Social Security');
     expect(html).toContain('$30,000 a year at full retirement age');
   });
