@@ -1,8 +1,9 @@
 /**
  * The cost of every bundled scenario per path-year, against bench-reference in the same run:
- * what users run, not only the fastest case. Each scenario runs through simulate() on one thread
- * (inline: no pool start, no worker warm-up) with sketched percentiles, once to warm the JIT and
- * then REPEATS timed runs of N paths, the median kept. A path-year is one path through one year of
+ * what users run, not only the fastest case. Each scenario runs in a process of its own
+ * (bench/scenario-child.ts: in one process the scenarios run before moved the later ones' figures by
+ * up to half) through simulate() on one thread (inline: no pool start, no worker warm-up) with
+ * sketched percentiles, once to warm the JIT and then REPEATS timed runs of N paths, the median kept. A path-year is one path through one year of
  * the fan (the saving years, and the payout years where the plan has them), so plans of different
  * horizons compare fairly; the compile and result-building cost is included (small at N paths).
  *
@@ -13,11 +14,9 @@
  *   PENSIM_SCENARIOS_PATHS=200000 PENSIM_SCENARIOS_REPEATS=3 PENSIM_SCENARIOS_ONLY=default,hybrid-male
  *   PENSIM_SCENARIOS_JSON=file.json   also write the figures as JSON
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { simulate } from '../dist/src/engine/simulate.js';
-import { isUsScenario } from '../dist/src/plan/compiled-plan.js';
-import { loadAnyScenario } from '../dist/src/scenario/load-any-scenario.js';
-import { REFERENCE, ROOT, machine, median, OtherWork, table, warnIfBusy, wholeNumber } from './common.js';
+import { REFERENCE, ROOT, machine, OtherWork, table, warnIfBusy, wholeNumber } from './common.js';
 
 const N = wholeNumber('PENSIM_SCENARIOS_PATHS', process.env.PENSIM_SCENARIOS_PATHS, 200_000);
 const REPEATS = wholeNumber('PENSIM_SCENARIOS_REPEATS', process.env.PENSIM_SCENARIOS_REPEATS, 3);
@@ -49,18 +48,9 @@ interface Row {
 const rows: Row[] = [];
 let referenceNs = NaN;
 for (const file of files) {
-  const scenario = await loadAnyScenario(`${ROOT}scenarios/${file}`);
-  const kind = isUsScenario(scenario) ? 'us' : 'norway';
-  const run = () => simulate(scenario, { paths: N, threads: 1, percentileMethod: 'sketch', allowLarge: true });
-  const warm = await simulate(scenario, { paths: Math.min(N, 20_480), threads: 1, percentileMethod: 'sketch', allowLarge: true });
-  const years = warm.fan.ages.length - 1;
-  const times: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  const ms = median(times);
+  const r = spawnSync(process.execPath, [`${ROOT}dist-bench/scenario-child.js`, `${ROOT}scenarios/${file}`, String(N), String(REPEATS)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`scenario-child ${file}: ${r.stderr}`);
+  const { years, ms, kind } = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { years: number; ms: number; kind: 'norway' | 'us' };
   const ns = (ms * 1e6) / (N * years);
   if (file === reference) referenceNs = ns;
   const ratio = ns / referenceNs;
