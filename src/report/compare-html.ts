@@ -53,6 +53,27 @@ export function compareHtml(c: Comparison, fans: readonly CompareFan[], runDate:
       `<td data-key="pALessThanB" data-value="${p.probabilityALessThanB}">${escapeXml(pct(p.probabilityALessThanB))}</td>` +
       `<td>${escapeXml(money(p.difference.percentiles.p50 ?? NaN))}</td><td>${escapeXml(money(p.differenceValueAtRisk))}</td><td>${escapeXml(money(p.differenceExpectedShortfall))}</td></tr>`,
   );
+  // Through retirement: the payout years paired path by path (already in start-year dollars: not deflated again).
+  const usd = (x: number) => (Number.isFinite(x) ? f.money(x) : '–');
+  const payoutRows = c.paired.flatMap((p) => {
+    const po = p.payout;
+    if (!po) return [];
+    const ce = po.spendingCertaintyEquivalent;
+    return [
+      `<tr data-pair="${escapeXml(p.a)}|${escapeXml(p.b)}" data-section="payout"><td>${escapeXml(p.a)} vs ${escapeXml(p.b)}</td>` +
+        `<td data-key="lifetimeSpendingMedian" data-value="${po.lifetimeSpending.percentiles.p50 ?? NaN}">${escapeXml(usd(po.lifetimeSpending.percentiles.p50 ?? NaN))}</td>` +
+        `<td data-key="lifetimeSpendingPALessThanB" data-value="${po.lifetimeSpending.probabilityALessThanB}">${escapeXml(pct(po.lifetimeSpending.probabilityALessThanB))}</td>` +
+        `<td data-key="bequestRealMean" data-value="${po.bequestReal.mean}">${escapeXml(usd(po.bequestReal.mean))}</td>` +
+        `<td data-key="ranOutDifference" data-value="${po.ranOut.difference}">${escapeXml(`${pct(po.ranOut.a)} vs ${pct(po.ranOut.b)} (${po.ranOut.difference >= 0 ? '+' : ''}${pct(po.ranOut.difference)} ± ${pct(po.ranOut.stderr)})`)}</td>` +
+        `<td data-key="spendingCeDifference" data-value="${ce.difference}">${escapeXml(`${usd(ce.difference)}${ce.stderr === null ? '' : ` ± ${usd(ce.stderr)}`}`)}</td></tr>`,
+    ];
+  });
+  const payoutTable = payoutRows.length
+    ? `<h2>Payout years, paired (same path, same lifetime)</h2>
+<p>In start-year dollars, after tax: A − B per path over the years lived; the chance of running out before death or the horizon, A's against B's (difference ± its standard error); the certainty-equivalent yearly spending at γ = ${c.gamma}, A − B.</p>
+<table><tr><th>pair A vs B</th><th>median of A − B, lifetime spending</th><th>P(A spends less)</th><th>mean of A − B, bequest</th><th>P(run out)</th><th>CE spending, A − B</th></tr>${payoutRows.join('\n')}</table>
+`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -67,7 +88,7 @@ ${compareFanSvg(fans.map((f, i) => ({ name: c.scenarios[i]?.name ?? `scenario ${
 <table>${scenarioRows.join('\n')}</table>
 <h2>Paired figures (same path in both)</h2>
 <table><tr><th>pair A vs B</th><th>P(A &lt; B)</th><th>median of A − B</th><th>VaR of A − B</th><th>CVaR of A − B</th></tr>${pairedRows.join('\n')}</table>
-</body></html>
+${payoutTable}</body></html>
 `;
 }
 
