@@ -160,6 +160,7 @@ function fillForm() {
     for (const el of document.querySelectorAll('[data-path^="folketrygd."]')) el.closest('label').hidden = !s.folketrygd;
     $('with-disability').checked = !!s.disability;
     for (const el of document.querySelectorAll('[data-path^="disability."]')) if (!s.disability) el.closest('label').hidden = true;
+    fillDegree(s);
   }
   $('seed').value = String(getPath(s, 'simulation.seed') ?? 1);
   clearErrors();
@@ -170,6 +171,24 @@ function readField(el) {
   if (el.value.trim() === '') return undefined;
   const n = Number(el.value);
   return el.dataset.scale ? n / Number(el.dataset.scale) : n;
+}
+
+/**
+ * The disability degree: a number (the same on every path) or drawn (docs/model.md §2.9): a drawn
+ * degree hides the number; the scenario's own table is kept while the choice stays on it.
+ */
+function fillDegree(s) {
+  const d = s.disability;
+  const kind = !d || typeof d.degree !== 'object' ? 'fixed' : d.degree.kind;
+  if (d && typeof d.degree === 'object' && d.degree.kind === 'drawn') state.degreeTable = d.degree;
+  $('degree-kind').value = kind === 'drawn' ? 'table' : kind;
+  $('degree-kind').querySelector('option[value="table"]').disabled = !state.degreeTable;
+  $('degree-kind').closest('label').hidden = !d;
+  $('group-fans').checked = !!(d && d.groupFans);
+  $('group-fans').closest('label').hidden = !d;
+  const number = document.querySelector('[data-path="disability.degree"]');
+  number.closest('label').hidden = !d || kind !== 'fixed';
+  if (kind !== 'fixed') number.value = '';
 }
 
 function onFieldChange(ev) {
@@ -228,6 +247,7 @@ async function loadBundled(name) {
   const body = await r.json();
   if (!r.ok) return showProblems([{ path: '', message: body.error }]);
   state.scenario = body.scenario;
+  state.degreeTable = null;
   fillForm();
 }
 
@@ -238,6 +258,7 @@ async function upload(file) {
   const body = await r.json();
   if (!r.ok) return showProblems(body.problems || [{ path: '', message: body.error }]);
   state.scenario = body.scenario;
+  state.degreeTable = null;
   fillForm();
   if (body.problems.length) showProblems(body.problems);
 }
@@ -465,6 +486,21 @@ async function init() {
     else delete state.scenario.folketrygd;
     markEdited();
     fillForm();
+  });
+  $('degree-kind').addEventListener('change', (ev) => {
+    const d = state.scenario && state.scenario.disability;
+    if (!d) return;
+    const v = ev.target.value;
+    d.degree = v === 'fixed' ? 1 : v === 'nav-2022' ? { kind: 'nav-2022' } : state.degreeTable;
+    markEdited();
+    fillForm();
+  });
+  $('group-fans').addEventListener('change', (ev) => {
+    const d = state.scenario && state.scenario.disability;
+    if (!d) return;
+    if (ev.target.checked) d.groupFans = true;
+    else delete d.groupFans;
+    markEdited();
   });
   $('with-disability').addEventListener('change', (ev) => {
     if (!state.scenario) return;

@@ -172,6 +172,30 @@ describe('the workbench in headless Chromium', () => {
       expect(pdf.toString('latin1').match(/0\.1843\d* 0\.4274\d* 0\.7098\d* scn/g)).toHaveLength(3);
     }, 30_000);
 
+    it('a drawn disability degree: the form shows the choice, not the object; the group fans on reach the report', async () => {
+      await page.selectOption('#bundled', 'otp-disability-drawn-degree');
+      await page.click('#load');
+      await page.waitForFunction(() => (document.getElementById('scenario-name')!.textContent ?? '').includes('drawn'));
+      expect(await page.inputValue('#degree-kind')).toBe('nav-2022');
+      expect(await page.locator('[data-path="disability.degree"]').isHidden()).toBe(true);
+      const values = await page.$$eval('input, select', (els) => els.map((e) => (e as HTMLInputElement).value));
+      expect(values.filter((v) => v.includes('[object'))).toEqual([]);
+      await page.check('#group-fans');
+      await page.fill('#paths', '2000');
+      await page.click('#run');
+      // The disability rows appear with this run's result (the default scenario's table had none).
+      await page.locator('#table td[data-metric="disability:0"][data-stat=p50]').waitFor({ timeout: 30_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-html')]);
+      const file = join(dir, 'drawn.html');
+      await download.saveAs(file);
+      const html = readFileSync(file, 'utf8');
+      expect(html).toContain('data-chart="capital-fan-disabled"');
+      expect(html).toContain('data-chart="capital-fan-others"');
+      // Back to a degree the same on every path: the number shows again, at 100 %.
+      await page.selectOption('#degree-kind', 'fixed');
+      expect(await page.inputValue('[data-path="disability.degree"]')).toBe('100');
+    }, 60_000);
+
     it('cancels a long run: the page says so and the server frees its slot', async () => {
       await page.fill('#paths', '200000');
       await page.click('#run');
