@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Run alone, after the rest: the soak test measures the memory its process retains across runs
+ * and the threads it leaves, best done with nothing else running on the two cores.
+ */
+const ALONE = ['test/faults/soak.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -9,8 +15,9 @@ export default defineConfig({
     maxWorkers: 2,
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
-    // The soak test (test/faults/soak.test.ts) runs among the others: the memory and the threads it
-    // measures are its own process's, and run last on its own it added its whole time to the suite's.
-    include: ['test/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: ALONE, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'alone', include: ALONE, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -1,10 +1,10 @@
 /**
- * Soak: 50 small simulations back to back in one process through the library (SOAK_RUNS=200 for a
+ * Soak: 80 small simulations back to back in one process through the library (SOAK_RUNS=200 for a
  * longer one), each on a pool of two worker threads (4 097 paths: three chunks, so the pool is
  * used). After the first 20 (warm-up: compiled code, caches) the retained memory after a full GC
  * (heap + array buffers) must not grow by more than the memory one run's collector holds (exact
  * values: 8 bytes a path and series, ~2 MB here): a leak of even a tenth of each run would retain
- * 30 × that tenth, three times the bound.
+ * 60 × that tenth, six times the bound.
  * And no resource is left open, and the worker threads are gone (the OS thread count is back).
  */
 import { runInNewContext } from 'node:vm';
@@ -19,7 +19,7 @@ import { DEFAULT_SCENARIO, threadCount, threadsSettledTo } from './cli-process.j
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const RUNS = Number(process.env.SOAK_RUNS ?? 50);
+const RUNS = Number(process.env.SOAK_RUNS ?? 80);
 const WARM_UP = 20;
 const PATHS = 2 * 2048 + 1;
 
