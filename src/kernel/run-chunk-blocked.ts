@@ -31,8 +31,8 @@ import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
 import { survivorBenefits } from '../rules/no/survivors.js';
-import { assumedIncome, BASIS_YEARS } from '../rules/no/uforetrygd.js';
-import { DisabilityTrack } from '../plan/disability-track.js';
+import { BASIS_YEARS } from '../rules/no/uforetrygd.js';
+import { DisabilityTrack, disabilitySavingYear, type DisabilityYear } from '../plan/disability-track.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
 import { leaveToHeirs } from './leave-to-heirs.js';
@@ -106,7 +106,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const tracks = dis !== null ? Array.from({ length: BLOCK }, () => new DisabilityTrack(dis)) : null;
   const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
   const degreeDraw = dis !== null && dis.degreeCum !== null ? chunkStream(seed, chunk, 'disability-degree') : null;
-  const premiumRate = dis !== null ? dis.premiumRate : 0;
+  const disYear: DisabilityYear = { pay: 0, c: 0, cNoWaiver: 0, assumed: 0 };
   const disOn = new Float64Array(BLOCK);
   const disFrom = new Float64Array(BLOCK);
   const disReport = new Float64Array(BLOCK);
@@ -230,22 +230,13 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
             // Disability: the same steps as the path-by-path kernel (kernel/run-chunk.ts), in its order.
             let cNoWaiver = c;
             let assumed = 0;
-            if (y >= disFrom[b]! && y < nAccum) {
-              const t = tracks![b]!;
+            if (dis !== null && y < nAccum) {
               if (y === disOn[b]) kNoWaiver[b] = k;
-              if (t.savingYear(y, pay, g)) {
-                const d = t.degree;
-                if (dis!.accrualEndY > y) assumed = assumedIncome(t.assumedG, g, d);
-                pay *= 1 - d;
-                cNoWaiver = (1 - d) * c;
-                c = dis!.waiver ? cNoWaiver + d * bandedContribution(plan, y, t.payAtOnset, g) : cNoWaiver;
-              } else if (premiumRate > 0) {
-                c = Math.max(0, c - premiumRate * pay);
-                cNoWaiver = c;
-              }
-            } else if (premiumRate > 0 && y < nAccum) {
-              c = Math.max(0, c - premiumRate * pay);
-              cNoWaiver = c;
+              disabilitySavingYear(y >= disFrom[b]! ? tracks![b]! : null, dis, plan, y, pay, c, g, disYear);
+              pay = disYear.pay;
+              c = disYear.c;
+              cNoWaiver = disYear.cNoWaiver;
+              assumed = disYear.assumed;
             }
             if (ft && y < nAccum && y < ft.withdrawalY) {
               ftHolding![b] = ftHolding![b]! + folketrygdAccrual((ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay) + assumed, g);

@@ -33,9 +33,9 @@ import {
 import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
-import { assumedIncome, BASIS_YEARS } from '../rules/no/uforetrygd.js';
+import { BASIS_YEARS } from '../rules/no/uforetrygd.js';
 import { survivorBenefits } from '../rules/no/survivors.js';
-import { DisabilityTrack } from '../plan/disability-track.js';
+import { DisabilityTrack, disabilitySavingYear, type DisabilityYear } from '../plan/disability-track.js';
 import { fixedPaySchedule } from './fixed-pay-schedule.js';
 import { blockedKernelApplies, runChunkBlocked } from './run-chunk-blocked.js';
 import { leaveToHeirs } from './leave-to-heirs.js';
@@ -117,7 +117,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const track = dis !== null ? new DisabilityTrack(dis) : null;
   const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
   const degreeDraw = dis !== null && dis.degreeCum !== null ? chunkStream(seed, chunk, 'disability-degree') : null;
-  const premiumRate = dis !== null ? dis.premiumRate : 0;
+  const disYear: DisabilityYear = { pay: 0, c: 0, cNoWaiver: 0, assumed: 0 };
   const fixedPay = fixedPaySchedule(plan);
   const otherBase = taxOf(plan, plan.otherIncome);
   const extra = (name: ExtraSeries) => {
@@ -205,21 +205,14 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
         if (y < nAccum) c = fixedPay !== null ? fixedPay.contribution[y]! : bandedContribution(plan, y, pay, g);
         let cNoWaiver = c;
         let assumed = 0;
-        if (y >= disFrom && y < nAccum) {
+        if (dis !== null && y < nAccum) {
           if (y === disOn) kNoWaiver = k;
-          if (track!.savingYear(y, pay, g)) {
-            const d = track!.degree;
-            if (dis!.accrualEndY > y) assumed = assumedIncome(track!.assumedG, g, d);
-            pay *= 1 - d;
-            cNoWaiver = (1 - d) * c;
-            c = dis!.waiver ? cNoWaiver + d * bandedContribution(plan, y, track!.payAtOnset, g) : cNoWaiver;
-          } else if (premiumRate > 0) {
-            c = Math.max(0, c - premiumRate * pay);
-            cNoWaiver = c;
-          }
-        } else if (premiumRate > 0 && y < nAccum) {
-          c = Math.max(0, c - premiumRate * pay);
-          cNoWaiver = c;
+          // Only a path in its disability window needs the track (the basis's history, the onset).
+          disabilitySavingYear(y >= disFrom ? track : null, dis, plan, y, pay, c, g, disYear);
+          pay = disYear.pay;
+          c = disYear.c;
+          cNoWaiver = disYear.cNoWaiver;
+          assumed = disYear.assumed;
         }
         if (ft && y < nAccum && y < ft.withdrawalY) {
           ftHolding += folketrygdAccrual((ft.selfEmployed ? selfEmployedPensionableIncome(pay, c, g) : pay) + assumed, g);

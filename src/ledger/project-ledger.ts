@@ -23,8 +23,7 @@ import {
   type SimulationPlan,
 } from '../plan/simulation-plan.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
-import { assumedIncome } from '../rules/no/uforetrygd.js';
-import { DisabilityTrack } from '../plan/disability-track.js';
+import { DisabilityTrack, disabilitySavingYear, type DisabilityYear } from '../plan/disability-track.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export type Phase = 'saving' | 'deferral' | 'payout';
@@ -96,6 +95,7 @@ export function projectLedger(scenario: Scenario): Ledger {
   // A drawn degree: the table's mean (plan.degree), as the ledger has no draws.
   const track = dis ? new DisabilityTrack({ ...dis, recovery: 0, degreeValues: null, degreeCum: null }) : null;
   track?.start(0, 0);
+  const disYear: DisabilityYear = { pay: 0, c: 0, cNoWaiver: 0, assumed: 0 };
   const disabled = { kNoWaiver: ZERO, waived: ZERO, income: ZERO, noWaiverAtStart: ZERO };
   const reportY = track ? Math.min(track.reportYear(), dis!.endY - 1) : -1;
 
@@ -122,21 +122,18 @@ export function projectLedger(scenario: Scenario): Ledger {
       let c = phase === 'saving' ? bandedContribution(plan, y, payNum, g) : 0;
       let cNoWaiver = c;
       let assumed = 0;
-      if (track && phase === 'saving') {
-        // The kernel's order (kernel/run-chunk.ts): onset, pay by the degree, the waived contribution.
-        if (y === track.onset) disabled.kNoWaiver = k;
-        if (track.savingYear(y, payNum, g)) {
-          const d = track.degree;
-          if (dis!.accrualEndY > y) assumed = assumedIncome(track.assumedG, g, d);
-          payNum *= 1 - d;
-          cNoWaiver = (1 - d) * c;
-          c = dis!.waiver ? cNoWaiver + d * bandedContribution(plan, y, track.payAtOnset, g) : cNoWaiver;
-          waived = new Decimal(c - cNoWaiver);
-          earned = new Decimal(payNum);
-        } else if (dis!.premiumRate > 0) {
-          c = Math.max(0, c - dis!.premiumRate * payNum);
-          cNoWaiver = c;
+      if (plan.disability !== null && phase === 'saving') {
+        // The kernels' step (plan/disability-track.ts): without a disability age only the covers' premium.
+        if (track && y === track.onset) disabled.kNoWaiver = k;
+        disabilitySavingYear(track, plan.disability, plan, y, payNum, c, g, disYear);
+        if (track && track.disabled(y)) {
+          waived = new Decimal(disYear.c - disYear.cNoWaiver);
+          earned = new Decimal(disYear.pay);
         }
+        payNum = disYear.pay;
+        c = disYear.c;
+        cNoWaiver = disYear.cNoWaiver;
+        assumed = disYear.assumed;
       }
       contribution = new Decimal(c);
       if (ft && phase === 'saving' && y < ft.withdrawalY) {

@@ -10,8 +10,9 @@
  * pay in G (plan.historyPayG). A path recovers at most once and is not disabled again.
  */
 import { disabilityPension } from '../rules/no/disability-pension.js';
-import { ASSUMED_INCOME_CAP_G, BASIS_CAP_G, BASIS_YEARS, best3of5G, uforetrygdYear } from '../rules/no/uforetrygd.js';
-import type { DisabilityPlan } from './simulation-plan.js';
+import { ASSUMED_INCOME_CAP_G, BASIS_CAP_G, BASIS_YEARS, assumedIncome, best3of5G, uforetrygdYear } from '../rules/no/uforetrygd.js';
+import { bandedContribution } from './banded-contribution.js';
+import type { DisabilityPlan, SimulationPlan } from './simulation-plan.js';
 
 /**
  * Years disabled before recovering with yearly probability rho, from a uniform u in [0, 1):
@@ -119,4 +120,48 @@ export class DisabilityTrack {
   reportYear(): number {
     return this.onset + (this.plan.hasPension ? this.plan.pensionWaitYears : 0);
   }
+}
+
+/** What a saving year's disability step leaves: the pay after the degree, the contribution with and without the waiver, the assumed income. */
+export interface DisabilityYear {
+  pay: number;
+  c: number;
+  cNoWaiver: number;
+  assumed: number;
+}
+
+/**
+ * One saving year of a plan with disability cover (docs/model.md §2.9), the same in both kernels and
+ * the ledger so they cannot drift: with a track (the path is in its disability window) a disabled year
+ * cuts pay by the degree, keeps the scheme's contribution on the pay at onset when the waiver holds
+ * and accrues the assumed income; any other year pays the covers' premium out of the contribution.
+ * Writes into out (reused by the caller: no allocation per year).
+ * Example: degree 1, waiver, pay 600 000, c 42 000 → out.pay 0, out.c = the contribution on the pay at onset.
+ */
+export function disabilitySavingYear(
+  track: DisabilityTrack | null,
+  dis: DisabilityPlan,
+  plan: SimulationPlan,
+  y: number,
+  pay: number,
+  c: number,
+  g: number,
+  out: DisabilityYear,
+): void {
+  let cNoWaiver = c;
+  let assumed = 0;
+  if (track !== null && track.savingYear(y, pay, g)) {
+    const d = track.degree;
+    if (dis.accrualEndY > y) assumed = assumedIncome(track.assumedG, g, d);
+    pay *= 1 - d;
+    cNoWaiver = (1 - d) * c;
+    c = dis.waiver ? cNoWaiver + d * bandedContribution(plan, y, track.payAtOnset, g) : cNoWaiver;
+  } else if (dis.premiumRate > 0) {
+    c = Math.max(0, c - dis.premiumRate * pay);
+    cNoWaiver = c;
+  }
+  out.pay = pay;
+  out.c = c;
+  out.cNoWaiver = cNoWaiver;
+  out.assumed = assumed;
 }

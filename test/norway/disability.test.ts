@@ -151,6 +151,27 @@ describe('disabled at 50, zero volatility: the ledger by hand', () => {
   });
 });
 
+describe("the covers' premium out of the saving, nobody disabled", () => {
+  // By hand: the premium (1 % of pay) comes out of the 5 % contribution every saving year, so 4 % of
+  // pay goes in; pay grows 3 % a year from 600 000, 5 % return, 0.3 % fee at the year end.
+  const patch = { ...flat, mortality: undefined, survivors: undefined, disability: { premiumRate: 0.01, incidence: { kind: 'constant', rate: 0, scale: undefined } } };
+  const s = scenarioFrom('otp-with-disability.json', patch);
+  let k = 150_000;
+  let pay = 600_000;
+  for (let age = 34; age < 67; age++) {
+    if (age > 34) pay *= 1.03;
+    k = (k + 0.04 * pay) * 1.05 * 0.997;
+  }
+  const close = (a: number, b: number) => expect(Math.abs(a / b - 1)).toBeLessThan(1e-10);
+
+  it('project without a disability age deducts it every saving year, as the run does', async () => {
+    const l = projectLedger(s);
+    close(l.capitalAtRetirement.toNumber(), k);
+    close(l.rows.find((x) => x.age === 40)!.contribution.toNumber(), 0.04 * 600_000 * Math.pow(1.03, 6));
+    close((await run(s, 50)).metrics.capitalAtRetirement.mean, k);
+  });
+});
+
 describe("the folketrygd's survivors' benefits on a death before 67", () => {
   it('each path that dies before the payout start gets omstillingsstønad and barnepensjon by hand; the others 0', async () => {
     const { compilePlan } = await import('../../src/plan/compile-plan.js');
