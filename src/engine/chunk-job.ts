@@ -11,7 +11,7 @@ import { priceChunk } from '../kernel/price-chunk.js';
 import { planIntervalSeries, planMomentOnlySeries, planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
 import { planBlocks } from '../random/randomized-blocks.js';
 import { aliveColumns, fillAlive, type AliveSpec } from '../result/alive-payout.js';
-import { disabilityColumns, fillDisability, type DisabilitySplit } from '../result/disability-split.js';
+import { disabilityColumns, disabilityFanAliases, fillDisability, type DisabilitySplit } from '../result/disability-split.js';
 import type { ChunkBlocks, ShortfallSpec } from './chunk-summary.js';
 import { compareLayout, fillChannels, type CompareLayout, type CompareSpec } from './compare-channels.js';
 
@@ -40,9 +40,21 @@ export function jobSketched(job: ChunkJob): readonly boolean[] | null {
     // The disability series over all paths: moments only (result/disability-split.ts says why).
     for (const s of job.disability?.unsketched ?? []) sketched[s] = false;
     for (const s of momentOnly) sketched[s] = false;
+    for (const s of jobSketchAliases(job)?.keys() ?? []) sketched[s] = false;
     return sketched;
   }
   return compareLayout(job.spec).sketched;
+}
+
+/**
+ * Series whose percentiles come from the merge of two other series' sketches (SeriesCollector's
+ * aliases): with the disability groups' fans, the run's capital and payout fans by age are the merge
+ * of the disabled's and the others' (result/disability-split.ts), which spares sketching every value
+ * twice. Not under randomized blocks: there the run's fans keep a sketch per block.
+ */
+export function jobSketchAliases(job: ChunkJob): Map<number, readonly [number, number]> | null {
+  if (job.kind !== 'run' || !job.disability || job.disability.capitalCount === 0 || jobBlocks(job) !== null) return null;
+  return disabilityFanAliases(job.disability);
 }
 
 /** The series counted against a target in the chunk summary (a comparison counts through its channels). */

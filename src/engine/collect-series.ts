@@ -95,7 +95,14 @@ export class SeriesCollector {
     public totalPaths: number,
     readonly method: PercentileMethod,
     readonly split: ChunkBlocks | null = null,
+    /**
+     * Series whose sketch is the merge of two others' that partition its values (engine/chunk-job.ts
+     * jobSketchAliases): they go into no sketch of their own; sketch counts are integers, so the merge
+     * is the sketch their values would have made, to the bit. Not with randomized blocks.
+     */
+    private readonly aliases: ReadonlyMap<number, readonly [number, number]> | null = null,
   ) {
+    if (aliases && split) throw new Error('sketch aliases need a run without randomized blocks');
     this.nChunks = Math.ceil(totalPaths / CHUNK_SIZE);
     this.r = split?.blocks.count ?? 1;
     this.moments = new Float64Array(this.nChunks * this.nSeries * 3).fill(NaN);
@@ -260,6 +267,17 @@ export class SeriesCollector {
 
   /** Series s's sketch over all paths: its own, or with block sketches the merge of its blocks'. */
   private pooledSketch(s: number): LogBucketSketch {
+    const alias = this.aliases?.get(s);
+    if (alias) {
+      let sk = this.pooledCache.get(s);
+      if (!sk) {
+        sk = new LogBucketSketch();
+        sk.merge(this.sketches![alias[0]]!);
+        sk.merge(this.sketches![alias[1]]!);
+        this.pooledCache.set(s, sk);
+      }
+      return sk;
+    }
     if (this.r === 1) return this.sketches![s]!;
     if (!this.split!.sketched[s]) return this.sketches![s * this.r]!;
     let sk = this.pooledCache.get(s);

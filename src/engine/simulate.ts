@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { compileAny, planYears, type AnyScenario, type CompiledPlan } from '../plan/compiled-plan.js';
-import { jobBlocks, jobSeriesCount } from './chunk-job.js';
+import { jobBlocks, jobSeriesCount, jobSketchAliases } from './chunk-job.js';
 import { runJob } from './run-job.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../base/scenario-hash.js';
@@ -108,7 +108,7 @@ export function runCollector(setup: RunSetup, plan: CompiledPlan): SeriesCollect
   const job = runJob(plan, setup.scenario);
   const nSeries = jobSeriesCount(job);
   checkRunSize({ paths: setup.paths, years: planYears(plan), series: nSeries, method: setup.method }, setup.allowLarge);
-  return new SeriesCollector(nSeries, setup.paths, setup.method, jobBlocks(job));
+  return new SeriesCollector(nSeries, setup.paths, setup.method, jobBlocks(job), jobSketchAliases(job));
 }
 
 /** Run the given chunks into a collector for the whole path count. */

@@ -106,6 +106,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const tracks = dis !== null ? Array.from({ length: BLOCK }, () => new DisabilityTrack(dis)) : null;
   const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
   const degreeDraw = dis !== null && dis.degreeCum !== null ? chunkStream(seed, chunk, 'disability-degree') : null;
+  const premiumRate = dis !== null ? dis.premiumRate : 0;
   const disYear: DisabilityYear = { pay: 0, c: 0, cNoWaiver: 0, assumed: 0 };
   const disOn = new Float64Array(BLOCK);
   const disFrom = new Float64Array(BLOCK);
@@ -230,7 +231,8 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
             // Disability: the same steps as the path-by-path kernel (kernel/run-chunk.ts), in its order.
             let cNoWaiver = c;
             let assumed = 0;
-            if (dis !== null && y < nAccum) {
+            // Outside a path's disability window only a premium changes anything: skip the call (the hot case).
+            if (dis !== null && y < nAccum && (y >= disFrom[b]! || premiumRate > 0)) {
               if (y === disOn[b]) kNoWaiver[b] = k;
               disabilitySavingYear(y >= disFrom[b]! ? tracks![b]! : null, dis, plan, y, pay, c, g, disYear);
               pay = disYear.pay;

@@ -117,6 +117,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const track = dis !== null ? new DisabilityTrack(dis) : null;
   const disDraw = dis !== null ? chunkStream(seed, chunk, 'disability') : null;
   const degreeDraw = dis !== null && dis.degreeCum !== null ? chunkStream(seed, chunk, 'disability-degree') : null;
+  const premiumRate = dis !== null ? dis.premiumRate : 0;
   const disYear: DisabilityYear = { pay: 0, c: 0, cNoWaiver: 0, assumed: 0 };
   const fixedPay = fixedPaySchedule(plan);
   const otherBase = taxOf(plan, plan.otherIncome);
@@ -205,7 +206,8 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
         if (y < nAccum) c = fixedPay !== null ? fixedPay.contribution[y]! : bandedContribution(plan, y, pay, g);
         let cNoWaiver = c;
         let assumed = 0;
-        if (dis !== null && y < nAccum) {
+        // Outside the path's disability window only a premium changes anything: skip the call (the hot case).
+        if (dis !== null && y < nAccum && (y >= disFrom || premiumRate > 0)) {
           if (y === disOn) kNoWaiver = k;
           // Only a path in its disability window needs the track (the basis's history, the onset).
           disabilitySavingYear(y >= disFrom ? track : null, dis, plan, y, pay, c, g, disYear);

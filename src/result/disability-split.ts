@@ -91,6 +91,20 @@ function outcomeColumns(split: DisabilitySplit): number {
   return 2 * split.both.length + split.disabledOnly.length;
 }
 
+/**
+ * The run's capital and payout fan columns, each with the two group columns that partition its
+ * values (the disabled's and the others'): with `groupFans`, its sketch is their merge.
+ */
+export function disabilityFanAliases(split: DisabilitySplit): Map<number, readonly [number, number]> {
+  const fans = split.from + outcomeColumns(split);
+  const nc = split.capitalCount;
+  const np = split.payoutCount;
+  const out = new Map<number, readonly [number, number]>();
+  for (let i = 0; i < nc; i++) out.set(split.capitalFrom + i, [fans + i, fans + nc + i]);
+  for (let j = 0; j < np; j++) out.set(split.payoutFrom + j, [fans + 2 * nc + j, fans + 2 * nc + np + j]);
+  return out;
+}
+
 /** Each thread's path indices of the two groups, reused from chunk to chunk (no allocation per chunk). */
 let groupIndex = new Int32Array(0);
 

@@ -24,7 +24,7 @@
  * percentile method, plus a `precision` block saying what was reached.
  */
 import { compileAny, planYears, type AnyScenario } from '../plan/compiled-plan.js';
-import { jobBlocks, jobSeriesCount } from '../engine/chunk-job.js';
+import { jobBlocks, jobSeriesCount, jobSketchAliases } from '../engine/chunk-job.js';
 import { runJob } from '../engine/run-job.js';
 import { UserError } from '../base/user-error.js';
 import { CHUNK_SIZE } from '../base/chunk-size.js';
@@ -98,7 +98,7 @@ export async function simulateToPrecision(scenario: AnyScenario, options: Precis
   const job = runJob(plan, scenario);
   const nSeries = jobSeriesCount(job);
   checkRunSize({ paths: maxPaths, years: planYears(plan), series: nSeries, method: setup.method }, setup.allowLarge);
-  const collector = new SeriesCollector(nSeries, maxPaths, setup.method, jobBlocks(job));
+  const collector = new SeriesCollector(nSeries, maxPaths, setup.method, jobBlocks(job), jobSketchAliases(job));
   const all = chunkRanges(maxPaths);
   let doneChunks = 0;
   let done = 0;

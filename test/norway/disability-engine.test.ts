@@ -65,6 +65,24 @@ describe('disability: incidence 0', () => {
   });
 });
 
+describe("the groups' fans", () => {
+  // With groupFans the run's own capital and payout fans are read from the merge of the two groups'
+  // sketches (engine/chunk-job.ts jobSketchAliases): they must equal the fans a run without the
+  // groups' fans sketches from every path, to the bit, on any thread count.
+  it("leave the run's fans of all paths as they are without them (sketch, 1 and 2 threads)", async () => {
+    const plain = scenarioFrom('otp-with-disability.json', { disability: { recovery: 0.1 } });
+    const fans = scenarioFrom('otp-with-disability.json', { disability: { recovery: 0.1, groupFans: true } });
+    const opts = { paths: PATHS, seed: 5, percentileMethod: 'sketch' as const };
+    for (const threads of [1, 2]) {
+      const a = (await simulate(plain, { ...opts, threads })) as unknown as Record<string, unknown>;
+      const b = (await simulate(fans, { ...opts, threads })) as unknown as Record<string, unknown>;
+      expect(JSON.stringify(b.fan)).toBe(JSON.stringify(a.fan));
+      expect(JSON.stringify(b.payoutFan)).toBe(JSON.stringify(a.payoutFan));
+      expect(JSON.stringify(b.metrics)).toBe(JSON.stringify(a.metrics));
+    }
+  });
+});
+
 describe('disability in sweeps', () => {
   it("a sweep's group metrics are the single runs' figures; a metric the group lacks is refused naming --metrics", async () => {
     const { runSweep } = await import('../../src/studies/sweep.js');
