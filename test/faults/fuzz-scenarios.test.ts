@@ -20,6 +20,7 @@ import { firstNonFinite } from '../../src/result/finite-result.js';
 import { checkUsScenario } from '../../src/scenario/load-us-scenario.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { simulatePaths, usPathValues } from '../../src/engine/simulate-paths.js';
+import { US_SERIES } from '../../src/plan/us-simulation-plan.js';
 import { compileUsPlan } from '../../src/plan/compile-us.js';
 import type { SimulationResult } from '../../src/result/simulation-result.js';
 import { checkScenario, parseScenario } from '../../src/scenario/parse-scenario.js';
@@ -145,13 +146,21 @@ describe('extreme but valid scenarios (every number at a bound)', () => {
         try {
           const scenario = checkUsScenario(tree);
           const plan = compileUsPlan(scenario);
-          const run = { plan, ...usPathValues((await simulatePaths(scenario, { paths: 64, threads: 1 })).series, plan) };
+          const all = (await simulatePaths(scenario, { paths: 64, threads: 1 })).series;
+          const run = { plan, ...usPathValues(all, plan) };
           for (const [series, values] of Object.entries(run.values)) {
             if (series === 'stockWealthRelative' && !run.plan.stock) continue; // NaN by design: no stock
             const i = values.findIndex((v) => !Number.isFinite(v));
             expect(i, `${names.join(' + ')}: ${series}[${i}]`).toBe(-1);
           }
           for (const age of run.capitalByAge) for (const v of age) expect(Number.isFinite(v) && v >= 0, names.join(' + ')).toBe(true);
+          // Every other series too (the payout years' accounts, spending, taxes, indicators): finite on every path.
+          const skip = run.plan.stock ? -1 : US_SERIES.indexOf('stockWealthRelative');
+          all.forEach((values, s) => {
+            if (s === skip) return;
+            const i = values.findIndex((v) => !Number.isFinite(v));
+            expect(i, `${names.join(' + ')}: series ${s} of ${all.length}, path ${i}`).toBe(-1);
+          });
           outcomes.accepted++;
         } catch (e) {
           expectNotOverflow(e, names);
