@@ -9,11 +9,22 @@ import type { ChunkRange } from './chunking.js';
 
 /** 16 chunks = 32 768 paths: a batch of a few hundred ms, and its raw series (if kept) ~28 MB. */
 export const MAX_BATCH = 16;
+/**
+ * Without the raw series kept a batch holds only its sketch set, so it may be 4 times longer: a
+ * quarter of the sketch sets to pack, clear and merge (about 4 % of a 1 M-path run of
+ * bench-reference, bench/README.md). A sketch set's size does not grow with the batch.
+ */
+export const MAX_BATCH_SKETCH_ONLY = 64;
 
-export function guidedBatches(chunks: readonly ChunkRange[], workers: number): ChunkRange[][] {
+/** The longest batch of a run: shorter when each batch's raw series are kept (their memory grows with it). */
+export function maxBatch(keepSeries: boolean): number {
+  return keepSeries ? MAX_BATCH : MAX_BATCH_SKETCH_ONLY;
+}
+
+export function guidedBatches(chunks: readonly ChunkRange[], workers: number, max = MAX_BATCH): ChunkRange[][] {
   const out: ChunkRange[][] = [];
   for (let at = 0; at < chunks.length; ) {
-    const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil((chunks.length - at) / (4 * workers))));
+    const size = Math.max(1, Math.min(max, Math.ceil((chunks.length - at) / (4 * workers))));
     out.push(chunks.slice(at, at + size));
     at += size;
   }

@@ -28,7 +28,7 @@ import { jobBlocks, jobSeriesCount, jobShortfall, jobSketched, produceChunk, typ
 import { ChunkFailure } from './chunk-failure.js';
 import { summarizeChunks, type ChunkSummary } from './chunk-summary.js';
 import type { ChunkRange } from './chunking.js';
-import { guidedBatches, MAX_BATCH } from './guided-batches.js';
+import { guidedBatches, MAX_BATCH, maxBatch } from './guided-batches.js';
 import { injectFault } from './injected-fault.js';
 import { createPool, destroyPool, isEarlyPool } from './worker-pool.js';
 
@@ -61,7 +61,9 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
     // pool (the calling thread computes too) whose tasks carry their job, and is not destroyed here.
     const early = shared !== undefined && isEarlyPool(shared);
     if ((!shared || early) && (threads === 1 || chunks.length === 1)) {
-      for (const batch of groups(chunks, MAX_BATCH)) {
+      // Longer batches only for long runs: a checkpoint saves a batch at a time, so a run keeps 8 or more.
+      const size = Math.min(maxBatch(sink.keepSeries), Math.max(MAX_BATCH, Math.ceil(chunks.length / 8)));
+      for (const batch of groups(chunks, size)) {
         for (const group of groups(batch, REDUCE_GROUP)) {
           inline.run(group);
           if (signal) await nextTurn(signal);
@@ -74,7 +76,7 @@ export async function runChunks(job: ChunkJob, seed: number, chunks: readonly Ch
     }
     const own = !shared || early;
     const workers = early ? Math.min(shared.options.maxThreads, chunks.length - 1) : shared ? shared.options.maxThreads : Math.min(threads, chunks.length) - 1;
-    const batches = guidedBatches(chunks, own ? workers + 1 : workers);
+    const batches = guidedBatches(chunks, own ? workers + 1 : workers, maxBatch(sink.keepSeries));
     const pool = shared ?? createPool(workers, { job });
     const perTask = shared ? { job, jobId: nextJobId++ } : {};
     let next = 0;
