@@ -53,7 +53,7 @@ export function jobSketched(job: ChunkJob): readonly boolean[] | null {
  * twice. Not under randomized blocks: there the run's fans keep a sketch per block.
  */
 export function jobSketchAliases(job: ChunkJob): Map<number, readonly [number, number]> | null {
-  if (job.kind !== 'run' || !job.disability || job.disability.capitalCount === 0 || jobBlocks(job) !== null) return null;
+  if (job.kind !== 'run' || !job.disability || job.disability.capitalCount === 0 || planBlocks(job.plan.plan).count > 1) return null;
   return disabilityFanAliases(job.disability);
 }
 

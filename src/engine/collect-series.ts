@@ -265,25 +265,19 @@ export class SeriesCollector {
     return sorted;
   }
 
-  /** Series s's sketch over all paths: its own, or with block sketches the merge of its blocks'. */
+  /**
+   * Series s's sketch over all paths: its own; with block sketches the merge of its blocks'; for an
+   * alias the merge of the two series' that partition its values.
+   */
   private pooledSketch(s: number): LogBucketSketch {
     const alias = this.aliases?.get(s);
-    if (alias) {
-      let sk = this.pooledCache.get(s);
-      if (!sk) {
-        sk = new LogBucketSketch();
-        sk.merge(this.sketches![alias[0]]!);
-        sk.merge(this.sketches![alias[1]]!);
-        this.pooledCache.set(s, sk);
-      }
-      return sk;
-    }
-    if (this.r === 1) return this.sketches![s]!;
-    if (!this.split!.sketched[s]) return this.sketches![s * this.r]!;
+    if (!alias && this.r === 1) return this.sketches![s]!;
+    if (!alias && !this.split!.sketched[s]) return this.sketches![s * this.r]!;
     let sk = this.pooledCache.get(s);
     if (!sk) {
       sk = new LogBucketSketch();
-      for (let b = 0; b < this.r; b++) sk.merge(this.sketches![s * this.r + b]!);
+      const parts = alias ?? Array.from({ length: this.r }, (_, b) => s * this.r + b);
+      for (const i of parts) sk.merge(this.sketches![i]!);
       this.pooledCache.set(s, sk);
     }
     return sk;

@@ -11,7 +11,7 @@ import type { ChunkRange } from './chunking.js';
 export const MAX_BATCH = 16;
 /**
  * Without the raw series kept a batch holds only its sketch set, so it may be 4 times longer: a
- * quarter of the sketch sets to pack, clear and merge (about 4 % of a 1 M-path run of
+ * quarter of the sketch sets to pack, clear and merge (about 3 % of a 1 M-path run of
  * bench-reference, bench/README.md). A sketch set's size does not grow with the batch.
  */
 export const MAX_BATCH_SKETCH_ONLY = 64;

@@ -234,7 +234,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
             // Outside a path's disability window only a premium changes anything: skip the call (the hot case).
             if (dis !== null && y < nAccum && (y >= disFrom[b]! || premiumRate > 0)) {
               if (y === disOn[b]) kNoWaiver[b] = k;
-              disabilitySavingYear(y >= disFrom[b]! ? tracks![b]! : null, dis, plan, y, pay, c, g, disYear);
+              disabilitySavingYear(y >= disFrom[b]! ? tracks![b]! : null, plan, y, pay, c, g, disYear);
               pay = disYear.pay;
               c = disYear.c;
               cNoWaiver = disYear.cNoWaiver;

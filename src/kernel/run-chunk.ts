@@ -210,7 +210,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
         if (dis !== null && y < nAccum && (y >= disFrom || premiumRate > 0)) {
           if (y === disOn) kNoWaiver = k;
           // Only a path in its disability window needs the track (the basis's history, the onset).
-          disabilitySavingYear(y >= disFrom ? track : null, dis, plan, y, pay, c, g, disYear);
+          disabilitySavingYear(y >= disFrom ? track : null, plan, y, pay, c, g, disYear);
           pay = disYear.pay;
           c = disYear.c;
           cNoWaiver = disYear.cNoWaiver;

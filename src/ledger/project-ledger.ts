@@ -125,7 +125,7 @@ export function projectLedger(scenario: Scenario): Ledger {
       if (plan.disability !== null && phase === 'saving') {
         // The kernels' step (plan/disability-track.ts): without a disability age only the covers' premium.
         if (track && y === track.onset) disabled.kNoWaiver = k;
-        disabilitySavingYear(track, plan.disability, plan, y, payNum, c, g, disYear);
+        disabilitySavingYear(track, plan, y, payNum, c, g, disYear);
         if (track && track.disabled(y)) {
           waived = new Decimal(disYear.c - disYear.cNoWaiver);
           earned = new Decimal(disYear.pay);

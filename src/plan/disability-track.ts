@@ -135,12 +135,11 @@ export interface DisabilityYear {
  * the ledger so they cannot drift: with a track (the path is in its disability window) a disabled year
  * cuts pay by the degree, keeps the scheme's contribution on the pay at onset when the waiver holds
  * and accrues the assumed income; any other year pays the covers' premium out of the contribution.
- * Writes into out (reused by the caller: no allocation per year).
+ * The plan must have a disability section. Writes into out (reused by the caller: no allocation per year).
  * Example: degree 1, waiver, pay 600 000, c 42 000 → out.pay 0, out.c = the contribution on the pay at onset.
  */
 export function disabilitySavingYear(
   track: DisabilityTrack | null,
-  dis: DisabilityPlan,
   plan: SimulationPlan,
   y: number,
   pay: number,
@@ -148,6 +147,7 @@ export function disabilitySavingYear(
   g: number,
   out: DisabilityYear,
 ): void {
+  const dis = plan.disability!;
   let cNoWaiver = c;
   let assumed = 0;
   if (track !== null && track.savingYear(y, pay, g)) {
