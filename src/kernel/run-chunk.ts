@@ -53,7 +53,8 @@ export interface ChunkTask {
   /** Paths in this chunk (the last chunk may be short). */
   paths: number;
   /**
-   * A buffer of exactly seriesCount(plan) × paths to write the series into (it is zeroed first),
+   * A buffer of at least seriesCount(plan) × paths to write the series into (those are zeroed first;
+   * any derived columns after them are the caller's),
    * so a worker reuses one buffer across chunks: a fresh 1.75 MB per chunk costs page faults, and
    * unmapping it costs the other worker threads TLB shootdowns.
    */
@@ -106,7 +107,7 @@ export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year
   const nPayout = nYears - payStart;
   const keep = 1 - plan.managementRate;
   const perMember = plan.perMemberFee;
-  const series = task.out ? task.out.fill(0) : new Float64Array(seriesCount(plan) * paths);
+  const series = task.out ? task.out.fill(0, 0, seriesCount(plan) * paths) : new Float64Array(seriesCount(plan) * paths);
   // The return model's draws for one path (market/market-path.ts): gross returns, regimes, inflation.
   const market = createMarketPath(plan, seed, chunk, chunk * CHUNK_SIZE);
   const gross = market.gross;

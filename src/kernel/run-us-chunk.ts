@@ -215,7 +215,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const { plan, seed, chunk, paths } = task;
   const { nYears, nAssets: nA, weights, wageMean, wageSd, limits, stock } = plan;
   const keep = 1 - plan.managementRate;
-  const series = task.out ? task.out.fill(0) : new Float64Array(usSeriesCount(plan) * paths);
+  const series = task.out ? task.out.fill(0, 0, usSeriesCount(plan) * paths) : new Float64Array(usSeriesCount(plan) * paths);
   const offsets = US_SERIES.map((_, i) => i * paths);
   const at = (name: (typeof US_SERIES)[number]) => offsets[US_SERIES.indexOf(name)]!;
   const capitalAt = US_SERIES.length;

@@ -166,6 +166,11 @@ export class LogBucketSketch {
 
   merge(other: LogBucketSketch): void {
     this.mergeCounts(other.count, other.zeros, other.min, other.max);
+    // Room for all of other's new blocks at once: growing by doubling block after block copied the
+    // pool several times over when a fresh sketch took a full one (the sink's and the aliases' merges).
+    let fresh = 0;
+    for (const slot of other.slots) if (this.offsets[slot]! < 0) fresh++;
+    if (this.used + fresh * SUB > this.counts.length) this.reserve(this.used + fresh * SUB);
     for (const slot of other.slots) this.addBlock(slot, other.counts, other.offsets[slot]!);
   }
 
@@ -199,6 +204,9 @@ export class LogBucketSketch {
 
   mergePacked(p: PackedSketch): void {
     this.mergeCounts(p.count, p.zeros, p.min, p.max);
+    let fresh = 0;
+    for (let i = 0; i < p.slots.length; i++) if (this.offsets[p.slots[i]!]! < 0) fresh++;
+    if (this.used + fresh * SUB > this.counts.length) this.reserve(this.used + fresh * SUB);
     p.slots.forEach((slot, i) => this.addBlock(slot, p.counts, i * SUB));
     const keys = p.keys;
     if (keys === undefined) return;
@@ -355,6 +363,14 @@ export class LogBucketSketch {
     for (let s = 0; s < SUB; s++) counts[to + s]! += from[at + s]!;
   }
 
+  /** Grow the pool to at least `size` counts (its blocks kept where they are). */
+  private reserve(size: number): void {
+    const grown = this.arena ? this.arena.uint32(size) : new Uint32Array(size);
+    grown.set(this.counts.subarray(0, this.used));
+    this.arena?.release(this.counts);
+    this.counts = grown;
+  }
+
   /** A new zeroed block for table slot `slot`, the pool doubled when full; returns its start. */
   private block(slot: number): number {
     this.totals = null;
@@ -363,11 +379,7 @@ export class LogBucketSketch {
       this.offsets.fill(-1);
     }
     if (this.used === this.counts.length) {
-      const size = Math.max(4 * SUB, 2 * this.counts.length);
-      const grown = this.arena ? this.arena.uint32(size) : new Uint32Array(size);
-      grown.set(this.counts);
-      this.arena?.release(this.counts);
-      this.counts = grown;
+      this.reserve(Math.max(4 * SUB, 2 * this.counts.length));
     }
     this.offsets[slot] = this.used;
     this.slots.push(slot);
