@@ -66,8 +66,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   // through them (the scalars at the first), so a reused buffer needs no zeroing then: 1.75 MB a
   // chunk less to write. A dead path, or an extra series written only on some paths, needs zeros.
   const zero = payStart >= nYears || lifetimes || plan.extraSeries.length > 0;
-  // Only the plan's own columns: the derived ones after them (engine/chunk-job.ts) are written up to
-  // their lengths by their fill, and nothing reads past those, so zeroing them was wasted writes.
+  // Only the plan's own columns (kernel/run-chunk.ts ChunkTask.out says why).
   const series = task.out ? (zero ? task.out.fill(0, 0, seriesCount(plan) * paths) : task.out) : new Float64Array(seriesCount(plan) * paths);
   // The common market comes a block at a time (WebAssembly normals, or the block's Sobol points: the same draws); else path by path.
   const wasm = marketBlock(plan, seed, chunk, chunk * CHUNK_SIZE, Math.min(BLOCK, paths));

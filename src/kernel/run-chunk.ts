@@ -54,7 +54,8 @@ export interface ChunkTask {
   paths: number;
   /**
    * A buffer of at least seriesCount(plan) × paths to write the series into (those are zeroed first;
-   * any derived columns after them are the caller's),
+   * derived columns after them, engine/chunk-job.ts, are written by their fills up to their lengths
+   * and never read past them, so they are not zeroed),
    * so a worker reuses one buffer across chunks: a fresh 1.75 MB per chunk costs page faults, and
    * unmapping it costs the other worker threads TLB shootdowns.
    */

@@ -50,7 +50,7 @@ export interface UsChunkTask {
   seed: number;
   chunk: number;
   paths: number;
-  /** A buffer of exactly usSeriesCount(plan) × paths to write into (zeroed first), reused by a worker across chunks. */
+  /** A buffer of at least usSeriesCount(plan) × paths to write into (those zeroed first; derived columns after them are the caller's), reused by a worker across chunks. */
   out?: Float64Array;
 }
 

@@ -166,11 +166,7 @@ export class LogBucketSketch {
 
   merge(other: LogBucketSketch): void {
     this.mergeCounts(other.count, other.zeros, other.min, other.max);
-    // Room for all of other's new blocks at once: growing by doubling block after block copied the
-    // pool several times over when a fresh sketch took a full one (the sink's and the aliases' merges).
-    let fresh = 0;
-    for (const slot of other.slots) if (this.offsets[slot]! < 0) fresh++;
-    if (this.used + fresh * SUB > this.counts.length) this.reserve(this.used + fresh * SUB);
+    this.reserveFor(other.slots);
     for (const slot of other.slots) this.addBlock(slot, other.counts, other.offsets[slot]!);
   }
 
@@ -204,9 +200,7 @@ export class LogBucketSketch {
 
   mergePacked(p: PackedSketch): void {
     this.mergeCounts(p.count, p.zeros, p.min, p.max);
-    let fresh = 0;
-    for (let i = 0; i < p.slots.length; i++) if (this.offsets[p.slots[i]!]! < 0) fresh++;
-    if (this.used + fresh * SUB > this.counts.length) this.reserve(this.used + fresh * SUB);
+    this.reserveFor(p.slots);
     p.slots.forEach((slot, i) => this.addBlock(slot, p.counts, i * SUB));
     const keys = p.keys;
     if (keys === undefined) return;
@@ -361,6 +355,17 @@ export class LogBucketSketch {
     const to = this.offsets[slot]! >= 0 ? this.offsets[slot]! : this.block(slot);
     const counts = this.counts;
     for (let s = 0; s < SUB; s++) counts[to + s]! += from[at + s]!;
+  }
+
+  /**
+   * Room for a block at each of `slots` this sketch lacks, made at once: a merge growing the pool by
+   * doubling, block after block, copied it several times over when a fresh sketch took a full one
+   * (the sink's merges, and the aliases' in engine/collect-series.ts).
+   */
+  private reserveFor(slots: ArrayLike<number>): void {
+    let fresh = 0;
+    for (let i = 0; i < slots.length; i++) if (this.offsets[slots[i]!]! < 0) fresh++;
+    if (this.used + fresh * SUB > this.counts.length) this.reserve(this.used + fresh * SUB);
   }
 
   /** Grow the pool to at least `size` counts (its blocks kept where they are). */

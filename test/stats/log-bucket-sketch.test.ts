@@ -100,6 +100,39 @@ describe('LogBucketSketch.addAll, pack and clear', () => {
     expect(m.m2).toBe(Math.max(0, sums[2]! - (sums[1]! * sums[1]!) / (mixed.length - 100)));
   });
 
+  it('a merge that brings many new octaves at once (a fresh sink taking a full sketch) counts as adding the values', () => {
+    // 200 000 values over dozens of octaves (a block each, a sign apart), dense enough to pack dense,
+    // so a merge needs many new blocks in one go (the first pool holds 4); `few` holds values of two
+    // octaves only, so merging `wide` into a sketch that has it grows a pool that already has blocks.
+    const wide = new LogBucketSketch();
+    const few = new LogBucketSketch();
+    const all = new LogBucketSketch();
+    const octaves = new Set<number>();
+    const normal = new NormalSource(chunkStream(7, 0, 'market'));
+    for (let i = 0; i < 200_000; i++) {
+      const v = (i % 5 === 0 ? -1 : 1) * Math.exp(3 * normal.next());
+      octaves.add(Math.sign(v) * (Math.floor(Math.log2(Math.abs(v))) + 2000));
+      wide.add(v);
+      all.add(v);
+    }
+    for (let i = 0; i < 1_000; i++) {
+      const v = 1 + 3 * (i / 1_000);
+      few.add(v);
+      all.add(v);
+    }
+    expect(octaves.size).toBeGreaterThan(32);
+    const sink = new LogBucketSketch();
+    sink.merge(few);
+    sink.merge(wide);
+    expect(sink.toState()).toEqual(all.toState());
+    const packed = new LogBucketSketch();
+    packed.mergePacked(structuredClone(few.pack()));
+    const densePack = wide.pack();
+    expect(densePack.keys).toBeUndefined();
+    packed.mergePacked(structuredClone(densePack));
+    expect(packed.toState()).toEqual(all.toState());
+  });
+
   it('a packed sketch merges like the sketch itself, and clear() empties it for reuse', () => {
     const a = new LogBucketSketch();
     a.addAll(mixed, 0, 20_000);
