@@ -11,7 +11,7 @@ import { priceChunk } from '../kernel/price-chunk.js';
 import { planIntervalSeries, planMomentOnlySeries, planSeriesCount, type CompiledPlan } from '../plan/plan-kind.js';
 import { planBlocks } from '../random/randomized-blocks.js';
 import { aliveColumns, fillAlive, type AliveSpec } from '../result/alive-payout.js';
-import { disabilityColumns, disabilityFanAliases, fillDisability, type DisabilitySplit } from '../result/disability-split.js';
+import { disabilityColumns, disabilityFanAliases, fillDisability, groupFanColumns, type DisabilitySplit } from '../result/disability-split.js';
 import type { ChunkBlocks, ShortfallSpec } from './chunk-summary.js';
 import { compareLayout, fillChannels, type CompareLayout, type CompareSpec } from './compare-channels.js';
 
@@ -106,7 +106,9 @@ export function produceChunk(job: ChunkJob, seed: number, chunk: number, paths: 
   const nSeries = jobSeriesCount(job);
   const out = keep ? new Float64Array(nSeries * paths) : reuse(buffers, nSeries * paths);
   if (job.kind === 'run') {
-    const series = priceChunk(job.plan, seed, chunk, paths, out);
+    // The groups' fans by age are written by the kernel; the other derived columns after it.
+    const groupFans = job.disability ? groupFanColumns(job.disability) : null;
+    const series = priceChunk(job.plan, seed, chunk, paths, out, groupFans);
     if (!job.alive && !job.disability) return { series };
     // The plan's series have every path; the payouts of the living, only those alive; a disability group, its paths.
     const lengths = new Int32Array(nSeries).fill(paths);

@@ -5,14 +5,14 @@
  * Output: the kind's per-path series, series-major (series s of path p at s · paths + p).
  */
 import type { CompiledPlan } from '../plan/plan-kind.js';
-import { runChunk } from './run-chunk.js';
+import { runChunk, type GroupFanColumns } from './run-chunk.js';
 import { runUsChunk } from './run-us-chunk.js';
 
-export function priceChunk(cp: CompiledPlan, seed: number, chunk: number, paths: number, out?: Float64Array): Float64Array {
+export function priceChunk(cp: CompiledPlan, seed: number, chunk: number, paths: number, out?: Float64Array, groupFans?: GroupFanColumns | null): Float64Array {
   const task = { seed, chunk, paths, ...(out && { out }) };
   switch (cp.kind) {
     case 'norway':
-      return runChunk({ plan: cp.plan, ...task }).series;
+      return runChunk({ plan: cp.plan, ...task, ...(groupFans && { groupFans }) }).series;
     case 'us':
       return runUsChunk({ plan: cp.plan, ...task }).series;
   }

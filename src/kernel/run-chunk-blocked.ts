@@ -33,6 +33,7 @@ import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/fo
 import { survivorBenefits } from '../rules/no/survivors.js';
 import { BASIS_YEARS } from '../rules/no/uforetrygd.js';
 import { DisabilityTrack, disabilitySavingYear, type DisabilityYear } from '../plan/disability-track.js';
+import { FixedPayOnsets } from './fixed-pay-onsets.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
 import { leaveToHeirs } from './leave-to-heirs.js';
@@ -113,6 +114,23 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const disFrom = new Float64Array(BLOCK);
   const disReport = new Float64Array(BLOCK);
   const kNoWaiver = new Float64Array(BLOCK);
+  // Certain pay: a disabled path's onset values and waiver come from a table by onset year (kernel/fixed-pay-onsets.ts).
+  const onsets = dis !== null && fixedPay !== null ? new FixedPayOnsets(plan, fixedPay) : null;
+  // With the table: each path's degree in each saving year (0 when not disabled), its waiver row in
+  // the table, its assumed income in G. A year not disabled then runs the disabled year's steps
+  // with degree 0, which leave pay and contribution as they are (x · 1, x + 0): no branch on
+  // whether a path is disabled, which the processor cannot predict path after path.
+  const degreeIn = onsets !== null ? new Float64Array(BLOCK * nAccum) : null;
+  const waiverRow = new Int32Array(BLOCK);
+  const assumedG = new Float64Array(BLOCK);
+  const waiverOn = dis !== null && dis.waiver;
+  // The groups' fans, written here beside the run's (a copy of each column afterwards cost more):
+  // each path's first capital and payout address in its group's columns (its rank in its group).
+  const groupFans = task.groupFans ?? null;
+  const capitalBase = new Int32Array(BLOCK);
+  const payoutBase = new Int32Array(BLOCK);
+  let nDisabled = 0;
+  let nOthers = 0;
   const [xDisabled, xDisIncome, xDisRatio, xWaiver] = [extra('disabledBefore67'), extra('disabilityIncome'), extra('disabilityIncomeRatio'), extra('waiverGain')];
   const xDegree = extra('disabilityDegree');
   const reportIncome = (t: DisabilityTrack, p: number, y: number, g: number) => {
@@ -149,11 +167,29 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
         t.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0, degreeDraw !== null ? degreeDraw() : 0);
         disOn[b] = t.onset;
         disFrom[b] = t.onset - BASIS_YEARS;
+        if (onsets !== null) {
+          if (t.onset < nAccum && t.onset <= death[b]!) onsets.apply(t);
+          // The disabled years: from the onset to the recovery or 67 (DisabilityTrack.disabled).
+          const row = b * nAccum;
+          degreeIn!.fill(0, row, row + nAccum);
+          const end = Math.min(t.off, dis!.endY, nAccum);
+          for (let y = t.onset; y < end; y++) degreeIn![row + y] = t.degree;
+          waiverRow[b] = t.onset < nAccum ? t.onset * nAccum : 0;
+          assumedG[b] = t.assumedG;
+        }
         if (t.onset !== Infinity && t.onset <= death[b]!) {
           series[xDisabled + p] = 1;
           if (xDegree >= 0) series[xDegree + p] = t.degree;
           disReport[b] = Math.min(t.reportYear(), Math.min(t.off, dis!.endY) - 1);
         }
+      }
+      if (groupFans !== null) {
+        // The path's group in result/disability-split.ts: its disabledBefore67, as written above.
+        const other = !(disOn[b]! !== Infinity && disOn[b]! <= death[b]!);
+        const rank = other ? nOthers++ : nDisabled++;
+        capitalBase[b] = (groupFans.capital + (other ? groupFans.capitalApart : 0)) * paths + rank;
+        payoutBase[b] = (groupFans.payout + (other ? groupFans.payoutApart : 0)) * paths + rank;
+        series[capitalBase[b]!] = plan.initialCapital;
       }
       if (shocks !== null) {
         // Drawn on dead paths too, so the stream stays aligned with the path-by-path kernel's.
@@ -232,8 +268,20 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
             // Disability: the same steps as the path-by-path kernel (kernel/run-chunk.ts), in its order.
             let cNoWaiver = c;
             let assumed = 0;
-            // Outside a path's disability window only a premium changes anything: skip the call (the hot case).
-            if (dis !== null && y < nAccum && (y >= disFrom[b]! || premiumRate > 0)) {
+            if (onsets !== null && y < nAccum) {
+              // Certain pay: disabilitySavingYear's steps with the onset's values from the table.
+              if (y === disOn[b]) kNoWaiver[b] = k;
+              const d = degreeIn![b * nAccum + y]!;
+              if (dis!.accrualEndY > y) assumed = d * assumedG[b]! * g;
+              pay *= 1 - d;
+              cNoWaiver = (1 - d) * c;
+              c = waiverOn ? cNoWaiver + d * onsets.waiver[waiverRow[b]! + y]! : cNoWaiver;
+              if (premiumRate > 0 && d === 0) {
+                c = Math.max(0, c - premiumRate * pay);
+                cNoWaiver = c;
+              }
+            } else if (dis !== null && y < nAccum && (y >= disFrom[b]! || premiumRate > 0)) {
+              // Outside a path's disability window only a premium changes anything: skip the call (the hot case).
               if (y === disOn[b]) kNoWaiver[b] = k;
               disabilitySavingYear(y >= disFrom[b]! ? tracks![b]! : null, plan, y, pay, c, g, disYear);
               pay = disYear.pay;
@@ -259,6 +307,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
           }
           capital[b] = k;
           series[row + b] = k;
+          if (groupFans !== null) series[capitalBase[b]! + (y + 1) * paths] = k;
         }
         continue;
       }
@@ -322,6 +371,10 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
         }
         capital[b] = k;
         series[row + b] = k;
+        if (groupFans !== null) {
+          series[capitalBase[b]! + (y + 1) * paths] = k;
+          series[payoutBase[b]! + j * paths] = alive ? series[grossRow + b]! : 0;
+        }
       }
     }
     for (let b = 0; b < n; b++) {

@@ -60,6 +60,20 @@ export interface ChunkTask {
    * unmapping it costs the other worker threads TLB shootdowns.
    */
   out?: Float64Array;
+  /** With the disability groups' fans: the kernel writes them too (the year-major kernel only). */
+  groupFans?: GroupFanColumns;
+}
+
+/**
+ * Where the capital and payout fans of the disabled and of the others go (result/disability-split.ts):
+ * the disabled's capital at age i in column capital + i, the others' in capital + capitalApart + i;
+ * the payouts likewise. Each group column holds its paths' values in path order.
+ */
+export interface GroupFanColumns {
+  capital: number;
+  capitalApart: number;
+  payout: number;
+  payoutApart: number;
 }
 
 export interface ChunkResult {

@@ -93,16 +93,28 @@ export class DisabilityTrack {
    * Callers may skip the years before onset − BASIS_YEARS (the kernel does): they do not count.
    */
   savingYear(y: number, fullPay: number, g: number): boolean {
-    if (y === this.onset) {
-      this.basisG = best3of5G(this.hist, BASIS_CAP_G);
-      this.assumedG = best3of5G(this.hist, ASSUMED_INCOME_CAP_G);
-      this.payAtOnset = fullPay;
-      const d = this.plan;
-      this.pension = d.hasPension ? this.degree * disabilityPension(d.pensionBaseRate, d.pensionAddG, d.pensionUpperRate, fullPay, g) : 0;
-    }
+    if (y === this.onset) this.fixAtOnset(fullPay, g);
     const disabled = this.disabled(y);
     if (!disabled) this.hist[y % BASIS_YEARS] = fullPay / g;
     return disabled;
+  }
+
+  /** The onset year's step: the basis and assumed income from the history, the pay at onset, the disability pension. */
+  fixAtOnset(fullPay: number, g: number): void {
+    this.basisG = best3of5G(this.hist, BASIS_CAP_G);
+    this.assumedG = best3of5G(this.hist, ASSUMED_INCOME_CAP_G);
+    this.payAtOnset = fullPay;
+    const d = this.plan;
+    this.pension = d.hasPension ? this.degree * disabilityPension(d.pensionBaseRate, d.pensionAddG, d.pensionUpperRate, fullPay, g) : 0;
+  }
+
+  /**
+   * A history of the years before `onset` that were not disabled (a path before its onset: the
+   * years from onset − BASIS_YEARS, as savingYear writes them), from each year's full pay and G.
+   */
+  historyBefore(onset: number, fullPay: (y: number) => number, g: (y: number) => number): void {
+    this.hist.fill(this.plan.historyPayG);
+    for (let y = Math.max(0, onset - BASIS_YEARS); y < onset; y++) this.hist[y % BASIS_YEARS] = fullPay(y) / g(y);
   }
 
   /** Uføretrygd in year y at that year's G (0 when not disabled). */

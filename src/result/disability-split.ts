@@ -15,6 +15,7 @@
  * capital by age of the disabled and of the others, then their payouts by age.
  */
 import type { SeriesCollector } from '../engine/collect-series.js';
+import type { GroupFanColumns } from '../kernel/run-chunk.js';
 import { DEGREE_SERIES, fanOffset, SCALAR_SERIES, seriesCount, type ExtraSeries, type SimulationPlan } from '../plan/simulation-plan.js';
 import { aliveColumns, aliveSpec } from './alive-payout.js';
 import type { Metric } from './simulation-result.js';
@@ -105,56 +106,72 @@ export function disabilityFanAliases(split: DisabilitySplit): Map<number, readon
   return out;
 }
 
-/** Each thread's path indices of the two groups, reused from chunk to chunk (no allocation per chunk). */
-let groupIndex = new Int32Array(0);
+/** Where the kernel writes the groups' fans by age (kernel/run-chunk.ts GroupFanColumns), or null without `groupFans`. */
+export function groupFanColumns(split: DisabilitySplit): GroupFanColumns | null {
+  if (split.capitalCount === 0) return null;
+  const fans = split.from + outcomeColumns(split);
+  return { capital: fans, capitalApart: split.capitalCount, payout: fans + 2 * split.capitalCount, payoutApart: split.payoutCount };
+}
+
+/** Each thread's per-path group (0 disabled, 1 other) and rank in its group, reused from chunk to chunk (no allocation per chunk). */
+let groupOf = new Int32Array(0);
+let rankOf = new Int32Array(0);
 
 /**
- * Fill the derived columns of a chunk (stride `paths`) and their lengths. The groups' path indices
- * are found once (the disabled from the front, the others from the back of one buffer), then each
- * column is a gather without a branch (a filter on the 0/1 flag in each of ~150 columns is a branch
- * the processor cannot predict, path after path).
+ * Fill the derived columns of a chunk (stride `paths`) and their lengths; the groups' fans by age
+ * are the kernel's (priced with groupFanColumns), so only their lengths are set here. Each path's group and its
+ * rank in the group are found once; then a column split into both groups is one pass over its
+ * source without a branch: the value goes to its group's column at its rank, so each group column
+ * holds its paths' values in path order (the moments' sums depend on it). A filter on the 0/1 flag
+ * in each of ~150 columns would be a branch the processor cannot predict, path after path, and a
+ * gather per group would read the source twice.
  */
 export function fillDisability(split: DisabilitySplit, out: Float64Array, paths: number, lengths: Int32Array): void {
   const flag = split.flag * paths;
-  if (groupIndex.length < paths) groupIndex = new Int32Array(paths);
-  const idx = groupIndex;
-  let nDis = 0;
-  let back = paths;
-  for (let p = 0; p < paths; p++) {
-    if (out[flag + p] === 1) idx[nDis++] = p;
-    else idx[--back] = p;
+  if (groupOf.length < paths) {
+    groupOf = new Int32Array(paths);
+    rankOf = new Int32Array(paths);
   }
-  // The others were written from the back, so read back to front they are in path order, like the
-  // disabled: each column holds its group's values in path order (the moments' sums depend on it).
-  const copy = (src: number, col: number, disabled: boolean) => {
+  const group = groupOf;
+  const rank = rankOf;
+  let nDis = 0;
+  for (let p = 0; p < paths; p++) {
+    const other = out[flag + p] === 1 ? 0 : 1;
+    group[p] = other;
+    rank[p] = other === 0 ? nDis++ : p - nDis;
+  }
+  const nOther = paths - nDis;
+  // Source column src into the disabled's column dis and the others' column dis + apart.
+  const split2 = (src: number, dis: number, apart: number) => {
     const s = src * paths;
-    const d = col * paths;
-    if (disabled) {
-      for (let r = 0; r < nDis; r++) out[d + r] = out[s + idx[r]!]!;
-      lengths[col] = nDis;
-    } else {
-      const n = paths - nDis;
-      for (let r = 0; r < n; r++) out[d + r] = out[s + idx[paths - 1 - r]!]!;
-      lengths[col] = n;
-    }
+    const d = dis * paths;
+    const off = apart * paths;
+    for (let p = 0; p < paths; p++) out[d + group[p]! * off + rank[p]!] = out[s + p]!;
+    lengths[dis] = nDis;
+    lengths[dis + apart] = nOther;
   };
   const nb = split.both.length;
-  split.both.forEach((src, i) => {
-    copy(src, split.from + i, true);
-    copy(src, split.from + nb + i, false);
+  split.both.forEach((src, i) => split2(src, split.from + i, nb));
+  split.disabledOnly.forEach((src, i) => {
+    const s = src * paths;
+    const col = split.from + 2 * nb + i;
+    const d = col * paths;
+    // The others' values land past the column's length (never read), which spares a branch.
+    for (let p = 0; p < paths; p++) out[d + group[p]! * nDis + rank[p]!] = out[s + p]!;
+    lengths[col] = nDis;
   });
-  split.disabledOnly.forEach((src, i) => copy(src, split.from + 2 * nb + i, true));
-  // The fans by age: the disabled's block of ages, then the others'.
+  // The fans by age (the disabled's block of ages, then the others'): the kernel wrote them, in the
+  // same order (a copy of each column here cost more than the kernel's second write).
   const fans = split.from + outcomeColumns(split);
   const nc = split.capitalCount;
   const np = split.payoutCount;
   for (let i = 0; i < nc; i++) {
-    copy(split.capitalFrom + i, fans + i, true);
-    copy(split.capitalFrom + i, fans + nc + i, false);
+    lengths[fans + i] = nDis;
+    lengths[fans + nc + i] = nOther;
   }
   for (let j = 0; j < np; j++) {
-    copy(split.payoutFrom + j, fans + 2 * nc + j, true);
-    copy(split.payoutFrom + j, fans + 2 * nc + np + j, false);
+    lengths[fans + 2 * nc + j] = nDis;
+    lengths[fans + 2 * nc + np + j] = nOther;
   }
 }
 

@@ -4,7 +4,7 @@
  * mortality inheritance, the hybrid regulations, graded withdrawal, fees per member, Norwegian tax,
  * glide paths over three assets, inflation, every sampler, lifetimes and heirs, the folketrygd
  * (employed and self-employed), uncertain pay with stochastic G, disability (the waiver, a disability
- * pension, recovery, a partial degree, a drawn degree, a premium) and survivors' benefits, a short last chunk, and a reused buffer.
+ * pension, recovery, a partial degree, a drawn degree, a premium; under certain and uncertain pay) and survivors' benefits, a short last chunk, and a reused buffer.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,17 @@ const variants: Record<string, object> = {
     tax: { kind: 'norway', year: 2026 },
     payout: { years: 10, method: { kind: 'balance-over-remaining-years' } },
     disability: { incidence: { kind: 'nav-2012', scale: 2 }, recovery: 0.1, pension: { waitingYears: 1 } },
+  },
+  // Certain pay: the onset table (src/kernel/fixed-pay-onsets.ts) instead of each path's history.
+  'disability at 60 %, certain pay, a premium from the saving, no waiver, recovery, retirement at 62': {
+    person: { ...reference.person, sex: 'male', retirementAge: 62 },
+    disability: { incidence: { kind: 'constant', rate: 0.03 }, degree: 0.6, waiver: false, premiumRate: 0.01, recovery: 0.2 },
+  },
+  'disability with certain pay, the waiver, a pension, a premium; lifetimes (deaths before the onset)': {
+    person: { ...reference.person, sex: 'female' },
+    mortality: { table: 'K2013', scale: 2 },
+    folketrygd: { delingstall: 19.16, initialHolding: 650_000 },
+    disability: { incidence: { kind: 'nav-2012', scale: 3 }, pension: { waitingYears: 2 }, premiumRate: 0.005 },
   },
   'disability at 60 %, uncertain pay, a premium from the saving, no waiver': {
     person: { ...reference.person, sex: 'male', wageGrowth: { mean: 0.03, sd: 0.02 } },
