@@ -15,7 +15,7 @@
 import { blockOfPath, type RandomizedBlocks } from '../random/randomized-blocks.js';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
 import { sketchArena } from '../wasm/sketch-arena.js';
-import { mergeMoments, momentFromSums, momentState, type MomentState } from '../stats/merge-moments.js';
+import { mergeMoments, momentFromSums, momentState, momentStates4, type MomentState } from '../stats/merge-moments.js';
 
 export interface ChunkSummary {
   /** (n, mean, M2) of each series, series-major: series s at 3s, 3s + 1, 3s + 2. */
@@ -90,18 +90,24 @@ export function summarizeChunks(
   if (split) return summarizeInBlocks(nSeries, shortfall, chunks, sketches, sketched, split);
   const moments = chunks.map(() => new Float64Array(nSeries * 3));
   const sums = new Float64Array(3);
+  // The columns with moments only, four at a time where they have the same length (momentStates4).
+  const plain: number[] = [];
   for (let s = 0; s < nSeries; s++) {
+    if (!sketches || (sketched && !sketched[s])) {
+      plain.push(s);
+      continue;
+    }
     for (let c = 0; c < chunks.length; c++) {
       const { series, paths: stride, lengths } = chunks[c]!;
       const from = s * stride;
       const n = lengths ? lengths[s]! : stride;
-      const m =
-        sketches && n > 0 && (!sketched || sketched[s]) ? sketchWithMoments(sketches[s]!, series, from, from + n, sums) : momentState(series, from, from + n);
+      const m = n > 0 ? sketchWithMoments(sketches[s]!, series, from, from + n, sums) : momentState(series, from, from);
       moments[c]![3 * s] = m.n;
       moments[c]![3 * s + 1] = m.mean;
       moments[c]![3 * s + 2] = m.m2;
     }
   }
+  for (let c = 0; c < chunks.length; c++) momentsOfColumns(chunks[c]!, plain, moments[c]!);
   return chunks.map(({ series, paths: stride }, c) => {
     let shortfallBelow = 0;
     if (shortfall !== undefined) {
@@ -110,6 +116,28 @@ export function summarizeChunks(
     }
     return { moments: moments[c]!, shortfallBelow };
   });
+}
+
+/** The moments of the chunk's columns `cols` into out (3 per series), four at a time where four in a row have one length. */
+function momentsOfColumns(chunk: ChunkColumns, cols: readonly number[], out: Float64Array): void {
+  const { series, paths: stride, lengths } = chunk;
+  const len = (s: number) => (lengths ? lengths[s]! : stride);
+  let i = 0;
+  while (i < cols.length) {
+    const s = cols[i]!;
+    const n = len(s);
+    if (i + 3 < cols.length && n > 0 && len(cols[i + 1]!) === n && len(cols[i + 2]!) === n && len(cols[i + 3]!) === n) {
+      const [t, u, v] = [cols[i + 1]!, cols[i + 2]!, cols[i + 3]!];
+      momentStates4(series, n, s * stride, t * stride, u * stride, v * stride, out, 3 * s, 3 * t, 3 * u, 3 * v);
+      i += 4;
+      continue;
+    }
+    const m = momentState(series, s * stride, s * stride + n);
+    out[3 * s] = m.n;
+    out[3 * s + 1] = m.mean;
+    out[3 * s + 2] = m.m2;
+    i++;
+  }
 }
 
 /**

@@ -7,12 +7,22 @@
  * and recomputing the band rules for every disabled path-year (the bulk of a disability run's cost
  * when half the paths become disabled). The table runs the track's own steps (DisabilityTrack
  * historyBefore and fixAtOnset, bandedContribution) on the same numbers, so every value is bit for
- * bit the one the path-by-path kernel computes.
+ * bit the one the path-by-path kernel computes. One table a plan, kept across its chunks.
  */
 import { bandedContribution } from '../plan/banded-contribution.js';
 import { DisabilityTrack } from '../plan/disability-track.js';
 import type { SimulationPlan } from '../plan/simulation-plan.js';
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
+
+/** Each plan's table, kept from chunk to chunk (a run's chunks share the plan object; the schedule is the plan's). */
+const tables = new WeakMap<SimulationPlan, FixedPayOnsets>();
+
+/** The plan's onset table (made on first use; `pay` must be fixedPaySchedule(plan)). */
+export function fixedPayOnsets(plan: SimulationPlan, pay: FixedPaySchedule): FixedPayOnsets {
+  let t = tables.get(plan);
+  if (t === undefined) tables.set(plan, (t = new FixedPayOnsets(plan, pay)));
+  return t;
+}
 
 export class FixedPayOnsets {
   private readonly filled: Uint8Array;

@@ -33,7 +33,7 @@ import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/fo
 import { survivorBenefits } from '../rules/no/survivors.js';
 import { BASIS_YEARS } from '../rules/no/uforetrygd.js';
 import { DisabilityTrack, disabilitySavingYear, type DisabilityYear } from '../plan/disability-track.js';
-import { FixedPayOnsets } from './fixed-pay-onsets.js';
+import { fixedPayOnsets } from './fixed-pay-onsets.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
 import { leaveToHeirs } from './leave-to-heirs.js';
@@ -115,12 +115,11 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const disReport = new Float64Array(BLOCK);
   const kNoWaiver = new Float64Array(BLOCK);
   // Certain pay: a disabled path's onset values and waiver come from a table by onset year (kernel/fixed-pay-onsets.ts).
-  const onsets = dis !== null && fixedPay !== null ? new FixedPayOnsets(plan, fixedPay) : null;
-  // With the table: each path's degree in each saving year (0 when not disabled), its waiver row in
-  // the table, its assumed income in G. A year not disabled then runs the disabled year's steps
-  // with degree 0, which leave pay and contribution as they are (x · 1, x + 0): no branch on
-  // whether a path is disabled, which the processor cannot predict path after path.
-  const degreeIn = onsets !== null ? new Float64Array(BLOCK * nAccum) : null;
+  const onsets = dis !== null && fixedPay !== null ? fixedPayOnsets(plan, fixedPay) : null;
+  // With the table: the end of each path's disabled years (recovery or 67), its degree, its waiver
+  // row in the table and its assumed income in G, in arrays (not read off its track object).
+  const disEnd = new Float64Array(BLOCK);
+  const disDegree = new Float64Array(BLOCK);
   const waiverRow = new Int32Array(BLOCK);
   const assumedG = new Float64Array(BLOCK);
   const waiverOn = dis !== null && dis.waiver;
@@ -170,10 +169,8 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
         if (onsets !== null) {
           if (t.onset < nAccum && t.onset <= death[b]!) onsets.apply(t);
           // The disabled years: from the onset to the recovery or 67 (DisabilityTrack.disabled).
-          const row = b * nAccum;
-          degreeIn!.fill(0, row, row + nAccum);
-          const end = Math.min(t.off, dis!.endY, nAccum);
-          for (let y = t.onset; y < end; y++) degreeIn![row + y] = t.degree;
+          disEnd[b] = Math.min(t.off, dis!.endY);
+          disDegree[b] = t.degree;
           waiverRow[b] = t.onset < nAccum ? t.onset * nAccum : 0;
           assumedG[b] = t.assumedG;
         }
@@ -270,13 +267,15 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
             let assumed = 0;
             if (onsets !== null && y < nAccum) {
               // Certain pay: disabilitySavingYear's steps with the onset's values from the table.
-              if (y === disOn[b]) kNoWaiver[b] = k;
-              const d = degreeIn![b * nAccum + y]!;
-              if (dis!.accrualEndY > y) assumed = d * assumedG[b]! * g;
-              pay *= 1 - d;
-              cNoWaiver = (1 - d) * c;
-              c = waiverOn ? cNoWaiver + d * onsets.waiver[waiverRow[b]! + y]! : cNoWaiver;
-              if (premiumRate > 0 && d === 0) {
+              const on = disOn[b]!;
+              if (y === on) kNoWaiver[b] = k;
+              if (y >= on && y < disEnd[b]!) {
+                const d = disDegree[b]!;
+                if (dis!.accrualEndY > y) assumed = d * assumedG[b]! * g;
+                pay *= 1 - d;
+                cNoWaiver = (1 - d) * c;
+                c = waiverOn ? cNoWaiver + d * onsets.waiver[waiverRow[b]! + y]! : cNoWaiver;
+              } else if (premiumRate > 0) {
                 c = Math.max(0, c - premiumRate * pay);
                 cNoWaiver = c;
               }

@@ -41,3 +41,49 @@ export function momentState(values: ArrayLike<number>, from = 0, to = values.len
 export function momentFromSums(n: number, k: number, s1: number, s2: number): MomentState {
   return { n, mean: k + s1 / n, m2: Math.max(0, s2 - (s1 * s1) / n) };
 }
+
+/**
+ * momentState of four columns of n values each, column j at values[at_j, at_j + n), written to
+ * out[o_j], out[o_j + 1], out[o_j + 2] as (n, mean, M2): each column's sums in its own order, so the
+ * same numbers as four momentState calls. One column's sums are chains of dependent additions, each
+ * waiting on the last; four interleaved keep the processor's adders busy (the run's moment-only
+ * columns, e.g. the fans whose sketches are merged from the disability groups').
+ */
+export function momentStates4(values: Float64Array, n: number, a0: number, a1: number, a2: number, a3: number, out: Float64Array, o0: number, o1: number, o2: number, o3: number): void {
+  const k0 = values[a0]!;
+  const k1 = values[a1]!;
+  const k2 = values[a2]!;
+  const k3 = values[a3]!;
+  let s10 = 0;
+  let s11 = 0;
+  let s12 = 0;
+  let s13 = 0;
+  let s20 = 0;
+  let s21 = 0;
+  let s22 = 0;
+  let s23 = 0;
+  for (let i = 0; i < n; i++) {
+    const d0 = values[a0 + i]! - k0;
+    const d1 = values[a1 + i]! - k1;
+    const d2 = values[a2 + i]! - k2;
+    const d3 = values[a3 + i]! - k3;
+    s10 += d0;
+    s11 += d1;
+    s12 += d2;
+    s13 += d3;
+    s20 += d0 * d0;
+    s21 += d1 * d1;
+    s22 += d2 * d2;
+    s23 += d3 * d3;
+  }
+  put(out, o0, momentFromSums(n, k0, s10, s20));
+  put(out, o1, momentFromSums(n, k1, s11, s21));
+  put(out, o2, momentFromSums(n, k2, s12, s22));
+  put(out, o3, momentFromSums(n, k3, s13, s23));
+}
+
+function put(out: Float64Array, at: number, m: MomentState): void {
+  out[at] = m.n;
+  out[at + 1] = m.mean;
+  out[at + 2] = m.m2;
+}
