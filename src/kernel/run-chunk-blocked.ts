@@ -123,6 +123,9 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const waiverRow = new Int32Array(BLOCK);
   const assumedG = new Float64Array(BLOCK);
   const waiverOn = dis !== null && dis.waiver;
+  // With disability: the block's paths sorted by onset for the saving years (sortByOnset).
+  const byOnset = dis !== null ? new Int32Array(BLOCK) : null;
+  const onsetCount = new Int32Array(nAccum + 2);
   // The groups' fans, written here beside the run's (a copy of each column afterwards cost more):
   // each path's first capital and payout address in its group's columns (its rank in its group).
   const groupFans = task.groupFans ?? null;
@@ -203,6 +206,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
       }
       series[capitalAt * paths + p] = plan.initialCapital;
     }
+    if (byOnset !== null) sortByOnset(disOn, n, nAccum, byOnset, onsetCount);
     for (let y = 0; y < nYears; y++) {
       const wBase = y * nA;
       const row = (capitalAt + y + 1) * paths + from;
@@ -244,7 +248,10 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
           }
           continue;
         }
-        for (let b = 0; b < n; b++) {
+        for (let i = 0; i < n; i++) {
+          // With disability, in the order of the paths' onsets: the disability branches below then go
+          // one way for a run of paths and the other for the rest (each path's numbers are its own).
+          const b = byOnset === null ? i : byOnset[i]!;
           const p = from + b;
           const g = uncertainPay ? gB[b]! : gFixed;
           const gPrev = uncertainPay ? gPrevB[b]! : gPrevFixed;
@@ -384,4 +391,18 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
     }
   }
   return { chunk, paths, series };
+}
+
+/**
+ * The block's n paths ordered by onset year (a counting sort; no onset in the saving years last;
+ * equal onsets in path order). The saving years' per-path work does not depend on the order in
+ * which paths are visited (each writes only its own values), but the branches on the disabled
+ * years do: in path order they are a coin toss per path, in this order a run each way.
+ */
+function sortByOnset(onset: Float64Array, n: number, nAccum: number, order: Int32Array, count: Int32Array): void {
+  count.fill(0);
+  const key = (b: number) => (onset[b]! < nAccum ? onset[b]! : nAccum);
+  for (let b = 0; b < n; b++) count[key(b) + 1]!++;
+  for (let k = 1; k < count.length; k++) count[k]! += count[k - 1]!;
+  for (let b = 0; b < n; b++) order[count[key(b)]!++] = b;
 }
