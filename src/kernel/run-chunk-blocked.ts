@@ -125,6 +125,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const waiverOn = dis !== null && dis.waiver;
   // With disability: the block's paths sorted by onset for the saving years (sortByOnset).
   const byOnset = dis !== null ? new Int32Array(BLOCK) : null;
+  const onsetKey = new Int32Array(BLOCK);
   const onsetCount = new Int32Array(nAccum + 2);
   // The groups' fans, written here beside the run's (a copy of each column afterwards cost more):
   // each path's first capital and payout address in its group's columns (its rank in its group).
@@ -166,9 +167,10 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
       kNoWaiver[b] = 0;
       if (tracks !== null) {
         const t = tracks[b]!;
-        t.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0, degreeDraw !== null ? degreeDraw() : 0);
+        t.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0, degreeDraw !== null ? degreeDraw() : 0, onsets === null);
         disOn[b] = t.onset;
         disFrom[b] = t.onset - BASIS_YEARS;
+        onsetKey[b] = t.onset < nAccum ? t.onset : nAccum;
         if (onsets !== null) {
           if (t.onset < nAccum && t.onset <= death[b]!) onsets.apply(t);
           // The disabled years: from the onset to the recovery or 67 (DisabilityTrack.disabled).
@@ -206,7 +208,7 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
       }
       series[capitalAt * paths + p] = plan.initialCapital;
     }
-    if (byOnset !== null) sortByOnset(disOn, n, nAccum, byOnset, onsetCount);
+    if (byOnset !== null) sortByOnset(onsetKey, n, byOnset, onsetCount);
     for (let y = 0; y < nYears; y++) {
       const wBase = y * nA;
       const row = (capitalAt + y + 1) * paths + from;
@@ -394,15 +396,15 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
 }
 
 /**
- * The block's n paths ordered by onset year (a counting sort; no onset in the saving years last;
- * equal onsets in path order). The saving years' per-path work does not depend on the order in
- * which paths are visited (each writes only its own values), but the branches on the disabled
- * years do: in path order they are a coin toss per path, in this order a run each way.
+ * The block's n paths ordered by their onset keys (the onset year, nAccum for no onset in the
+ * saving years; a counting sort, equal keys in path order). The saving years' per-path work does
+ * not depend on the order in which paths are visited (each writes only its own values), but the
+ * branches on the disabled years do: in path order they are a coin toss per path, in this order a
+ * run each way.
  */
-function sortByOnset(onset: Float64Array, n: number, nAccum: number, order: Int32Array, count: Int32Array): void {
+function sortByOnset(key: Int32Array, n: number, order: Int32Array, count: Int32Array): void {
   count.fill(0);
-  const key = (b: number) => (onset[b]! < nAccum ? onset[b]! : nAccum);
-  for (let b = 0; b < n; b++) count[key(b) + 1]!++;
+  for (let b = 0; b < n; b++) count[key[b]! + 1]!++;
   for (let k = 1; k < count.length; k++) count[k]! += count[k - 1]!;
-  for (let b = 0; b < n; b++) order[count[key(b)]!++] = b;
+  for (let b = 0; b < n; b++) order[count[key[b]!]!++] = b;
 }

@@ -52,8 +52,10 @@ export class DisabilityTrack {
   /**
    * A new path from its uniforms: u1 places the onset on the disability-free curve, u2 the recovery,
    * u3 the degree when it is drawn (plan.degreeCum; else the plan's degree, and u3 is not read).
+   * Without `history` the pay history is not reset: a caller that never calls savingYear (the
+   * kernel with its onset table, kernel/fixed-pay-onsets.ts) spares the fill.
    */
-  start(u1: number, u2: number, u3 = 0): void {
+  start(u1: number, u2: number, u3 = 0, history = true): void {
     const d = this.plan;
     this.degree = d.degreeCum !== null ? drawnDegree(u3, d.degreeValues!, d.degreeCum) : d.degree;
     let onset = Infinity;
@@ -76,7 +78,7 @@ export class DisabilityTrack {
     this.onset = onset;
     this.off = d.recovery > 0 && onset !== Infinity ? onset + recoveryYears(u2, d.recovery) : Infinity;
     // The history before the start (the start pay in G); a path never disabled needs none.
-    if (onset !== Infinity) this.hist.fill(d.historyPayG);
+    if (history && onset !== Infinity) this.hist.fill(d.historyPayG);
     this.basisG = 0;
     this.assumedG = 0;
     this.payAtOnset = 0;
