@@ -115,6 +115,8 @@ export function runChunk(task: ChunkTask, traceHook?: { path: number; year: (t: 
 
 /** The kernel path by path: every plan, and `pensim trace` (runChunk uses the year-major kernel where it can). */
 export function runChunkByPath(task: ChunkTask, traceHook?: { path: number; year: (t: TraceYear) => void }): ChunkResult {
+  // It does not write the groups' fans: a caller counting on them would read stale columns.
+  if (task.groupFans) throw new Error('the disability groups\' fans are written by the year-major kernel only');
   const { plan, seed, chunk, paths } = task;
   const nA = plan.nAssets;
   const { nYears, nAccum, payStart, nKnownG, wageMean, wageSd, gGrowth, weights, gDet, payFactor } = plan;
