@@ -119,12 +119,12 @@ let rankOf = new Int32Array(0);
 
 /**
  * Fill the derived columns of a chunk (stride `paths`) and their lengths; the groups' fans by age
- * are the kernel's (priced with groupFanColumns), so only their lengths are set here. Each path's group and its
- * rank in the group are found once; then a column split into both groups is one pass over its
- * source without a branch: the value goes to its group's column at its rank, so each group column
- * holds its paths' values in path order (the moments' sums depend on it). A filter on the 0/1 flag
- * in each of ~150 columns would be a branch the processor cannot predict, path after path, and a
- * gather per group would read the source twice.
+ * are the kernel's (priced with groupFanColumns), so only their lengths are set here. Each path's
+ * group and its rank in the group are found once; then a column split into both groups is one pass
+ * over its source without a branch: the value goes to its group's column at its rank, so each group
+ * column holds its paths' values in path order (the moments' sums depend on it). A filter on the
+ * 0/1 flag would be a branch the processor cannot predict, path after path, and a gather per group
+ * would read the source twice.
  */
 export function fillDisability(split: DisabilitySplit, out: Float64Array, paths: number, lengths: Int32Array): void {
   const flag = split.flag * paths;
