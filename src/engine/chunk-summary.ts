@@ -15,7 +15,7 @@
 import { blockOfPath, type RandomizedBlocks } from '../random/randomized-blocks.js';
 import type { LogBucketSketch } from '../stats/log-bucket-sketch.js';
 import { sketchArena } from '../wasm/sketch-arena.js';
-import { mergeMoments, momentFromSums, momentState, momentStates4, type MomentState } from '../stats/merge-moments.js';
+import { mergeMoments, momentFromSums, momentState, momentStates4, writeMoment, type MomentState } from '../stats/merge-moments.js';
 
 export interface ChunkSummary {
   /** (n, mean, M2) of each series, series-major: series s at 3s, 3s + 1, 3s + 2. */
@@ -102,9 +102,7 @@ export function summarizeChunks(
       const from = s * stride;
       const n = lengths ? lengths[s]! : stride;
       const m = n > 0 ? sketchWithMoments(sketches[s]!, series, from, from + n, sums) : momentState(series, from, from);
-      moments[c]![3 * s] = m.n;
-      moments[c]![3 * s + 1] = m.mean;
-      moments[c]![3 * s + 2] = m.m2;
+      writeMoment(moments[c]!, 3 * s, m);
     }
   }
   for (let c = 0; c < chunks.length; c++) momentsOfColumns(chunks[c]!, plain, moments[c]!);
@@ -132,10 +130,7 @@ function momentsOfColumns(chunk: ChunkColumns, cols: readonly number[], out: Flo
       i += 4;
       continue;
     }
-    const m = momentState(series, s * stride, s * stride + n);
-    out[3 * s] = m.n;
-    out[3 * s + 1] = m.mean;
-    out[3 * s + 2] = m.m2;
+    writeMoment(out, 3 * s, momentState(series, s * stride, s * stride + n));
     i++;
   }
 }
@@ -241,9 +236,7 @@ function summarizeInBlocks(
         // A column without block sketches goes whole into its first sketch.
         if (sketch && !split.sketched[s]) sketches[s * r]!.addAll(series, from, from + n);
       }
-      moments[3 * s] = m.n;
-      moments[3 * s + 1] = m.mean;
-      moments[3 * s + 2] = m.m2;
+      writeMoment(moments, 3 * s, m);
     }
   }
   if (shortfall !== undefined) {

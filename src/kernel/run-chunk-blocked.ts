@@ -32,7 +32,7 @@ import { NormalSource } from '../random/normal-source.js';
 import { folketrygdAccrual, selfEmployedPensionableIncome } from '../rules/no/folketrygd.js';
 import { survivorBenefits } from '../rules/no/survivors.js';
 import { BASIS_YEARS } from '../rules/no/uforetrygd.js';
-import { DisabilityTrack, disabilitySavingYear, type DisabilityYear } from '../plan/disability-track.js';
+import { DisabilityTrack, disabledYear, disabilitySavingYear, premiumYear, type DisabilityYear } from '../plan/disability-track.js';
 import { fixedPayOnsets } from './fixed-pay-onsets.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
 import type { FixedPaySchedule } from './fixed-pay-schedule.js';
@@ -116,13 +116,11 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
   const kNoWaiver = new Float64Array(BLOCK);
   // Certain pay: a disabled path's onset values and waiver come from a table by onset year (kernel/fixed-pay-onsets.ts).
   const onsets = dis !== null && fixedPay !== null ? fixedPayOnsets(plan, fixedPay) : null;
-  // With the table: the end of each path's disabled years (recovery or 67), its degree, its waiver
-  // row in the table and its assumed income in G, in arrays (not read off its track object).
+  // With the table: the end of each path's disabled years (recovery or 67), its degree and its
+  // assumed income in G, in arrays (read in the hot loop; a track object's fields cost more).
   const disEnd = new Float64Array(BLOCK);
   const disDegree = new Float64Array(BLOCK);
-  const waiverRow = new Int32Array(BLOCK);
   const assumedG = new Float64Array(BLOCK);
-  const waiverOn = dis !== null && dis.waiver;
   // With disability: the block's paths sorted by onset for the saving years (sortByOnset).
   const byOnset = dis !== null ? new Int32Array(BLOCK) : null;
   const onsetKey = new Int32Array(BLOCK);
@@ -165,29 +163,31 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
       disFrom[b] = Infinity;
       disReport[b] = -1;
       kNoWaiver[b] = 0;
+      let disabled = false;
       if (tracks !== null) {
         const t = tracks[b]!;
         t.start(disDraw!(), dis!.recovery > 0 ? disDraw!() : 0, degreeDraw !== null ? degreeDraw() : 0, onsets === null);
         disOn[b] = t.onset;
         disFrom[b] = t.onset - BASIS_YEARS;
         onsetKey[b] = t.onset < nAccum ? t.onset : nAccum;
+        // The disabled years: from the onset to the recovery or 67 (DisabilityTrack.disabled).
+        const end = Math.min(t.off, dis!.endY);
+        disabled = t.onset !== Infinity && t.onset <= death[b]!;
         if (onsets !== null) {
-          if (t.onset < nAccum && t.onset <= death[b]!) onsets.apply(t);
-          // The disabled years: from the onset to the recovery or 67 (DisabilityTrack.disabled).
-          disEnd[b] = Math.min(t.off, dis!.endY);
+          if (disabled && t.onset < nAccum) onsets.apply(t);
+          disEnd[b] = end;
           disDegree[b] = t.degree;
-          waiverRow[b] = t.onset < nAccum ? t.onset * nAccum : 0;
           assumedG[b] = t.assumedG;
         }
-        if (t.onset !== Infinity && t.onset <= death[b]!) {
+        if (disabled) {
           series[xDisabled + p] = 1;
           if (xDegree >= 0) series[xDegree + p] = t.degree;
-          disReport[b] = Math.min(t.reportYear(), Math.min(t.off, dis!.endY) - 1);
+          disReport[b] = Math.min(t.reportYear(), end - 1);
         }
       }
       if (groupFans !== null) {
         // The path's group in result/disability-split.ts: its disabledBefore67, as written above.
-        const other = !(disOn[b]! !== Infinity && disOn[b]! <= death[b]!);
+        const other = !disabled;
         const rank = other ? nOthers++ : nDisabled++;
         capitalBase[b] = (groupFans.capital + (other ? groupFans.capitalApart : 0)) * paths + rank;
         payoutBase[b] = (groupFans.payout + (other ? groupFans.payoutApart : 0)) * paths + rank;
@@ -278,15 +278,15 @@ export function runChunkBlocked(task: ChunkTask, fixedPay: FixedPaySchedule | nu
               // Certain pay: disabilitySavingYear's steps with the onset's values from the table.
               const on = disOn[b]!;
               if (y === on) kNoWaiver[b] = k;
-              if (y >= on && y < disEnd[b]!) {
-                const d = disDegree[b]!;
-                if (dis!.accrualEndY > y) assumed = d * assumedG[b]! * g;
-                pay *= 1 - d;
-                cNoWaiver = (1 - d) * c;
-                c = waiverOn ? cNoWaiver + d * onsets.waiver[waiverRow[b]! + y]! : cNoWaiver;
-              } else if (premiumRate > 0) {
-                c = Math.max(0, c - premiumRate * pay);
-                cNoWaiver = c;
+              const disabledNow = y >= on && y < disEnd[b]!;
+              // Neither disabled nor a premium (the hot case): nothing changes.
+              if (disabledNow || premiumRate > 0) {
+                if (disabledNow) disabledYear(dis!, y, disDegree[b]!, pay, c, onsets.waiver[on * nAccum + y]!, assumedG[b]!, g, disYear);
+                else premiumYear(dis!, pay, c, disYear);
+                pay = disYear.pay;
+                c = disYear.c;
+                cNoWaiver = disYear.cNoWaiver;
+                assumed = disYear.assumed;
               }
             } else if (dis !== null && y < nAccum && (y >= disFrom[b]! || premiumRate > 0)) {
               // Outside a path's disability window only a premium changes anything: skip the call (the hot case).

@@ -147,8 +147,7 @@ export interface DisabilityYear {
 /**
  * One saving year of a plan with disability cover (docs/model.md §2.9), the same in both kernels and
  * the ledger so they cannot drift: with a track (the path is in its disability window) a disabled year
- * cuts pay by the degree, keeps the scheme's contribution on the pay at onset when the waiver holds
- * and accrues the assumed income; any other year pays the covers' premium out of the contribution.
+ * is disabledYear's step; any other year pays the covers' premium out of the contribution.
  * The plan must have a disability section. Writes into out (reused by the caller: no allocation per year).
  * Example: degree 1, waiver, pay 600 000, c 42 000 → out.pay 0, out.c = the contribution on the pay at onset.
  */
@@ -162,20 +161,30 @@ export function disabilitySavingYear(
   out: DisabilityYear,
 ): void {
   const dis = plan.disability!;
-  let cNoWaiver = c;
-  let assumed = 0;
   if (track !== null && track.savingYear(y, pay, g)) {
-    const d = track.degree;
-    if (dis.accrualEndY > y) assumed = assumedIncome(track.assumedG, g, d);
-    pay *= 1 - d;
-    cNoWaiver = (1 - d) * c;
-    c = dis.waiver ? cNoWaiver + d * bandedContribution(plan, y, track.payAtOnset, g) : cNoWaiver;
-  } else if (dis.premiumRate > 0) {
-    c = Math.max(0, c - dis.premiumRate * pay);
-    cNoWaiver = c;
-  }
+    const waiverC = dis.waiver ? bandedContribution(plan, y, track.payAtOnset, g) : 0;
+    disabledYear(dis, y, track.degree, pay, c, waiverC, track.assumedG, g, out);
+  } else premiumYear(dis, pay, c, out);
+}
+
+/**
+ * A disabled saving year at degree d: pay falls by the degree, the scheme's contribution c is kept
+ * on the working share, the waiver adds d × waiverC (the scheme's contribution on the pay at onset),
+ * and the assumed income (assumedG in G) accrues to the old-age pension until accrualEndY. The
+ * year-major kernel calls it with the onset table's values (kernel/fixed-pay-onsets.ts).
+ */
+export function disabledYear(dis: DisabilityPlan, y: number, d: number, pay: number, c: number, waiverC: number, assumedG: number, g: number, out: DisabilityYear): void {
+  out.assumed = dis.accrualEndY > y ? assumedIncome(assumedG, g, d) : 0;
+  out.pay = pay * (1 - d);
+  out.cNoWaiver = (1 - d) * c;
+  out.c = dis.waiver ? out.cNoWaiver + d * waiverC : out.cNoWaiver;
+}
+
+/** A saving year not disabled: the covers' premium (a share of pay) out of the contribution, not below 0. */
+export function premiumYear(dis: DisabilityPlan, pay: number, c: number, out: DisabilityYear): void {
+  const kept = dis.premiumRate > 0 ? Math.max(0, c - dis.premiumRate * pay) : c;
   out.pay = pay;
-  out.c = c;
-  out.cNoWaiver = cNoWaiver;
-  out.assumed = assumed;
+  out.c = kept;
+  out.cNoWaiver = kept;
+  out.assumed = 0;
 }

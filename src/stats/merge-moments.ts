@@ -45,9 +45,10 @@ export function momentFromSums(n: number, k: number, s1: number, s2: number): Mo
 /**
  * momentState of four columns of n values each, column j at values[at_j, at_j + n), written to
  * out[o_j], out[o_j + 1], out[o_j + 2] as (n, mean, M2): each column's sums in its own order, so the
- * same numbers as four momentState calls. One column's sums are chains of dependent additions, each
- * waiting on the last; four interleaved keep the processor's adders busy (the run's moment-only
- * columns, e.g. the fans whose sketches are merged from the disability groups').
+ * same numbers as four momentState calls. For columns out of the cache, as a chunk's are by the time
+ * it is summarized: four streams of reads at once instead of one (56 columns of 2 048 values from
+ * 14 MB of buffers: 0.89 ns a value against 1.18 one column at a time; in cache it is the slower,
+ * 0.89 against 0.61, so it is not for hot data).
  */
 export function momentStates4(values: Float64Array, n: number, a0: number, a1: number, a2: number, a3: number, out: Float64Array, o0: number, o1: number, o2: number, o3: number): void {
   const k0 = values[a0]!;
@@ -76,13 +77,14 @@ export function momentStates4(values: Float64Array, n: number, a0: number, a1: n
     s22 += d2 * d2;
     s23 += d3 * d3;
   }
-  put(out, o0, momentFromSums(n, k0, s10, s20));
-  put(out, o1, momentFromSums(n, k1, s11, s21));
-  put(out, o2, momentFromSums(n, k2, s12, s22));
-  put(out, o3, momentFromSums(n, k3, s13, s23));
+  writeMoment(out, o0, momentFromSums(n, k0, s10, s20));
+  writeMoment(out, o1, momentFromSums(n, k1, s11, s21));
+  writeMoment(out, o2, momentFromSums(n, k2, s12, s22));
+  writeMoment(out, o3, momentFromSums(n, k3, s13, s23));
 }
 
-function put(out: Float64Array, at: number, m: MomentState): void {
+/** m as (n, mean, M2) at out[at], out[at + 1], out[at + 2] (a chunk summary's layout). */
+export function writeMoment(out: Float64Array, at: number, m: MomentState): void {
   out[at] = m.n;
   out[at + 1] = m.mean;
   out[at + 2] = m.m2;
