@@ -67,6 +67,8 @@ export class LogBucketSketch {
   private slots: number[] = [];
   /** Each block's total, by block (start / SUB), made on a read and dropped on any change: a rank is then found without counting every bucket below it. */
   private totals: Float64Array | null = null;
+  /** The exponents with a block, in rank order (negatives from the largest, then positives from the smallest), made with `totals`: a rank's search visits only these, not all 4 096 table slots. */
+  private exponents: { negative: Int32Array; positive: Int32Array } = { negative: new Int32Array(0), positive: new Int32Array(0) };
   count = 0;
   zeros = 0;
   min = Infinity;
@@ -234,6 +236,7 @@ export class LogBucketSketch {
       for (let k = b * SUB; k < (b + 1) * SUB; k++) sum += this.counts[k]!;
       totals[b] = sum;
     }
+    this.exponents = exponentsWithBlocks(this.slots);
     return (this.totals = totals);
   }
 
@@ -243,9 +246,9 @@ export class LogBucketSketch {
     if (r === this.count - 1) return this.max;
     let seen = 0;
     const totals = this.blockTotals();
-    for (let e = EXPONENTS - 1; e >= 0; e--) {
+    const { negative, positive } = this.exponents;
+    for (const e of negative) {
       const at = this.offsets[slotOf(EXPONENTS + e)]!;
-      if (at < 0) continue;
       if (seen + totals[at / SUB]! <= r) {
         seen += totals[at / SUB]!;
         continue;
@@ -257,9 +260,8 @@ export class LogBucketSketch {
     }
     seen += this.zeros;
     if (seen > r) return 0;
-    for (let e = 0; e < EXPONENTS; e++) {
+    for (const e of positive) {
       const at = this.offsets[slotOf(e)]!;
-      if (at < 0) continue;
       if (seen + totals[at / SUB]! <= r) {
         seen += totals[at / SUB]!;
         continue;
@@ -410,6 +412,18 @@ function emptyTable(arena: SketchArena | null): Int32Array {
 /** The table slot of a value's top 12 bits: itself, but subnormals (exponent 0) go past the top bits. */
 function slotOf(top: number): number {
   return (top & (EXPONENTS - 1)) === 0 ? TOPS + (top >>> 11) : top;
+}
+
+/** The exponents of the slots with a block: negatives' from the largest down, positives' from the smallest up (the subnormal slots as exponent 0). */
+function exponentsWithBlocks(slots: readonly number[]): { negative: Int32Array; positive: Int32Array } {
+  const negative: number[] = [];
+  const positive: number[] = [];
+  for (const slot of slots) {
+    if (slot >= TOPS) (slot === TOPS ? positive : negative).push(0);
+    else if (slot >= EXPONENTS) negative.push(slot - EXPONENTS);
+    else positive.push(slot);
+  }
+  return { negative: Int32Array.from(negative).sort().reverse(), positive: Int32Array.from(positive).sort() };
 }
 
 /** Scratch for addAll without sums. */

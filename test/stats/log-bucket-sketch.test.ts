@@ -85,6 +85,36 @@ describe('LogBucketSketch.addAll, pack and clear', () => {
     return Math.exp(1000 * (u - 0.5));
   });
 
+  it('every rank of a sample with negatives, zeros and subnormals lies in the exact order statistic\'s bucket', () => {
+    // quantile at p = r/(n − 1) reads rank r alone; the search walks the negatives from the largest
+    // octave down, the zeros, then the positives (subnormals first): a wrong order or a skipped
+    // octave puts a rank in another bucket. A bucket holds [a, a(1 + 2⁻¹¹)) of normal values
+    // (its midpoint within 2⁻¹² of each), or a 2⁻¹⁰²²/2¹¹ slice of the subnormals.
+    // n − 1 = 2¹⁵, so p = r/(n − 1) and h = (n − 1)p are exact: no interpolation between ranks.
+    const sample = mixed.subarray(0, 2 ** 15 + 1);
+    const s = new LogBucketSketch();
+    for (const v of sample) s.add(v);
+    const sorted = Float64Array.from(sample).sort();
+    const n = sorted.length;
+    const subnormalWidth = 2 ** -1022 / 2 ** 11;
+    let negatives = 0;
+    let subnormals = 0;
+    for (let r = 0; r < n; r++) {
+      const exact = sorted[r]!;
+      const q = s.quantile(r / (n - 1));
+      if (exact === 0) expect(q).toBe(0);
+      else if (Math.abs(exact) < 2 ** -1022) {
+        subnormals++;
+        expect(Math.abs(q - exact)).toBeLessThanOrEqual(subnormalWidth / 2);
+      } else {
+        if (exact < 0) negatives++;
+        expect(Math.abs(q / exact - 1)).toBeLessThanOrEqual(BOUND * (1 + 1e-9));
+      }
+    }
+    expect(negatives).toBeGreaterThan(1000);
+    expect(subnormals).toBeGreaterThan(900);
+  });
+
   it('addAll counts as add does, and its shifted sums give momentState', () => {
     const one = new LogBucketSketch();
     for (const v of mixed) one.add(v);
