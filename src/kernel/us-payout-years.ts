@@ -42,6 +42,8 @@
  *     them) is paid from the taxable account, not from the spending.
  *  5. Returns: the IRA and the taxable funds earn the payout weights' return and pay the profile's
  *     fees; the shares earn the stock's (a default moves the recovery to the taxable funds).
+ *     The stock's gross return is computed only for the years with shares (its draws are made for
+ *     every year, so the streams stay aligned): sold within a few years, the rest cost nothing.
  * Death falls at the end of the year drawn (that year is spent). The fans follow every path to the
  * horizon (death is independent of the markets, so these are the distributions among the living);
  * the totals stop at death. Bequest (after the heirs' tax): IRA × (1 − ordinary rate) + taxable
@@ -361,7 +363,7 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
       taxable = taxable * (1 + r) * keep;
       let stockReturn: number | null = null;
       if (shares > 0 && alive && stockPath) {
-        const g = stockPath.gross[k]!;
+        const g = stockPath.grossAt(k, gross, nA);
         stockReturn = g - 1;
         shares *= g;
         if (k === stockPath.defaultYear) {
@@ -420,7 +422,7 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
   return {
     run(p, fund, stockValue, stockBasis, stockAlive, trace) {
       market.fill();
-      stockPath?.fill(gross, nA);
+      stockPath?.draw();
       if (model) drawInflation();
       let deathK = nP - 1;
       if (life) {

@@ -85,6 +85,14 @@ export interface EmployerStockPath {
   defaultYear: number;
   /** Draw this path's stock from the market path's gross returns (nYears × nAssets, year-major). */
   fill(marketGross: Float64Array, nAssets: number): void;
+  /**
+   * Draw this path's shocks and default year only (the same draws as fill, so the streams stay
+   * aligned); grossAt then gives a year's gross return, the same number fill would have put in
+   * `gross`. For the payout years, where the shares are often sold within a few years: the log and
+   * exp of the years after are not worth computing.
+   */
+  draw(): void;
+  grossAt(y: number, marketGross: Float64Array, nAssets: number): number;
 }
 
 export function createEmployerStockPath(
@@ -93,6 +101,7 @@ export function createEmployerStockPath(
   streams: { eps: RandomStream; tail: RandomStream; default: RandomStream },
 ): EmployerStockPath {
   const gross = new Float64Array(nYears);
+  const epsAt = new Float64Array(nYears);
   const normal = new NormalSource(streams.eps);
   const tailNormal = new NormalSource(streams.tail);
   const t = model.nu > 0 ? new StudentTSource(tailNormal, new GammaSource(tailNormal, streams.tail), model.nu) : null;
@@ -118,6 +127,21 @@ export function createEmployerStockPath(
           gross[y] = g;
         }
       }
+    },
+    draw() {
+      path.defaultYear = -1;
+      for (let y = 0; y < nYears; y++) {
+        epsAt[y] = normal.next() * (t ? t.mixing() : 1);
+        const u = streams.default();
+        if (path.defaultYear < 0 && u < defaultProbability) path.defaultYear = y;
+      }
+    },
+    grossAt(y, marketGross, nAssets) {
+      const d = path.defaultYear;
+      if (d >= 0 && y > d) return 1;
+      const shock = Math.log(marketGross[y * nAssets + marketAsset]!) - marketLogMean;
+      const g = fastExp(drift + beta * shock + sigmaEps * epsAt[y]!);
+      return y === d ? g * recovery : g;
     },
   };
   return path;
