@@ -148,13 +148,9 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
   const ranOutAt = spendingAt + nP * paths;
   const taxIn: FederalTaxInput = { ordinaryIncome: 0, longTermGains: 0, socialSecurity: 0, age: 0, filing: po.filing, year: 0, indexFactor: 1 };
   const gamma = po.gamma;
-  // γ = 2 and 3 (compare's default) without a pow: the same numbers to the last bit or two, and the pow is a visible share of a path-year.
-  const utility = (c: number) => {
-    const x = c > MIN_UTILITY_SPENDING ? c : MIN_UTILITY_SPENDING;
-    if (gamma === 3) return 1 / (x * x);
-    if (gamma === 2) return 1 / x;
-    return gamma === 1 ? Math.log(x) : x ** (1 - gamma);
-  };
+  // u(c) is written out where it is summed (route): a call returning a double, not inlined there,
+  // boxed it (an allocation a path-year). γ = 2 and 3 (compare's default) without a pow: the same
+  // numbers to the last bit or two, and the pow is a visible share of a path-year.
   const totals: RouteTotals = { spending: 0, bequestReal: 0, utility: 0 };
   const { rmdDivisor, additionalTax, amortizedFactor } = po;
   // Under an inflation model the path's own index, brackets' factor and Social Security (buffers made once per chunk); else the plan's.
@@ -185,6 +181,7 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
     }
     P[nP] = po.priceIndex[nP]! * d;
   }
+  const fundReturn = new Float64Array(nP);
   const ordRate = po.ordinaryRate;
   const cgRate = po.capitalGainsRate;
 
@@ -349,22 +346,24 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
       const real = spent / P[k]!;
       if (lived) {
         spendingSum += real;
-        utilitySum += utility(real);
+        const x = real > MIN_UTILITY_SPENDING ? real : MIN_UTILITY_SPENDING;
+        utilitySum += gamma === 3 ? 1 / (x * x) : gamma === 2 ? 1 / x : gamma === 1 ? Math.log(x) : x ** (1 - gamma);
         rmdExcess += excess;
         taxes += tax;
       }
       // 5. Returns and fees.
-      let r = 0;
-      const wBase = k * nA;
-      for (let i = 0; i < nA; i++) r += po.weights[wBase + i]! * (gross[wBase + i]! - 1);
+      const r = fundReturn[k]!;
       ira = ira * (1 + r);
       ira = ira * keep - fee;
       if (ira < 0) ira = 0;
       taxable = taxable * (1 + r) * keep;
-      let stockReturn: number | null = null;
+      // A double and a flag, not number | null: a null-or-double variable boxes each double put in it.
+      let stockReturn = 0;
+      let held = false;
       if (shares > 0 && alive && stockPath) {
         const g = stockPath.grossAt(k, gross, nA);
         stockReturn = g - 1;
+        held = true;
         shares *= g;
         if (k === stockPath.defaultYear) {
           alive = false;
@@ -380,7 +379,7 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
           k, age: po.retirementAge + k, alive: lived, iraStart, taxableStart, sharesStart, policy: w, rmd, rmdDivisor: div, iraWithdrawal: iraDraw,
           taxableWithdrawal: fromTaxable, sharesSold: sold, socialSecurity: ss, ordinaryIncome: ordinary, longTermGains: gains, tax, additionalTax: extra,
           spending: spent, spendingReal: real, inflation: model ? pi[k]! : P[k + 1]! / P[k]! - 1, priceIndex: P[k]!,
-          short, fundReturn: r, stockReturn, iraEnd: ira, taxableEnd: taxable, sharesEnd: shares,
+          short, fundReturn: r, stockReturn: held ? stockReturn : null, iraEnd: ira, taxableEnd: taxable, sharesEnd: shares,
         });
       }
       if (k === deathK) {
@@ -423,6 +422,13 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
     run(p, fund, stockValue, stockBasis, stockAlive, trace) {
       market.fill();
       stockPath?.draw();
+      // The funds' return of each year, the same for both routes.
+      for (let k = 0; k < nP; k++) {
+        let r = 0;
+        const wBase = k * nA;
+        for (let i = 0; i < nA; i++) r += po.weights[wBase + i]! * (gross[wBase + i]! - 1);
+        fundReturn[k] = r;
+      }
       if (model) drawInflation();
       let deathK = nP - 1;
       if (life) {
