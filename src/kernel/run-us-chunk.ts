@@ -34,7 +34,7 @@ import { createEmployerStockPath, type EmployerStockPath } from '../market/emplo
 import { CHUNK_SIZE } from '../base/chunk-size.js';
 import { createMarketPath } from '../market/market-path.js';
 import { usPayoutAt, usSeriesCount, usStockShareAt, US_SERIES, type UsSimulationPlan } from '../plan/us-simulation-plan.js';
-import { chunkStream } from '../random/chunk-stream.js';
+import { chunkStream, chunkXor4096 } from '../random/chunk-stream.js';
 import { NormalSource } from '../random/normal-source.js';
 import { payGrowthFactor } from '../rules/pay-growth.js';
 import { fiftyFiveTenSale } from '../rules/us/diversification.js';
@@ -226,9 +226,9 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const job = chunkStream(seed, chunk, 'job');
   const stockPath: EmployerStockPath | null = stock
     ? createEmployerStockPath(stock, nYears, {
-        eps: chunkStream(seed, chunk, 'employer-stock'),
+        eps: chunkXor4096(seed, chunk, 'employer-stock'),
         tail: chunkStream(seed, chunk, 'employer-stock-tail'),
-        default: chunkStream(seed, chunk, 'employer-default'),
+        default: chunkXor4096(seed, chunk, 'employer-default'),
       })
     : null;
   const eeLots = new Float64Array(nYears);

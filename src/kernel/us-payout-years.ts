@@ -133,9 +133,9 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
   const gross = market.gross;
   const stockPath: EmployerStockPath | null = plan.stock
     ? createEmployerStockPath(plan.stock, nP, {
-        eps: chunkStream(seed, chunk, 'payout-stock'),
+        eps: chunkXor4096(seed, chunk, 'payout-stock'),
         tail: chunkStream(seed, chunk, 'payout-stock-tail'),
-        default: chunkStream(seed, chunk, 'payout-default'),
+        default: chunkXor4096(seed, chunk, 'payout-default'),
       })
     : null;
   const life: RandomStream | null = po.deathCdf ? chunkStream(seed, chunk, 'lifetime') : null;

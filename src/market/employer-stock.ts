@@ -23,6 +23,7 @@
  */
 import { fastExp } from './fast-exp.js';
 import type { RandomStream } from '../random/chunk-stream.js';
+import type { Xor4096 } from '../random/xor4096.js';
 import { GammaSource } from '../random/gamma-source.js';
 import { NormalSource } from '../random/normal-source.js';
 import { StudentTSource } from '../random/student-t.js';
@@ -98,7 +99,9 @@ export interface EmployerStockPath {
 export function createEmployerStockPath(
   model: EmployerStockModel,
   nYears: number,
-  streams: { eps: RandomStream; tail: RandomStream; default: RandomStream },
+  // eps and default as Xor4096 (chunkXor4096: the same numbers as chunkStream): their calls inline,
+  // where seedrandom's closures, a new one per chunk, do not.
+  streams: { eps: Xor4096; tail: RandomStream; default: Xor4096 },
 ): EmployerStockPath {
   const gross = new Float64Array(nYears);
   const epsAt = new Float64Array(nYears);
@@ -110,31 +113,31 @@ export function createEmployerStockPath(
     gross,
     defaultYear: -1,
     fill(marketGross, nAssets) {
-      path.defaultYear = -1;
+      path.draw();
+      // grossAt's formula, written out: a call a year returning a double would box it.
+      const d = path.defaultYear;
       for (let y = 0; y < nYears; y++) {
-        const eps = normal.next() * (t ? t.mixing() : 1);
-        const u = streams.default();
-        if (path.defaultYear >= 0) {
+        if (d >= 0 && y > d) {
           gross[y] = 1;
           continue;
         }
         const shock = Math.log(marketGross[y * nAssets + marketAsset]!) - marketLogMean;
-        const g = fastExp(drift + beta * shock + sigmaEps * eps);
-        if (u < defaultProbability) {
-          path.defaultYear = y;
-          gross[y] = g * recovery;
-        } else {
-          gross[y] = g;
-        }
+        const g = fastExp(drift + beta * shock + sigmaEps * epsAt[y]!);
+        gross[y] = y === d ? g * recovery : g;
       }
     },
     draw() {
-      path.defaultYear = -1;
+      // The streams are separate, so each is drawn in one go (the same numbers as year by year):
+      // the normals by fill's inlined Xor4096 loop.
+      normal.fill(epsAt, 0, nYears);
+      if (t) for (let y = 0; y < nYears; y++) epsAt[y] = epsAt[y]! * t.mixing();
+      const stream = streams.default;
+      let d = -1;
       for (let y = 0; y < nYears; y++) {
-        epsAt[y] = normal.next() * (t ? t.mixing() : 1);
-        const u = streams.default();
-        if (path.defaultYear < 0 && u < defaultProbability) path.defaultYear = y;
+        const u = stream.uniform();
+        if (d < 0 && u < defaultProbability) d = y;
       }
+      path.defaultYear = d;
     },
     grossAt(y, marketGross, nAssets) {
       const d = path.defaultYear;
