@@ -190,6 +190,11 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
    * route go to the series (the path is followed to the horizon); else only `totals`, to death.
    */
   function route(p: number, nua: boolean, fund: number, stockValue: number, stockBasis: number, stockAlive: boolean, deathK: number, write: boolean, trace?: (t: UsPayoutTraceYear) => void): void {
+    // Unary plus: the optimizer knows nothing of a parameter's type, so the accounts started from
+    // these stayed boxed through the year loop (a heap number per account per path-year).
+    fund = +fund;
+    stockValue = +stockValue;
+    stockBasis = +stockBasis;
     const inKind = nua && stockAlive && stockValue > 0;
     let ira = inKind ? fund : fund + (stockAlive ? stockValue : 0);
     let shares = inKind ? stockValue : 0;
@@ -346,7 +351,8 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
       const real = spent / P[k]!;
       if (lived) {
         spendingSum += real;
-        const x = real > MIN_UTILITY_SPENDING ? real : MIN_UTILITY_SPENDING;
+        // Math.max, not a conditional: a conditional between the double and the module's constant boxed x.
+        const x = Math.max(real, MIN_UTILITY_SPENDING);
         utilitySum += gamma === 3 ? 1 / (x * x) : gamma === 2 ? 1 / x : gamma === 1 ? Math.log(x) : x ** (1 - gamma);
         rmdExcess += excess;
         taxes += tax;
