@@ -156,6 +156,7 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
   // Under an inflation model the path's own index, brackets' factor and Social Security (buffers made once per chunk); else the plan's.
   const model = po.inflation;
   const inflationNormal = model ? new NormalSource(chunkXor4096(seed, chunk, 'payout-inflation')) : null;
+  const inflationEps = new Float64Array(model ? nP : 0);
   const pi = new Float64Array(model ? nP : 0);
   const piIndex = new Float64Array(model ? nP + 1 : 0);
   const P = model ? new Float64Array(nP + 1) : po.priceIndex;
@@ -167,7 +168,9 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
   }
   /** Draw the path's inflation and scale the mean's index, brackets' factor and benefits by it. */
   function drawInflation(): void {
-    fillInflationAr1(model!, inflationNormal!, null, 0, null, nP, pi, piIndex);
+    // Its own stream: the year's normals in one go are those drawn year by year.
+    inflationNormal!.fill(inflationEps, 0, nP);
+    fillInflationAr1(model!, inflationEps, null, 0, null, nP, pi, piIndex);
     const trend = 1 + model!.mean;
     let d = 1;
     let dTax = 1;

@@ -8,14 +8,14 @@
  * inflation is floored at −99 % (1 + π > 0); only absurd parameters ever reach the floor.
  * Long-run moments: E[π] = μ, Var[π] = σ²/(1 − φ²), corr(π_y, π_{y+1}) = φ (a test checks them).
  */
-import type { NormalSource } from '../random/normal-source.js';
 import type { InflationModel } from './market-model.js';
 
 export const INFLATION_FLOOR = -0.99;
 
 export function fillInflationAr1(
   model: InflationModel,
-  normal: NormalSource,
+  /** u_0 … u_{nYears−1}, the path's independent normals, drawn by the caller in one go (NormalSource.fill). */
+  own: Float64Array,
   shocks: Float64Array | null,
   nAssets: number,
   groups: Int32Array | null,
@@ -30,7 +30,7 @@ export function fillInflationAr1(
   priceIndex[0] = 1;
   for (let y = 0; y < nYears; y++) {
     const at = (groups ? groups[y]! : 0) * stride;
-    let e = loadings[at + nAssets]! * normal.next();
+    let e = loadings[at + nAssets]! * own[y]!;
     if (shocks) for (let k = 0; k < nAssets; k++) e += loadings[at + k]! * shocks[y * nAssets + k]!;
     const pi = Math.max(INFLATION_FLOOR, mean + persistence * (previous - mean) + sd * e);
     inflation[y] = pi;
