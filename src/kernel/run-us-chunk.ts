@@ -165,19 +165,34 @@ function sellEmployerShares(st: UsPathState, n: number): void {
  * With certain pay growth every employed path is paid the same in a year, so the year's money is
  * computed once per chunk (the same calls with the same pay, so bit for bit the same numbers).
  */
-function fixedYearMoney(plan: UsSimulationPlan): { deferral: Float64Array; match: Float64Array; nonelective: Float64Array } | null {
+function fixedYearMoney(plan: UsSimulationPlan): YearMoney | null {
   if (plan.wageSd > 0) return null;
-  const out = { deferral: new Float64Array(plan.nYears), match: new Float64Array(plan.nYears), nonelective: new Float64Array(plan.nYears) };
+  const n = plan.nYears;
+  const out = { pay: new Float64Array(n), deferral: new Float64Array(n), match: new Float64Array(n), nonelective: new Float64Array(n) };
   let salary = plan.salary0;
-  for (let y = 0; y < plan.nYears; y++) {
+  for (let y = 0; y < n; y++) {
     if (y > 0) salary *= payGrowthFactor(plan.wageMean, 0);
-    yearMoney(plan, salary, y, out, y);
+    out.pay[y] = salary;
+    yearMoney(plan, y, out, y);
   }
   return out;
 }
 
-/** The plan's money for one year's pay into out.*[at] (the plan's rules with that year's limits and the age's catch-up). */
-function yearMoney(plan: UsSimulationPlan, pay: number, y: number, out: { deferral: Float64Array; match: Float64Array; nonelective: Float64Array }, at: number): void {
+/** A year's pay in, its money out, at one index of each array. */
+interface YearMoney {
+  pay: Float64Array;
+  deferral: Float64Array;
+  match: Float64Array;
+  nonelective: Float64Array;
+}
+
+/**
+ * The plan's money for the pay at out.pay[at] into out.*[at] (the plan's rules with that year's
+ * limits and the age's catch-up). The pay comes in a typed array: a double argument of this call,
+ * which is not inlined, was boxed every path-year.
+ */
+function yearMoney(plan: UsSimulationPlan, y: number, out: YearMoney, at: number): void {
+  const pay = out.pay[at]!;
   const lim = plan.limits[y]!;
   const age = plan.startAge + y;
   let deferral = 0;
@@ -239,7 +254,7 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
   const policy = plan.diversification;
   const mAsset = stock ? stock.marketAsset : 0;
   const fixed = fixedYearMoney(plan);
-  const money = { deferral: new Float64Array(1), match: new Float64Array(1), nonelective: new Float64Array(1) };
+  const money: YearMoney = { pay: new Float64Array(1), deferral: new Float64Array(1), match: new Float64Array(1), nonelective: new Float64Array(1) };
   const tax = { ordinaryRate: plan.ordinaryRate, capitalGainsRate: plan.capitalGainsRate };
   const payout = plan.payout
     ? createUsPayoutYears({ plan: { ...plan, payout: plan.payout }, seed, chunk, firstPath: chunk * CHUNK_SIZE, paths, series, at: usPayoutAt(plan) })
@@ -318,7 +333,8 @@ export function runUsChunk(task: UsChunkTask, trace?: { path: number; year: (t: 
         match = fixed.match[y]!;
         nonelective = fixed.nonelective[y]!;
       } else {
-        yearMoney(plan, pay, y, money, 0);
+        money.pay[0] = pay;
+        yearMoney(plan, y, money, 0);
         deferral = money.deferral[0]!;
         match = money.match[0]!;
         nonelective = money.nonelective[0]!;

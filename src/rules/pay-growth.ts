@@ -9,6 +9,7 @@
 export const PAY_GROWTH_FLOOR = 0.5;
 
 export function payGrowthFactor(mean: number, shock: number): number {
-  const f = 1 + mean + shock;
-  return f > PAY_GROWTH_FLOOR ? f : PAY_GROWTH_FLOOR;
+  // Math.max, not a conditional: a conditional between the double and the module's constant made
+  // the result a boxed number (a heap number a path-year) where this is inlined.
+  return Math.max(1 + mean + shock, PAY_GROWTH_FLOOR);
 }

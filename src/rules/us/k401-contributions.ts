@@ -31,20 +31,28 @@ export function k401Contributions(
   limits: UsLimits,
   age: number,
 ): K401Year {
-  if (pay <= 0) return { deferral: 0, catchUp: 0, match: 0, nonelective: 0 };
-  const wanted = deferralRate * pay;
-  const regular = Math.min(wanted, limits.deferral);
-  const catchUp = Math.min(wanted - regular, catchUpLimit(limits, age));
-  const capped = Math.min(pay, limits.compensationCap);
-  const rate = Math.min(deferralRate, (regular + catchUp) / capped);
-  let match = matchAmount(tiers, rate, capped);
-  let nonelective = nonelectiveRate * capped;
-  const room = Math.max(0, Math.min(limits.annualAdditions, pay) - regular);
-  const employer = match + nonelective;
-  if (employer > room) {
-    const f = room / employer;
-    match *= f;
-    nonelective *= f;
+  // One object literal for both cases: two (one with integer fields) gave the result two shapes, so
+  // the optimizer allocated it (and boxed its numbers) on every path-year instead of dissolving it.
+  let deferral = 0;
+  let catchUp = 0;
+  let match = 0;
+  let nonelective = 0;
+  if (!(pay <= 0)) {
+    const wanted = deferralRate * pay;
+    const regular = Math.min(wanted, limits.deferral);
+    catchUp = Math.min(wanted - regular, catchUpLimit(limits, age));
+    const capped = Math.min(pay, limits.compensationCap);
+    const rate = Math.min(deferralRate, (regular + catchUp) / capped);
+    match = matchAmount(tiers, rate, capped);
+    nonelective = nonelectiveRate * capped;
+    const room = Math.max(0, Math.min(limits.annualAdditions, pay) - regular);
+    const employer = match + nonelective;
+    if (employer > room) {
+      const f = room / employer;
+      match *= f;
+      nonelective *= f;
+    }
+    deferral = regular + catchUp;
   }
-  return { deferral: regular + catchUp, catchUp, match, nonelective };
+  return { deferral, catchUp, match, nonelective };
 }

@@ -17,8 +17,12 @@ export interface SimpleYear {
 }
 
 export function simpleIraContributions(pay: number, deferralRate: number, formula: SimpleEmployerFormula, limits: UsLimits, age: number): SimpleYear {
-  if (pay <= 0) return { deferral: 0, employer: 0 };
-  const deferral = Math.min(deferralRate * pay, limits.simpleDeferral + simpleCatchUpLimit(limits, age));
-  const employer = formula === 'match-3' ? Math.min(deferral, 0.03 * pay) : 0.02 * Math.min(pay, limits.compensationCap);
+  // One object literal for both cases (k401-contributions.ts says why).
+  let deferral = 0;
+  let employer = 0;
+  if (!(pay <= 0)) {
+    deferral = Math.min(deferralRate * pay, limits.simpleDeferral + simpleCatchUpLimit(limits, age));
+    employer = formula === 'match-3' ? Math.min(deferral, 0.03 * pay) : 0.02 * Math.min(pay, limits.compensationCap);
+  }
   return { deferral, employer };
 }
