@@ -168,9 +168,7 @@ export function createUsPayoutYears(ctx: PayoutContext): UsPayoutYears {
   }
   /** Draw the path's inflation and scale the mean's index, brackets' factor and benefits by it. */
   function drawInflation(): void {
-    // Its own stream: the year's normals in one go are those drawn year by year.
-    inflationNormal!.fill(inflationEps, 0, nP);
-    fillInflationAr1(model!, inflationEps, null, 0, null, nP, pi, piIndex);
+    fillInflationAr1(model!, inflationNormal!, inflationEps, null, 0, null, nP, pi, piIndex);
     const trend = 1 + model!.mean;
     let d = 1;
     let dTax = 1;

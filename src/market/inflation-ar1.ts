@@ -8,13 +8,16 @@
  * inflation is floored at −99 % (1 + π > 0); only absurd parameters ever reach the floor.
  * Long-run moments: E[π] = μ, Var[π] = σ²/(1 − φ²), corr(π_y, π_{y+1}) = φ (a test checks them).
  */
+import type { NormalSource } from '../random/normal-source.js';
 import type { InflationModel } from './market-model.js';
 
 export const INFLATION_FLOOR = -0.99;
 
 export function fillInflationAr1(
   model: InflationModel,
-  /** u_0 … u_{nYears−1}, the path's independent normals, drawn by the caller in one go (NormalSource.fill). */
+  /** The inflation's own stream: no other draw takes from it, so the year's normals u_y are drawn in one go (fill's inlined loop), the same numbers as year by year. */
+  normal: NormalSource,
+  /** Room for u_0 … u_{nYears−1}, reused from path to path. */
   own: Float64Array,
   shocks: Float64Array | null,
   nAssets: number,
@@ -28,6 +31,7 @@ export function fillInflationAr1(
   let previous = model.initial;
   let index = 1;
   priceIndex[0] = 1;
+  normal.fill(own, 0, nYears);
   for (let y = 0; y < nYears; y++) {
     const at = (groups ? groups[y]! : 0) * stride;
     let e = loadings[at + nAssets]! * own[y]!;

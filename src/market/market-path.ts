@@ -84,10 +84,7 @@ export function createMarketPath(plan: MarketPlan, seed: number, chunk: number, 
   const inflationNormal = infl ? new NormalSource(chunkXor4096(seed, chunk, 'inflation')) : null;
   const ownNormals = new Float64Array(infl ? nYears : 0);
   const fillInflation = (shocks: Float64Array | null, groups: Int32Array | null) => {
-    if (!infl) return;
-    // The inflation stream is its own, so its year's normals drawn in one go are those drawn year by year.
-    inflationNormal!.fill(ownNormals, 0, nYears);
-    fillInflationAr1(infl, ownNormals, shocks, n, groups, nYears, inflation!, priceIndex!);
+    if (infl) fillInflationAr1(infl, inflationNormal!, ownNormals, shocks, n, groups, nYears, inflation!, priceIndex!);
   };
 
   switch (model.kind) {

@@ -114,6 +114,8 @@ describe('one 401(k) year with the limits', () => {
     const c = k401Contributions(20_000, 0.9, [], 0.5, usLimits(2026), 45);
     expect(c.deferral).toBe(18_000);
     expect(c.nonelective).toBeCloseTo(2_000, 9);
+  });  it('no pay (a year without a job): no money at all, at any deferral rate or age', () => {
+    for (const age of [45, 61]) expect(k401Contributions(0, 0.1, SAFE_HARBOR_BASIC, 0.03, usLimits(2026), age)).toEqual({ deferral: 0, catchUp: 0, match: 0, nonelective: 0 });
   });
 });
 
@@ -122,6 +124,10 @@ describe('SIMPLE and SEP', () => {
     expect(simpleIraContributions(80_000, 0.05, 'match-3', usLimits(2026), 40)).toEqual({ deferral: 4_000, employer: 2_400 });
     expect(simpleIraContributions(80_000, 0.05, 'nonelective-2', usLimits(2026), 40)).toEqual({ deferral: 4_000, employer: 1_600 });
     expect(simpleIraContributions(80_000, 0.02, 'match-3', usLimits(2026), 40).employer).toBe(1_600);
+  });
+  it('SIMPLE without pay: nothing from either side', () => {
+    expect(simpleIraContributions(0, 0.05, 'match-3', usLimits(2026), 40)).toEqual({ deferral: 0, employer: 0 });
+    expect(simpleIraContributions(0, 0.05, 'nonelective-2', usLimits(2026), 55)).toEqual({ deferral: 0, employer: 0 });
   });
   it('SIMPLE deferral limit and catch-up: 2026, pay 300 000, 10 %', () => {
     expect(simpleIraContributions(300_000, 0.1, 'match-3', usLimits(2026), 49).deferral).toBe(17_000);
