@@ -61,6 +61,21 @@ export function timeProcess(
   return { ms, stdout: r.stdout, stderr, peakRssMb, cpuSeconds };
 }
 
+/**
+ * The command prefix that pins a child to the machine's last core (taskset, where it exists and
+ * there are two cores or more), else none. A pinned child keeps one core's caches and is not
+ * moved between cores; run A and B children in turn on it and compare their best figures.
+ */
+export function pinToLastCore(cores: number): string[] {
+  return cores >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', String(cores - 1)] : [];
+}
+
+/** spawnSync of `node args…`, behind `pin` when given (pinToLastCore). */
+export function spawnNode(pin: readonly string[], args: readonly string[]): ReturnType<typeof spawnSync> & { stdout: string; stderr: string } {
+  const r = pin.length > 0 ? spawnSync(pin[0]!, [...pin.slice(1), process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, [...args], { encoding: 'utf8' });
+  return r as ReturnType<typeof spawnSync> & { stdout: string; stderr: string };
+}
+
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;

@@ -19,12 +19,11 @@
  *   npm run bench:us-payout
  *   PENSIM_USP_PATHS=1000000 PENSIM_USP_REPEATS=5 PENSIM_USP_ONLY=ksop-retirement
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { simulate } from '../dist/src/engine/simulate.js';
 import { isUsScenario } from '../dist/src/plan/compiled-plan.js';
 import { loadAnyScenario } from '../dist/src/scenario/load-any-scenario.js';
-import { ROOT, machine, median, OtherWork, table, warnIfBusy, wholeNumber } from './common.js';
+import { ROOT, machine, median, OtherWork, pinToLastCore, spawnNode, table, warnIfBusy, wholeNumber } from './common.js';
 
 const N = wholeNumber('PENSIM_USP_PATHS', process.env.PENSIM_USP_PATHS, 200_000);
 const REPEATS = wholeNumber('PENSIM_USP_REPEATS', process.env.PENSIM_USP_REPEATS, 5);
@@ -36,14 +35,13 @@ console.log(`${info.cpu}, ${info.cores} cores, Node ${info.node}, ${info.date}, 
 warnIfBusy();
 const other = new OtherWork();
 
-/** Pin each child to the last core where taskset exists (Linux, util-linux) and there are two cores or more. */
-const PIN = info.cores >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', String(info.cores - 1)] : [];
+const PIN = pinToLastCore(info.cores);
 if (PIN.length > 0) console.log(`each child pinned to core ${info.cores - 1} (taskset)\n`);
 
 /** CPU milliseconds of N paths of `file` with or without its payout section, in a child process. */
 const childCpuMs = (file: string, side: 'with' | 'without'): number => {
   const args = [`${ROOT}dist-bench/us-payout-child.js`, `${ROOT}scenarios/${file}`, side, String(N)];
-  const r = PIN.length > 0 ? spawnSync(PIN[0]!, [...PIN.slice(1), process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const r = spawnNode(PIN, args);
   if (r.status !== 0) throw new Error(`us-payout-child ${file} ${side}: ${r.stderr}`);
   return Number(r.stdout.trim());
 };
