@@ -29,9 +29,6 @@ import { sweepMetrics } from '../../src/studies/sweep-metrics.js';
 import type { AnyScenario } from '../../src/plan/compiled-plan.js';
 import type { Sampler } from '../../src/random/sampler.js';
 
-const TMP = mkdtempSync(join(tmpdir(), 'pensim-stream-'));
-afterAll(() => rmSync(TMP, { recursive: true, force: true }));
-
 const PATHS = 3 * CHUNK_SIZE + 17; // 4 chunks, the last one short: on 3 threads no worker has them all
 // Inline against a pool of 3 on 2 cores (chunks reach the workers in an order the run does not
 // choose): 2 and 4 threads added a third of the suite's time and no case 3 does not cover.
@@ -48,6 +45,10 @@ const KINDS: [string, string, string, Sampler, number[], number[]][] = [
 
 /** The run, compare and shard cases of the KINDS whose label is in `labels`. */
 export function streamingCases(labels: readonly string[]): void {
+// The calling file's own directory: this module is evaluated once per test worker (vitest's
+// isolate: false), so a directory made at its top would be removed by the first file's afterAll.
+const TMP = mkdtempSync(join(tmpdir(), 'pensim-stream-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 describe.each(KINDS.filter((k) => labels.includes(k[0])))('%s scenarios: the thread count changes no digit', (_, fileA, fileB, sampler, threadCounts, shardThreads) => {
   const withSampler = <T extends AnyScenario>(s: T): T => ({ ...s, simulation: { ...s.simulation, sampler } });
   const load = async () => (await Promise.all([loadAnyScenario(fileA), loadAnyScenario(fileB)])).map(withSampler);
