@@ -72,7 +72,7 @@ export function pinToLastCore(cores: number): string[] {
 
 /** spawnSync of `node args…`, behind `pin` when given (pinToLastCore). */
 export function spawnNode(pin: readonly string[], args: readonly string[]): ReturnType<typeof spawnSync> & { stdout: string; stderr: string } {
-  const r = pin.length > 0 ? spawnSync(pin[0]!, [...pin.slice(1), process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, [...args], { encoding: 'utf8' });
+  const r = pin.length > 0 ? spawnSync(pin[0]!, [...pin.slice(1), process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
   return r as ReturnType<typeof spawnSync> & { stdout: string; stderr: string };
 }
 

@@ -48,7 +48,6 @@ const files = readdirSync(`${ROOT}scenarios`)
 interface Child {
   years: number;
   cpuMs: number;
-  wallMs: number;
   kind: 'norway' | 'us';
 }
 const child = (file: string): Child => {

@@ -114,7 +114,8 @@ describe('one 401(k) year with the limits', () => {
     const c = k401Contributions(20_000, 0.9, [], 0.5, usLimits(2026), 45);
     expect(c.deferral).toBe(18_000);
     expect(c.nonelective).toBeCloseTo(2_000, 9);
-  });  it('no pay (a year without a job): no money at all, at any deferral rate or age', () => {
+  });
+  it('no pay (a year without a job): no money at all, at any deferral rate or age', () => {
     for (const age of [45, 61]) expect(k401Contributions(0, 0.1, SAFE_HARBOR_BASIC, 0.03, usLimits(2026), age)).toEqual({ deferral: 0, catchUp: 0, match: 0, nonelective: 0 });
   });
 });
